@@ -1,0 +1,35 @@
+// The article model: what every reader produces and what the indexer stores.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+struct Entity {
+  std::string name;  // canonical display name ("Benjamin Netanyahu")
+  std::string key;   // normalised key for filters and facets (fold_key of name)
+  int mentions = 0;
+};
+
+struct Entities {
+  std::vector<Entity> people, organisations, places;
+  bool empty() const { return people.empty() && organisations.empty() && places.empty(); }
+};
+
+struct Article {
+  std::string id;                       // stable unique id (see schema.hpp: make_article_id)
+  std::string title;
+  std::string lede;
+  std::vector<std::string> paragraphs;  // the cleaned body
+  std::string published;                // ISO 8601 ("2024-11-22" or "2024-11-22T09:30:00+02:00"), or empty
+  std::string author, source, url;
+  std::string path;                     // the file it came from
+  std::size_t position = 0;             // article index in that file (JSON Lines: line number - 1)
+  Entities entities;
+  std::vector<std::string> warnings;    // problems found while reading that did not stop it
+
+  std::string body_text() const;        // paragraphs joined by blank lines
+};
+
+}  // namespace newsdex

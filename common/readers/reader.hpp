@@ -1,0 +1,55 @@
+// Reading a file into articles: picks the reader by --format, extension and content sniffing.
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/article.hpp"
+
+namespace newsdex {
+
+enum class InputFormat { automatic, text, html, json };
+
+// Parses "auto", "text", "html", "json" (also "jsonl"); throws UsageError otherwise.
+InputFormat parse_input_format(std::string_view name);
+
+// JSON field names tried in order for each article field (the first present one wins).
+struct JsonFieldNames {
+  std::vector<std::string> title{"title", "headline"};
+  std::vector<std::string> date{"date", "published", "published_at", "datePublished", "pubdate"};
+  std::vector<std::string> body{"body", "text", "content", "articleBody"};
+  std::vector<std::string> lede{"lede", "summary", "description"};
+  std::vector<std::string> url{"url", "link"};
+  std::vector<std::string> author{"author", "byline"};
+  std::vector<std::string> source{"source", "site", "publisher"};
+};
+
+struct ReadOptions {
+  InputFormat format = InputFormat::automatic;
+  std::size_t max_file_bytes = 10 * 1024 * 1024;
+  JsonFieldNames json_fields;
+  bool date_from_mtime = false;  // only when asked: a file's mtime is not a publication date
+};
+
+// A problem found while reading. `skipped` says the article (or the whole file) was not read.
+struct ReadProblem {
+  std::string path;
+  std::size_t line = 0;  // 1-based; 0 when it concerns the whole file
+  std::string message;
+  bool skipped = false;
+};
+
+struct ReadResult {
+  std::vector<Article> articles;
+  std::vector<ReadProblem> problems;
+};
+
+// Reads one file. Never throws for bad content: problems are returned with the path and line.
+ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& options);
+
+// The same from bytes already in memory (tests and fuzzing); `path` names the source in messages.
+ReadResult read_articles_from_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options);
+
+}  // namespace newsdex

@@ -1,0 +1,24 @@
+// Unicode helpers shared by readers, cleaner, entity extraction and query building.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace newsdex {
+
+// True when `text` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+// Replaces every ill-formed UTF-8 sequence with U+FFFD; returns how many were replaced via `repaired`.
+std::string repair_utf8(std::string_view text, std::size_t* repaired = nullptr);
+
+// Unicode NFC of well-formed UTF-8 text (ill-formed input is repaired first).
+std::string to_nfc(std::string_view text);
+
+// The normalised key of a name: NFC, case-folded, accents stripped, curly quotes and apostrophes made
+// straight, runs of white space collapsed to one space, trimmed. "Zoë  Marchetti" -> "zoe marchetti".
+std::string fold_key(std::string_view text);
+
+// Collapses runs of white space (including NBSP and other Unicode spaces) to one space and trims.
+std::string collapse_whitespace(std::string_view text);
+
+}  // namespace newsdex

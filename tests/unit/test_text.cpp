@@ -1,0 +1,40 @@
+#include <catch2/catch.hpp>
+
+#include "common/text.hpp"
+
+using namespace newsdex;
+
+TEST_CASE("fold_key folds case, accents, quotes and white space", "[text]") {
+  struct Case {
+    const char* input;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"Benjamin Netanyahu", "benjamin netanyahu"},
+      {"Zo\xC3\xAB  Marchetti", "zoe marchetti"},
+      {"  JOS\xC3\x89\tIbarra ", "jose ibarra"},
+      {"O\xE2\x80\x99" "Brien", "o'brien"},
+      {"Stra\xC3\x9F" "e", "strasse"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.input);
+    CHECK(fold_key(c.input) == c.expected);
+  }
+}
+
+TEST_CASE("repair_utf8 replaces each bad byte and counts them", "[text]") {
+  std::size_t repaired = 0;
+  auto fixed = repair_utf8("ok \xFF\xFE end", &repaired);
+  CHECK(repaired == 2);
+  CHECK(is_valid_utf8(fixed));
+  CHECK(fixed == "ok \xEF\xBF\xBD\xEF\xBF\xBD end");
+}
+
+TEST_CASE("to_nfc composes decomposed characters", "[text]") {
+  CHECK(to_nfc("Zoe\xCC\x88") == "Zo\xC3\xAB");
+}
+
+TEST_CASE("collapse_whitespace collapses Unicode spaces and trims", "[text]") {
+  CHECK(collapse_whitespace("\xC2\xA0 a \t\n b\xE2\x80\x89" "c  ") == "a b c");
+  CHECK(collapse_whitespace("   ").empty());
+}
