@@ -1,0 +1,235 @@
+#include "common/ner/features.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "common/ner/hash.hpp"
+#include "common/ner/unicode.hpp"
+
+namespace newsdex::ner {
+namespace {
+
+// Feature template ids. Changing one changes every feature hash: retrain the model afterwards.
+enum Template : std::uint64_t {
+  kBias = 1, kWord, kLower, kLowerPrev, kLowerNext, kLowerPrev2, kLowerNext2, kBigramPrev, kBigramNext,
+  kShape, kShapePrev, kShapeNext, kShortShapeTriple, kPrefix, kSuffix, kInitialCasing, kHeadlineShape,
+  kGazetteer, kGazetteerPrev, kGazetteerNext, kDocumentCase, kHistory, kPrevWordShape, kShapeNextWord,
+  kGazetteerCasing, kHistoryCasing, kGazetteerPrev2, kShortShapePrev2
+};
+
+constexpr std::uint64_t kSentenceStart = 0x5354415254ULL;  // stands in for words before the sentence
+constexpr std::uint64_t kSentenceEnd = 0x454e44ULL;
+
+struct Shapes {
+  std::string shape, short_shape;
+};
+
+char shape_class(char32_t cp) {
+  if (cp >= '0' && cp <= '9') return 'd';
+  if (is_upper(cp)) return 'X';
+  if (is_lower(cp) || is_letter(cp)) return 'x';
+  if (cp < 0x80) return static_cast<char>(cp);
+  return '?';
+}
+
+void compute_shapes(std::string_view text, Shapes& out) {
+  out.shape.clear();
+  out.short_shape.clear();
+  char previous = 0;
+  int run = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const CodePoint cp = decode_utf8(text, pos);
+    pos += cp.length;
+    const char c = shape_class(cp.value);
+    run = c == previous ? run + 1 : 1;
+    if (run <= 4) out.shape += c;
+    if (run == 1) out.short_shape += c;
+    previous = c;
+  }
+}
+
+Casing casing_of(std::string_view text) {
+  if (!has_letter(text)) return Casing::none;
+  if (is_all_caps(text)) return Casing::all_caps;
+  const CodePoint first = decode_utf8(text, 0);
+  if (is_upper(first.value)) return Casing::capitalised;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const CodePoint cp = decode_utf8(text, pos);
+    if (is_upper(cp.value)) return Casing::mixed;
+    pos += cp.length;
+  }
+  return Casing::lower;
+}
+
+void fold_digits(std::string& text) {
+  for (char& c : text) {
+    if (c >= '1' && c <= '9') c = '0';
+  }
+}
+
+bool opens_clause(std::string_view text) {
+  return text == "\"" || text == "'" || text == ":" || text == "(" || text == "[" || text == "-" || text == "--" ||
+         text == "...";
+}
+
+bool is_name_like(Casing casing) { return casing == Casing::capitalised || casing == Casing::all_caps; }
+
+}  // namespace
+
+void LabelHistory::record(const SentenceFacts& sentence, const std::vector<Label>& labels) {
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i] == kOutside || !is_name_like(sentence.tokens[i].casing)) continue;
+    auto& counts = counts_[sentence.tokens[i].lower];
+    auto& count = counts[static_cast<std::size_t>(label_type(labels[i]))];
+    if (count < 0xFFFF) ++count;
+  }
+}
+
+const std::array<std::uint16_t, kEntityTypes>* LabelHistory::find(std::uint64_t lower) const {
+  const auto it = counts_.find(lower);
+  return it == counts_.end() ? nullptr : &it->second;
+}
+
+SentenceFacts FeatureExtractor::analyse_sentence(const Sentence& sentence) const {
+  SentenceFacts facts;
+  facts.tokens.resize(sentence.size());
+  std::vector<std::uint64_t> lower_hashes(sentence.size());
+  std::vector<bool> capitalised(sentence.size());
+  Shapes shapes;
+  std::string lower, word;
+  std::size_t words = 0, all_caps_words = 0;
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    TokenFacts& token = facts.tokens[i];
+    const std::string& text = sentence[i].text;
+    token.casing = casing_of(text);
+    token.clause_initial = i == 0 || opens_clause(sentence[i - 1].text);
+    words += token.casing != Casing::none;
+    all_caps_words += token.casing == Casing::all_caps;
+    lower = to_lower(text);
+    lower_hashes[i] = hash_text(lower);
+    capitalised[i] = token.casing == Casing::capitalised || token.casing == Casing::all_caps ||
+                     token.casing == Casing::mixed || (text[0] >= '0' && text[0] <= '9');
+    for (std::size_t n = 1; n <= 4; ++n) {
+      token.prefixes[n - 1] = n <= lower.size() ? hash_text(std::string_view(lower).substr(0, n)) : 0;
+      token.suffixes[n - 1] = n <= lower.size() ? hash_text(std::string_view(lower).substr(lower.size() - n)) : 0;
+    }
+    fold_digits(lower);
+    token.lower = hash_text(lower);
+    word = text;
+    fold_digits(word);
+    token.word = hash_text(word);
+    compute_shapes(text, shapes);
+    token.shape = hash_text(shapes.shape);
+    token.short_shape = hash_text(shapes.short_shape);
+  }
+  facts.headline = words > 0 && all_caps_words == words && (words > 1 || sentence.size() > 1);
+  std::vector<MatchBits> bits;
+  gazetteer_.match(lower_hashes, capitalised, bits);
+  for (std::size_t i = 0; i < sentence.size(); ++i) facts.tokens[i].gazetteer = bits[i];
+  return facts;
+}
+
+DocumentFacts FeatureExtractor::analyse(std::span<const Sentence> sentences) const {
+  DocumentFacts document;
+  document.sentences.reserve(sentences.size());
+  for (const Sentence& sentence : sentences) {
+    document.sentences.push_back(analyse_sentence(sentence));
+    const SentenceFacts& facts = document.sentences.back();
+    if (facts.headline) continue;
+    for (std::size_t i = 0; i < facts.tokens.size(); ++i) {
+      const TokenFacts& token = facts.tokens[i];
+      if (token.casing == Casing::lower) {
+        ++document.casing[token.lower].lower;
+      } else if (!token.clause_initial && is_name_like(token.casing)) {
+        ++document.casing[token.lower].capitalised_inside;
+      }
+    }
+  }
+  return document;
+}
+
+void FeatureExtractor::extract(const DocumentFacts& document, std::size_t sentence_index,
+                               const LabelHistory& history, SentenceFeatures& out) const {
+  const SentenceFacts& sentence = document.sentences[sentence_index];
+  const auto& tokens = sentence.tokens;
+  const std::size_t n = tokens.size();
+  out.features.clear();
+  out.offsets.assign(1, 0);
+  const auto lower_at = [&](std::ptrdiff_t i) {
+    if (i < 0) return kSentenceStart;
+    if (i >= static_cast<std::ptrdiff_t>(n)) return kSentenceEnd;
+    return tokens[static_cast<std::size_t>(i)].lower;
+  };
+  const auto short_shape_at = [&](std::ptrdiff_t i) {
+    if (i < 0) return kSentenceStart;
+    if (i >= static_cast<std::ptrdiff_t>(n)) return kSentenceEnd;
+    return tokens[static_cast<std::size_t>(i)].short_shape;
+  };
+  const auto gazetteer_lists_at = [&](std::ptrdiff_t i) -> MatchBits {
+    if (i < 0 || i >= static_cast<std::ptrdiff_t>(n)) return 0;
+    return tokens[static_cast<std::size_t>(i)].gazetteer;
+  };
+  auto& f = out.features;
+  const std::uint64_t mode = sentence.headline ? 1 : 0;
+  for (std::size_t t = 0; t < n; ++t) {
+    const auto i = static_cast<std::ptrdiff_t>(t);
+    const TokenFacts& token = tokens[t];
+    const auto casing = static_cast<std::uint64_t>(token.casing);
+    f.push_back(combine(kBias, 0));
+    f.push_back(combine(kWord, token.word));
+    f.push_back(combine(kLower, token.lower));
+    f.push_back(combine(kLowerPrev, lower_at(i - 1)));
+    f.push_back(combine(kLowerNext, lower_at(i + 1)));
+    f.push_back(combine(kLowerPrev2, lower_at(i - 2)));
+    f.push_back(combine(kLowerNext2, lower_at(i + 2)));
+    f.push_back(combine(kBigramPrev, combine(lower_at(i - 1), token.lower)));
+    f.push_back(combine(kBigramNext, combine(token.lower, lower_at(i + 1))));
+    f.push_back(combine(kShape, token.shape));
+    f.push_back(combine(kShapePrev, t > 0 ? tokens[t - 1].shape : kSentenceStart));
+    f.push_back(combine(kShapeNext, t + 1 < n ? tokens[t + 1].shape : kSentenceEnd));
+    f.push_back(combine(kShortShapeTriple, combine(combine(short_shape_at(i - 1), token.short_shape), short_shape_at(i + 1))));
+    f.push_back(combine(kShortShapePrev2, combine(short_shape_at(i - 2), short_shape_at(i - 1))));
+    f.push_back(combine(kPrevWordShape, combine(lower_at(i - 1), token.short_shape)));
+    f.push_back(combine(kShapeNextWord, combine(token.short_shape, lower_at(i + 1))));
+    for (std::size_t k = 0; k < 4; ++k) {
+      if (token.prefixes[k]) f.push_back(combine(kPrefix + 64 * k, token.prefixes[k]));
+      if (token.suffixes[k]) f.push_back(combine(kSuffix + 64 * k, token.suffixes[k]));
+    }
+    f.push_back(combine(kInitialCasing, combine(t == 0 ? 1 : token.clause_initial ? 2 : 0, casing)));
+    f.push_back(combine(kHeadlineShape, combine(mode, token.short_shape)));
+
+    for (MatchBits bits = token.gazetteer; bits != 0; bits &= bits - 1) {
+      const auto bit = static_cast<std::uint64_t>(__builtin_ctzll(bits));
+      f.push_back(combine(kGazetteer, bit));
+      f.push_back(combine(kGazetteerCasing, combine(bit, casing * 2 + mode)));
+    }
+    const auto list_features = [&](std::uint64_t templ, MatchBits bits) {
+      for (std::uint64_t list = 0; list < kGazetteerLists; ++list) {
+        if ((bits >> (4 * list)) & 0xF) f.push_back(combine(templ, list));
+      }
+    };
+    list_features(kGazetteerPrev, gazetteer_lists_at(i - 1));
+    list_features(kGazetteerNext, gazetteer_lists_at(i + 1));
+    list_features(kGazetteerPrev2, gazetteer_lists_at(i - 2));
+
+    if (token.casing != Casing::none && token.casing != Casing::lower) {
+      // How the document writes this word where casing carries information.
+      std::uint64_t evidence = 0;
+      if (const auto it = document.casing.find(token.lower); it != document.casing.end()) {
+        evidence = (it->second.capitalised_inside > 0 ? 1 : 0) + (it->second.lower > 0 ? 2 : 0);
+      }
+      const std::uint64_t position = sentence.headline ? 2 : (token.clause_initial ? 1 : 0);
+      f.push_back(combine(kDocumentCase, combine(evidence, position * 8 + casing)));
+      if (const auto* counts = history.find(token.lower)) {
+        const auto best = std::max_element(counts->begin(), counts->end()) - counts->begin();
+        const int total = (*counts)[0] + (*counts)[1] + (*counts)[2] + (*counts)[3];
+        const bool unanimous = total == (*counts)[static_cast<std::size_t>(best)];
+        f.push_back(combine(kHistory, static_cast<std::uint64_t>(best)));
+        f.push_back(combine(kHistoryCasing, combine(static_cast<std::uint64_t>(best) * 2 + unanimous, position)));
+      }
+    }
+    out.offsets.push_back(static_cast<std::uint32_t>(f.size()));
+  }
+}
+
+}  // namespace newsdex::ner

@@ -1,0 +1,82 @@
+// Feature extraction for the sequence tagger. Every feature is computable from raw text (no POS or chunk
+// tags): word identity and context window, word shape, affixes, gazetteer matches, and two kinds of
+// document-level evidence: how the same word is cased elsewhere in the document (which tells a name from
+// an ordinary word at the start of a sentence or in an ALL-CAPS headline), and which entity types the
+// tagger gave the same word in earlier sentences.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "common/ner/gazetteer.hpp"
+#include "common/ner/labels.hpp"
+#include "common/ner/tokenizer.hpp"
+
+namespace newsdex::ner {
+
+enum class Casing : std::uint8_t { none, lower, capitalised, all_caps, mixed };
+
+// What the feature templates need to know about one token, computed once per document.
+struct TokenFacts {
+  std::uint64_t word = 0;   // exact text, digits folded to 0
+  std::uint64_t lower = 0;  // lower-cased, digits folded to 0
+  std::uint64_t shape = 0;  // "Xxxx", "X.X.", "dd-dd" (runs capped at 4)
+  std::uint64_t short_shape = 0;  // runs collapsed: "Xx", "X.X.", "d-d"
+  std::array<std::uint64_t, 4> prefixes{}, suffixes{};  // of the lower-cased text, 1..4 bytes
+  MatchBits gazetteer = 0;
+  Casing casing = Casing::none;
+  bool clause_initial = false;  // first token, or after a quote, colon, bracket or dash: capitals say little
+};
+
+struct SentenceFacts {
+  std::vector<TokenFacts> tokens;
+  bool headline = false;  // every word ALL-CAPS: a CoNLL headline, dateline or sports table line
+};
+
+// Labels the tagger gave to earlier sentences of the same document, by lower-cased word.
+class LabelHistory {
+ public:
+  void record(const SentenceFacts& sentence, const std::vector<Label>& labels);
+  const std::array<std::uint16_t, kEntityTypes>* find(std::uint64_t lower) const;
+
+ private:
+  std::unordered_map<std::uint64_t, std::array<std::uint16_t, kEntityTypes>> counts_;
+};
+
+// Per-document context: facts of every token and word casing statistics.
+struct DocumentFacts {
+  struct CaseCounts {
+    std::uint32_t capitalised_inside = 0;  // capitalised, not sentence-initial, not in a headline
+    std::uint32_t lower = 0;
+  };
+  std::vector<SentenceFacts> sentences;
+  std::unordered_map<std::uint64_t, CaseCounts> casing;
+};
+
+// Features of one sentence: the hashes for token i are features[offsets[i] .. offsets[i + 1]).
+struct SentenceFeatures {
+  std::vector<std::uint64_t> features;
+  std::vector<std::uint32_t> offsets;
+  std::size_t size() const { return offsets.empty() ? 0 : offsets.size() - 1; }
+  std::span<const std::uint64_t> of(std::size_t token) const {
+    return {features.data() + offsets[token], features.data() + offsets[token + 1]};
+  }
+};
+
+class FeatureExtractor {
+ public:
+  explicit FeatureExtractor(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+
+  DocumentFacts analyse(std::span<const Sentence> sentences) const;
+  void extract(const DocumentFacts& document, std::size_t sentence, const LabelHistory& history,
+               SentenceFeatures& out) const;
+
+ private:
+  SentenceFacts analyse_sentence(const Sentence& sentence) const;
+  const Gazetteer& gazetteer_;
+};
+
+}  // namespace newsdex::ner

@@ -1,0 +1,97 @@
+#include "common/ner/gazetteer.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "common/errors.hpp"
+#include "common/ner/hash.hpp"
+#include "common/ner/tokenizer.hpp"
+#include "common/ner/unicode.hpp"
+
+namespace newsdex::ner {
+namespace {
+
+// Lists of lower-case cue words ("bank", "minister") match whatever the case of the text.
+constexpr std::uint16_t kCaseFreeLists = (1u << static_cast<int>(GazetteerList::title)) |
+                                         (1u << static_cast<int>(GazetteerList::loc_cue)) |
+                                         (1u << static_cast<int>(GazetteerList::org_cue)) |
+                                         (1u << static_cast<int>(GazetteerList::company_suffix));
+
+std::string read_whole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(ExitCode::io_error, "cannot read NER gazetteer list " + path.string() +
+                                        " (run scripts/train-ner.sh to rebuild data/ner/)");
+  }
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+}  // namespace
+
+Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
+  Gazetteer gazetteer;
+  std::uint64_t digest = 0;
+  for (std::size_t list = 0; list < kGazetteerLists; ++list) {
+    const std::string contents = read_whole(dir / (std::string(kGazetteerListNames[list]) + ".txt"));
+    digest = combine(digest, hash_text(contents));
+    std::istringstream lines(contents);
+    std::string line;
+    std::vector<std::uint64_t> hashes;
+    while (std::getline(lines, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      hashes.clear();
+      for (const Token& token : tokenize(line)) hashes.push_back(hash_text(to_lower(token.text)));
+      if (!hashes.empty() && hashes.size() <= kMaxEntryTokens) gazetteer.add(static_cast<GazetteerList>(list), hashes);
+    }
+  }
+  gazetteer.digest_ = digest;
+  return gazetteer;
+}
+
+void Gazetteer::add(GazetteerList list, const std::vector<std::uint64_t>& token_hashes) {
+  std::uint32_t node = 0;
+  for (const std::uint64_t hash : token_hashes) {
+    const auto [it, inserted] = children_.try_emplace(combine(node, hash), static_cast<std::uint32_t>(node_lists_.size()));
+    if (inserted) node_lists_.push_back(0);
+    node = it->second;
+  }
+  node_lists_[node] |= static_cast<std::uint16_t>(1u << static_cast<int>(list));
+  ++entries_;
+}
+
+void Gazetteer::match(const std::vector<std::uint64_t>& lower_hashes, const std::vector<bool>& capitalised,
+                      std::vector<MatchBits>& bits) const {
+  const std::size_t n = lower_hashes.size();
+  bits.assign(n, 0);
+  for (std::size_t start = 0; start < n; ++start) {
+    const std::uint16_t allowed = capitalised[start] ? 0xFFFF : kCaseFreeLists;
+    std::array<std::size_t, kGazetteerLists> longest{};  // length of the longest match per list
+    std::uint32_t node = 0;
+    for (std::size_t end = start; end < n && end - start < kMaxEntryTokens; ++end) {
+      const auto it = children_.find(combine(node, lower_hashes[end]));
+      if (it == children_.end()) break;
+      node = it->second;
+      const std::uint16_t lists = node_lists_[node] & allowed;
+      for (std::size_t list = 0; list < kGazetteerLists; ++list) {
+        if (lists & (1u << list)) longest[list] = end - start + 1;
+      }
+    }
+    for (std::size_t list = 0; list < kGazetteerLists; ++list) {
+      const std::size_t length = longest[list];
+      if (length == 0) continue;
+      const auto bit = [&](int position) { return MatchBits{1} << (4 * list + static_cast<std::size_t>(position)); };
+      if (length == 1) {
+        bits[start] |= bit(3);
+        continue;
+      }
+      bits[start] |= bit(0);
+      for (std::size_t i = start + 1; i + 1 < start + length; ++i) bits[i] |= bit(1);
+      bits[start + length - 1] |= bit(2);
+    }
+  }
+}
+
+}  // namespace newsdex::ner

@@ -1,0 +1,54 @@
+// Name lists (given names, countries, organisations, titles ...) matched against token sequences.
+// The tagger turns matches into features; it never labels a name only because a list contains it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsdex::ner {
+
+enum class GazetteerList : std::uint8_t {
+  first_name, person_full, surname, title, country, city, region, loc_cue, demonym, organisation, company,
+  org_cue, company_suffix
+};
+inline constexpr std::size_t kGazetteerLists = 13;
+// File names under data/ner/lists/ (without ".txt"), in GazetteerList order.
+inline constexpr std::array<std::string_view, kGazetteerLists> kGazetteerListNames = {
+    "first_name", "person_full", "surname", "title", "country", "city", "region", "loc_cue", "demonym",
+    "organisation", "company", "org_cue", "company_suffix"};
+
+// Bit 4*list+p of a token's match bits is set when an entry of that list covers the token at position p
+// (0 begin, 1 inside, 2 last, 3 unit = one-token entry).
+using MatchBits = std::uint64_t;
+static_assert(kGazetteerLists * 4 <= 64);
+
+class Gazetteer {
+ public:
+  Gazetteer() = default;
+  // Reads <dir>/<name>.txt for every list; throws newsdex::Error naming a missing or unreadable file.
+  static Gazetteer load(const std::filesystem::path& dir);
+
+  // Adds one entry, given as its lower-cased token hashes.
+  void add(GazetteerList list, const std::vector<std::uint64_t>& token_hashes);
+
+  // lower_hashes: hash_text of each lower-cased token; capitalised: whether the token starts with a capital
+  // or digit (entries of name lists only match from such a token). Fills one MatchBits per token.
+  void match(const std::vector<std::uint64_t>& lower_hashes, const std::vector<bool>& capitalised,
+             std::vector<MatchBits>& bits) const;
+
+  std::uint64_t digest() const { return digest_; }  // of the list contents, to detect a model/list mismatch
+  std::size_t entry_count() const { return entries_; }
+
+ private:
+  static constexpr std::size_t kMaxEntryTokens = 8;
+  std::vector<std::uint16_t> node_lists_{0};  // node 0 is the root
+  std::unordered_map<std::uint64_t, std::uint32_t> children_;
+  std::uint64_t digest_ = 0;
+  std::size_t entries_ = 0;
+};
+
+}  // namespace newsdex::ner

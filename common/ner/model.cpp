@@ -1,0 +1,206 @@
+#include "common/ner/model.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+
+#include "common/errors.hpp"
+#include "common/ner/hash.hpp"
+
+namespace newsdex::ner {
+namespace {
+
+constexpr char kMagic[8] = {'N', 'D', 'X', 'N', 'E', 'R', '0', '1'};
+constexpr std::uint32_t kMaxCount = 31;
+constexpr std::uint32_t kMaxStart = (1u << 27) - 1;
+
+std::uint32_t fingerprint_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32) | 1u; }
+
+class Writer {
+ public:
+  explicit Writer(const std::filesystem::path& path) : path_(path), out_(path, std::ios::binary | std::ios::trunc) {
+    if (!out_) throw Error(ExitCode::io_error, "cannot write NER model " + path.string());
+  }
+  template <class T>
+  void put(T value) {
+    unsigned char bytes[sizeof(T)];
+    std::memcpy(bytes, &value, sizeof(T));
+    if constexpr (std::endian::native == std::endian::big) std::reverse(bytes, bytes + sizeof(T));
+    out_.write(reinterpret_cast<const char*>(bytes), sizeof(T));
+  }
+  void finish() {
+    out_.flush();
+    if (!out_) throw Error(ExitCode::io_error, "error while writing NER model " + path_.string());
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::ofstream out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(const std::filesystem::path& path) : path_(path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ExitCode::io_error, "cannot read NER model " + path.string());
+    bytes_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  template <class T>
+  T get() {
+    if (pos_ + sizeof(T) > bytes_.size()) fail("it is truncated");
+    unsigned char bytes[sizeof(T)];
+    std::memcpy(bytes, bytes_.data() + pos_, sizeof(T));
+    if constexpr (std::endian::native == std::endian::big) std::reverse(bytes, bytes + sizeof(T));
+    pos_ += sizeof(T);
+    T value;
+    std::memcpy(&value, bytes, sizeof(T));
+    return value;
+  }
+  bool at_end() const { return pos_ == bytes_.size(); }
+  [[noreturn]] void fail(const std::string& why) const {
+    throw Error(ExitCode::io_error, "NER model " + path_.string() + " is not usable: " + why +
+                                        " (rebuild it with scripts/train-ner.sh)");
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::vector<char> bytes_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+Model Model::build(const std::vector<FeatureWeights>& features, const Transitions& transitions,
+                   std::uint64_t gazetteer_digest) {
+  float largest = 0;
+  for (const auto& feature : features) {
+    for (const float w : feature.weights) largest = std::max(largest, std::abs(w));
+  }
+  Model model;
+  model.scale_ = largest > 0 ? largest / 32767.0f : 1.0f;
+  model.gazetteer_digest_ = gazetteer_digest;
+  // Transitions stay in floating point but in the same units as the quantised weights.
+  model.transitions_ = transitions;
+  const auto rescale = [&](float& w) { w /= model.scale_; };
+  for (auto& w : model.transitions_.start) rescale(w);
+  for (auto& w : model.transitions_.end) rescale(w);
+  for (auto& row : model.transitions_.next) for (auto& w : row) rescale(w);
+
+  std::vector<const FeatureWeights*> sorted;
+  for (const auto& feature : features) sorted.push_back(&feature);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->feature < b->feature; });
+  for (const FeatureWeights* feature : sorted) {
+    const auto start = static_cast<std::uint32_t>(model.weights_.size());
+    for (int label = 0; label < kLabels; ++label) {
+      const long q = std::lround(feature->weights[label] / model.scale_);
+      if (q != 0) model.weights_.push_back({static_cast<std::int16_t>(q), static_cast<std::uint8_t>(label)});
+    }
+    if (model.weights_.size() == start) continue;
+    if (!model.hashes_.empty() && model.hashes_.back() == feature->feature) {
+      throw std::logic_error("Model::build: duplicate feature");
+    }
+    model.hashes_.push_back(feature->feature);
+    model.starts_.push_back(start);
+  }
+  model.starts_.push_back(static_cast<std::uint32_t>(model.weights_.size()));
+  model.index();
+  return model;
+}
+
+void Model::index() {
+  std::size_t capacity = 16;
+  while (capacity < hashes_.size() * 2) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  for (std::size_t i = 0; i < hashes_.size(); ++i) {
+    const std::uint32_t start = starts_[i], count = starts_[i + 1] - starts_[i];
+    if (count > kMaxCount || start > kMaxStart) throw std::logic_error("Model::index: weights do not fit a slot");
+    std::uint64_t at = mix64(hashes_[i]) & mask_;
+    while (slots_[at].fingerprint != 0) at = (at + 1) & mask_;
+    slots_[at] = Slot{fingerprint_of(hashes_[i]), start << 5 | count};
+  }
+}
+
+const Model::Slot* Model::find(std::uint64_t hash) const {
+  const std::uint32_t fingerprint = fingerprint_of(hash);
+  for (std::uint64_t at = mix64(hash) & mask_;; at = (at + 1) & mask_) {
+    const Slot& slot = slots_[at];
+    if (slot.fingerprint == fingerprint) return &slot;
+    if (slot.fingerprint == 0) return nullptr;
+  }
+}
+
+void Model::score(std::span<const std::uint64_t> features, float* scores) const {
+  if (slots_.empty()) return;
+  std::array<std::int32_t, kLabels> sums{};
+  for (const std::uint64_t feature : features) {
+    const Slot* slot = find(feature);
+    if (!slot) continue;
+    const LabelWeight* w = weights_.data() + (slot->weights >> 5);
+    for (std::uint32_t k = 0, count = slot->weights & kMaxCount; k < count; ++k) sums[w[k].label] += w[k].weight;
+  }
+  for (int label = 0; label < kLabels; ++label) scores[label] += static_cast<float>(sums[label]);
+}
+
+void Model::save(const std::filesystem::path& path) const {
+  Writer out(path);
+  for (const char c : kMagic) out.put(c);
+  out.put(kFeatureHashVersion);
+  out.put(static_cast<std::uint32_t>(kLabels));
+  out.put(gazetteer_digest_);
+  out.put(scale_);
+  for (const float w : transitions_.start) out.put(w);
+  for (const float w : transitions_.end) out.put(w);
+  for (const auto& row : transitions_.next) for (const float w : row) out.put(w);
+  out.put(static_cast<std::uint64_t>(hashes_.size()));
+  for (std::size_t i = 0; i < hashes_.size(); ++i) {
+    out.put(hashes_[i]);
+    out.put(static_cast<std::uint8_t>(starts_[i + 1] - starts_[i]));
+    for (std::uint32_t k = starts_[i]; k < starts_[i + 1]; ++k) {
+      out.put(weights_[k].label);
+      out.put(weights_[k].weight);
+    }
+  }
+  out.finish();
+}
+
+Model Model::load(const std::filesystem::path& path) {
+  Reader in(path);
+  for (const char c : kMagic) {
+    if (in.get<char>() != c) in.fail("it is not a newsdex NER model (bad magic)");
+  }
+  if (in.get<std::uint32_t>() != kFeatureHashVersion) in.fail("it was trained with another feature hash version");
+  if (in.get<std::uint32_t>() != static_cast<std::uint32_t>(kLabels)) in.fail("it has another label set");
+  Model model;
+  model.gazetteer_digest_ = in.get<std::uint64_t>();
+  model.scale_ = in.get<float>();
+  for (auto& w : model.transitions_.start) w = in.get<float>();
+  for (auto& w : model.transitions_.end) w = in.get<float>();
+  for (auto& row : model.transitions_.next) for (auto& w : row) w = in.get<float>();
+  const auto count = in.get<std::uint64_t>();
+  if (count > (1u << 26)) in.fail("its feature count is implausible");
+  model.hashes_.reserve(count);
+  model.starts_.reserve(count + 1);
+  for (std::uint64_t i = 0; i < count; ++i) {
+    model.hashes_.push_back(in.get<std::uint64_t>());
+    model.starts_.push_back(static_cast<std::uint32_t>(model.weights_.size()));
+    const auto weights = in.get<std::uint8_t>();
+    for (std::uint8_t k = 0; k < weights; ++k) {
+      const auto label = in.get<std::uint8_t>();
+      const auto weight = in.get<std::int16_t>();
+      if (label >= kLabels) in.fail("a weight has an unknown label");
+      model.weights_.push_back({weight, label});
+    }
+  }
+  model.starts_.push_back(static_cast<std::uint32_t>(model.weights_.size()));
+  if (!in.at_end()) in.fail("it has trailing bytes");
+  model.index();
+  return model;
+}
+
+}  // namespace newsdex::ner

@@ -1,0 +1,34 @@
+#include "common/ner/tagger.hpp"
+
+#include "common/data_files.hpp"
+#include "common/errors.hpp"
+#include "common/ner/decode.hpp"
+
+namespace newsdex::ner {
+
+Tagger::Tagger(const std::filesystem::path& data_dir)
+    : gazetteer_(Gazetteer::load(data_dir / "lists")), model_(Model::load(data_dir / "model.bin")) {
+  if (model_.gazetteer_digest() != gazetteer_.digest()) {
+    throw Error(ExitCode::io_error, "the NER model in " + data_dir.string() +
+                                        " was trained with other gazetteer lists than the ones next to it "
+                                        "(rebuild both with scripts/train-ner.sh)");
+  }
+}
+
+std::vector<std::vector<Span>> Tagger::tag(std::span<const Sentence> document) const {
+  std::vector<std::vector<Span>> spans(document.size());
+  decode_document(extractor_, model_, document,
+                  [&](std::size_t s, const SentenceFeatures&, const std::vector<Label>& labels) {
+                    spans[s] = spans_from_bilou(labels);
+                  });
+  return spans;
+}
+
+const Tagger& Tagger::shared() {
+  // A function-local static is initialised once even when threads race here; if loading throws, the
+  // next call tries again.
+  static const Tagger tagger(find_data_file("ner/model.bin").parent_path());
+  return tagger;
+}
+
+}  // namespace newsdex::ner

@@ -1,0 +1,275 @@
+#!/usr/bin/env python3
+"""Derives the NER gazetteer lists in data/ner/lists/ and data/ner/aliases.tsv from ../shared/gazetteers.
+
+Run by scripts/train-ner.sh before training (the model's gazetteer features depend on these lists, and the
+model records their digest). Output is deterministic: entries are de-duplicated case-insensitively and sorted.
+Each list file starts with '#' lines naming its sources and licences (see data/ner/README.md).
+"""
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+csv.field_size_limit(10_000_000)
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def read_lst(path):
+    """GATE .lst: one entry per line, optional ':key=value' features after the entry."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            line = line.rstrip("\r\n")
+            match = re.search(r":[a-zA-Z_]+=", line)
+            if match:
+                line = line[: match.start()]
+            if line.strip():
+                yield line.strip()
+
+
+COMPANY_SUFFIX = re.compile(
+    r"(,?\s+(Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|L\.P\.|LP|"
+    r"N\.V\.|S\.A\.|AG|SE|Holdings?|Group|Trust|Fund|Bancorp|& Co\.?))+$"
+)
+
+
+def company_name(raw):
+    name = re.split(r"\s+-\s+", raw)[0].strip()
+    stripped = COMPANY_SUFFIX.sub("", name).strip(" ,")
+    return [n for n in {name, stripped} if len(n) >= 2]
+
+
+class Lists:
+    def __init__(self):
+        self.entries = {}
+        self.sources = {}
+
+    def add(self, list_name, value, source):
+        value = " ".join(value.split())
+        if len(value) < 2 or len(value) > 80:
+            return
+        bucket = self.entries.setdefault(list_name, {})
+        bucket.setdefault(value.lower(), value)
+        self.sources.setdefault(list_name, set()).add(source)
+
+    def write(self, out_dir, licences):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for list_name in sorted(self.entries):
+            values = sorted(self.entries[list_name].values(), key=lambda v: (v.lower(), v))
+            with open(out_dir / f"{list_name}.txt", "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(f"# newsdex NER gazetteer list '{list_name}': {len(values)} entries, one per line.\n")
+                handle.write("# Derived by ner/build_lists.py from ../shared/gazetteers:\n")
+                for source in sorted(self.sources[list_name]):
+                    handle.write(f"#   {source} ({licences[source.split('/')[0]]})\n")
+                for value in values:
+                    handle.write(value + "\n")
+            print(f"{list_name}: {len(values)}", file=sys.stderr)
+
+
+LICENCES = {
+    "countries": "ODbL 1.0 mledoze/countries; Apache-2.0 OpenSextant; LGPL-2.1+ iso-codes",
+    "iso3166": "LGPL-2.1+ iso-codes",
+    "geonames_cities": "CC BY 4.0, data: GeoNames (geonames.org)",
+    "us_states": "GPL Ecdat (facts)",
+    "given_names": "public domain SSA; GNU FDL 1.2+ firstname-database",
+    "famous_people": "public domain CIA World Factbook; CC0 congress-legislators",
+    "organisations": "CC BY-SA 4.0 supraverden; PDDL datasets; public domain Factbook; CC0 dotgov-data",
+    "org_cues": "LGPL-3.0 GATE ANNIE; MIT cleanco",
+    "titles": "LGPL-3.0 GATE ANNIE; Apache-2.0 OpenSextant; public domain Factbook",
+    "gate_annie": "LGPL-3.0 GATE ANNIE",
+}
+
+
+def build_people(g, lists):
+    for row in read_tsv(g / "given_names/ssa_us_given_names_1880_2023.tsv"):
+        if int(row["total_births_1880_2023"]) >= 2000:
+            lists.add("first_name", row["name"], "given_names/ssa_us_given_names_1880_2023.tsv")
+    for row in read_tsv(g / "given_names/firstnames_multicountry_compact.tsv"):
+        if int(row["max_freq_code"]) >= -6 and "+" not in row["name"]:
+            lists.add("first_name", row["name"], "given_names/firstnames_multicountry_compact.tsv")
+    for lst in ("person_male.lst", "person_female.lst", "person_first.lst"):
+        for name in read_lst(g / "gate_annie" / lst):
+            lists.add("first_name", name, f"gate_annie/{lst}")
+
+    full_names = []
+    for row in read_tsv(g / "famous_people/politicians_factbook_1990_2025.tsv"):
+        full_names.append((row["name"], "famous_people/politicians_factbook_1990_2025.tsv"))
+    for row in read_tsv(g / "famous_people/world_leaders_factbook.tsv"):
+        full_names.append((row["name"], "famous_people/world_leaders_factbook.tsv"))
+    for file in ("us_presidents_vice_presidents.tsv", "us_congress_current.tsv"):
+        for row in read_tsv(g / "famous_people" / file):
+            for key in ("name", "official_full"):
+                if row.get(key):
+                    full_names.append((row[key], f"famous_people/{file}"))
+            if row.get("first") and row.get("last"):
+                full_names.append((row["first"] + " " + row["last"], f"famous_people/{file}"))
+    for lst in ("person_full.lst", "cabinet_ministers.lst", "foreign_ministers.lst"):
+        for name in read_lst(g / "gate_annie" / lst):
+            full_names.append((name, f"gate_annie/{lst}"))
+    for name, source in full_names:
+        words = name.split()
+        if len(words) < 2 or any(ch.isdigit() for ch in name):
+            continue
+        lists.add("person_full", name, source)
+        # Factbook full forms carry middle names and patronymics; news usually writes first + last.
+        lists.add("person_full", words[0] + " " + words[-1], source)
+        if len(words[-1]) >= 3 and words[-1][0].isupper():
+            lists.add("surname", words[-1], source)
+    for name in read_lst(g / "gate_annie/person_celebrity_surname.lst"):
+        lists.add("surname", name, "gate_annie/person_celebrity_surname.lst")
+
+    for row in read_tsv(g / "titles/person_titles_merged.tsv"):
+        lists.add("title", row["title"], "titles/person_titles_merged.tsv")
+    for line in open(g / "titles/opensextant_person-title-filter.txt", encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            lists.add("title", line.strip(), "titles/opensextant_person-title-filter.txt")
+
+
+def build_places(g, lists):
+    demonyms = set()
+    for row in read_tsv(g / "countries/country_name_variants.tsv"):
+        kind = row["kind"]
+        if kind in ("demonym", "nationality_lc"):
+            lists.add("demonym", row["name"], "countries/country_name_variants.tsv")
+            demonyms.add(row["name"].lower())
+        elif kind != "capital" and not kind.startswith("former") and "," not in row["name"]:
+            lists.add("country", row["name"], "countries/country_name_variants.tsv")
+    for row in read_tsv(g / "countries/countries.tsv"):
+        for key in ("demonym_m", "demonym_f"):
+            lists.add("demonym", row[key], "countries/countries.tsv")
+        for capital in row["capitals"].split("|"):
+            lists.add("city", capital, "countries/countries.tsv")
+    with open(g / "countries/nationalities_opensextant.csv", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#") and "," in line:
+                lists.add("demonym", line.split(",")[0].strip(), "countries/nationalities_opensextant.csv")
+    for lst in ("country_adj.lst",):
+        for name in read_lst(g / "gate_annie" / lst):
+            lists.add("demonym", name, f"gate_annie/{lst}")
+    for lst in ("country.lst",):
+        for name in read_lst(g / "gate_annie" / lst):
+            if name.lower() not in demonyms:
+                lists.add("country", name, f"gate_annie/{lst}")
+
+    for row in read_tsv(g / "geonames_cities/cities15000.tsv"):
+        for key in ("name", "asciiname"):
+            lists.add("city", row[key], "geonames_cities/cities15000.tsv")
+    for name in read_lst(g / "gate_annie/city.lst"):
+        lists.add("city", name, "gate_annie/city.lst")
+
+    for row in read_tsv(g / "geonames_cities/admin1_regions.tsv"):
+        for key in ("name", "name_ascii"):
+            lists.add("region", row[key], "geonames_cities/admin1_regions.tsv")
+    for row in read_tsv(g / "us_states/us_states.tsv"):
+        lists.add("region", row["name"], "us_states/us_states.tsv")
+        for abbrev in [row["ap_abbrev"]] + row["other_abbrevs"].split("|"):
+            if abbrev.endswith(".") and len(abbrev) > 3:
+                lists.add("region", abbrev, "us_states/us_states.tsv")
+    for row in read_tsv(g / "iso3166/subdivisions.tsv"):
+        if row["type"] in ("State", "Province", "Region", "Governorate", "Prefecture", "Autonomous republic",
+                           "Autonomous region", "Federal district", "Emirate", "Canton", "Land"):
+            lists.add("region", row["name"], "iso3166/subdivisions.tsv")
+    for lst in ("region.lst", "province.lst", "mountain.lst", "water.lst", "loc_other.lst"):
+        for name in read_lst(g / "gate_annie" / lst):
+            lists.add("region", name, f"gate_annie/{lst}")
+    for lst in ("loc_key.lst", "loc_generalkey.lst"):
+        for name in read_lst(g / "gate_annie" / lst):
+            lists.add("loc_cue", name, f"gate_annie/{lst}")
+
+
+def build_organisations(g, lists):
+    src = "organisations/international_bodies_supraverden.tsv"
+    for row in read_tsv(g / src):
+        lists.add("organisation", row["name_en"], src)
+        for value in row["abbrev_en"].split("|") + row["other_names_en"].split("|"):
+            lists.add("organisation", value, src)
+    for file in ("political_parties_factbook_1990_2025.tsv", "pressure_groups_factbook_1990_2019.tsv",
+                 "terrorist_groups_factbook_2018_2025.tsv"):
+        for row in read_tsv(g / "organisations" / file):
+            lists.add("organisation", row["name"], f"organisations/{file}")
+            if len(row["abbrev"]) >= 2 and not row["abbrev"].islower():
+                lists.add("organisation", row["abbrev"], f"organisations/{file}")
+    for row in read_tsv(g / "organisations/us_federal_agencies_dotgov.tsv"):
+        lists.add("organisation", row["name"], "organisations/us_federal_agencies_dotgov.tsv")
+    for lst in ("organization.lst", "government.lst", "political_party.lst", "newspapers.lst", "agency.lst",
+                "charities.lst", "nba-teams.lst", "nfl-teams.lst", "mlb-teams.lst", "team.lst", "tvcompany.lst",
+                "department.lst", "ministry.lst"):
+        for name in read_lst(g / "gate_annie" / lst):
+            lists.add("organisation", name, f"gate_annie/{lst}")
+
+    with open(g / "organisations/sp500_constituents.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for name in company_name(row["Security"]):
+                lists.add("company", name, "organisations/sp500_constituents.csv")
+    for row in read_tsv(g / "organisations/us_listed_companies.tsv"):
+        for name in company_name(row["company"]):
+            lists.add("company", name, "organisations/us_listed_companies.tsv")
+    for lst in ("company.lst", "companies_uk.lst", "more_company.lst"):
+        for name in read_lst(g / "gate_annie" / lst):
+            lists.add("company", name, f"gate_annie/{lst}")
+
+    for row in read_tsv(g / "org_cues/org_cue_words_gate.tsv"):
+        if row["category"] in ("org_head_noun", "org_key_word", "government_key", "newspaper_ending"):
+            lists.add("org_cue", row["cue"].title() if row["cue"].isupper() else row["cue"],
+                      "org_cues/org_cue_words_gate.tsv")
+        elif row["category"] == "company_designator":
+            lists.add("company_suffix", row["cue"], "org_cues/org_cue_words_gate.tsv")
+    for row in read_tsv(g / "org_cues/company_legal_suffixes_cleanco.tsv"):
+        suffix = row["suffix_lc"]
+        if suffix.isascii() and len(suffix) >= 2:
+            lists.add("company_suffix", suffix, "org_cues/company_legal_suffixes_cleanco.tsv")
+
+
+def build_aliases(g, out_path):
+    """alias<TAB>canonical: country variants -> common name, international body abbreviations -> name."""
+    aliases = {}
+    commons = {}
+    for row in read_tsv(g / "countries/countries.tsv"):
+        commons[row["cca2"]] = row["name_common"]
+    for row in read_tsv(g / "countries/country_name_variants.tsv"):
+        if row["kind"] in ("alt", "official", "iso_name", "iso_common", "iso_official") and row["code"] in commons:
+            name = row["name"]
+            if "," not in name and name != commons[row["code"]] and (len(name) > 3 or name.isupper()):
+                aliases.setdefault(name, commons[row["code"]])
+    for row in read_tsv(g / "organisations/international_bodies_supraverden.tsv"):
+        for value in row["abbrev_en"].split("|") + row["other_names_en"].split("|"):
+            if value and value != row["name_en"] and len(value) >= 2:
+                aliases.setdefault(value, row["name_en"])
+    # Spellings that news copy uses and the lists lack.
+    extra = {"U.S.": "United States", "U.S.A.": "United States", "US": "United States", "USA": "United States",
+             "America": "United States", "U.N.": "United Nations", "UN": "United Nations",
+             "U.K.": "United Kingdom", "UK": "United Kingdom", "Britain": "United Kingdom",
+             "Great Britain": "United Kingdom", "E.U.": "European Union", "EU": "European Union",
+             "North Atlantic Treaty Organization": "North Atlantic Treaty Organisation",
+             "Central Intelligence Agency": "CIA", "Federal Bureau of Investigation": "FBI"}
+    aliases.update(extra)
+    with open(out_path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("# alias<TAB>canonical name. Derived by ner/build_lists.py from ../shared/gazetteers:\n")
+        handle.write(f"#   countries/countries.tsv, countries/country_name_variants.tsv ({LICENCES['countries']})\n")
+        handle.write(f"#   organisations/international_bodies_supraverden.tsv (CC BY-SA 4.0 supraverden)\n")
+        handle.write("#   plus a few hand-written news spellings (U.S., U.N., Britain ...) at the end of build_aliases\n")
+        for alias in sorted(aliases, key=lambda a: (a.lower(), a)):
+            handle.write(f"{alias}\t{aliases[alias]}\n")
+    print(f"aliases: {len(aliases)}", file=sys.stderr)
+
+
+def main():
+    repo = Path(__file__).resolve().parent.parent
+    gazetteers = Path(sys.argv[1]) if len(sys.argv) > 1 else repo.parent / "shared" / "gazetteers"
+    out = repo / "data" / "ner"
+    if not gazetteers.is_dir():
+        sys.exit(f"build_lists.py: {gazetteers} not found (pass the gazetteers folder as the first argument)")
+    lists = Lists()
+    build_people(gazetteers, lists)
+    build_places(gazetteers, lists)
+    build_organisations(gazetteers, lists)
+    lists.write(out / "lists", LICENCES)
+    build_aliases(gazetteers, out / "aliases.tsv")
+
+
+if __name__ == "__main__":
+    main()
