@@ -257,6 +257,39 @@ def build_aliases(g, out_path):
     print(f"aliases: {len(aliases)}", file=sys.stderr)
 
 
+def build_demonyms(g, out_path):
+    """demonym<TAB>country common name: lets "Israeli" tagged as a place count for Israel."""
+    commons, by_cca3 = {}, {}
+    for row in read_tsv(g / "countries/countries.tsv"):
+        commons[row["cca2"]] = row["name_common"]
+        by_cca3[row["cca3"]] = row["name_common"]
+    demonyms = {}
+    # UN members first, so that "American" is the United States and not one of its territories.
+    rows = sorted(read_tsv(g / "countries/countries.tsv"), key=lambda row: row["un_member"] != "True")
+    for row in rows:
+        for key in ("demonym_m", "demonym_f"):
+            if row[key]:
+                demonyms.setdefault(row[key], row["name_common"])
+    for row in read_tsv(g / "countries/country_name_variants.tsv"):
+        if row["kind"] == "demonym" and row["code"] in commons:
+            demonyms.setdefault(row["name"], commons[row["code"]])
+    with open(g / "countries/nationalities_opensextant.csv", encoding="utf-8") as handle:
+        for line in handle:
+            parts = [part.strip() for part in line.split(",")]
+            if line.startswith("#") or len(parts) < 2 or parts[1] not in by_cca3:
+                continue
+            name = parts[0][:1].upper() + parts[0][1:]
+            demonyms.setdefault(name, by_cca3[parts[1]])
+    with open(out_path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("# nationality adjective or demonym<TAB>country. Derived by ner/build_lists.py from ../shared/gazetteers:\n")
+        handle.write(f"#   countries/countries.tsv, country_name_variants.tsv, nationalities_opensextant.csv ({LICENCES['countries']})\n")
+        for name in sorted(demonyms, key=lambda a: (a.lower(), a)):
+            if any(word[:1].islower() for word in name.split()):
+                continue
+            handle.write(f"{name}\t{demonyms[name]}\n")
+    print(f"demonyms: {len(demonyms)}", file=sys.stderr)
+
+
 def main():
     repo = Path(__file__).resolve().parent.parent
     gazetteers = Path(sys.argv[1]) if len(sys.argv) > 1 else repo.parent / "shared" / "gazetteers"
@@ -269,6 +302,7 @@ def main():
     build_organisations(gazetteers, lists)
     lists.write(out / "lists", LICENCES)
     build_aliases(gazetteers, out / "aliases.tsv")
+    build_demonyms(gazetteers, out / "demonyms.tsv")
 
 
 if __name__ == "__main__":

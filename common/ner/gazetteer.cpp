@@ -62,6 +62,18 @@ void Gazetteer::add(GazetteerList list, const std::vector<std::uint64_t>& token_
   ++entries_;
 }
 
+std::size_t Gazetteer::prefix_length(GazetteerList list, std::span<const std::uint64_t> lower_hashes) const {
+  std::size_t longest = 0;
+  std::uint32_t node = 0;
+  for (std::size_t i = 0; i < lower_hashes.size() && i < kMaxEntryTokens; ++i) {
+    const auto it = children_.find(combine(node, lower_hashes[i]));
+    if (it == children_.end()) break;
+    node = it->second;
+    if (node_lists_[node] & (1u << static_cast<int>(list))) longest = i + 1;
+  }
+  return longest;
+}
+
 void Gazetteer::match(const std::vector<std::uint64_t>& lower_hashes, const std::vector<bool>& capitalised,
                       std::vector<MatchBits>& bits) const {
   const std::size_t n = lower_hashes.size();

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -39,6 +40,9 @@ class Gazetteer {
   // or digit (entries of name lists only match from such a token). Fills one MatchBits per token.
   void match(const std::vector<std::uint64_t>& lower_hashes, const std::vector<bool>& capitalised,
              std::vector<MatchBits>& bits) const;
+
+  // Number of tokens of the longest entry of `list` that `lower_hashes` starts with (0 when none).
+  std::size_t prefix_length(GazetteerList list, std::span<const std::uint64_t> lower_hashes) const;
 
   std::uint64_t digest() const { return digest_; }  // of the list contents, to detect a model/list mismatch
   std::size_t entry_count() const { return entries_; }

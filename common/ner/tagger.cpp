@@ -1,6 +1,5 @@
 #include "common/ner/tagger.hpp"
 
-#include "common/data_files.hpp"
 #include "common/errors.hpp"
 #include "common/ner/decode.hpp"
 
@@ -22,13 +21,6 @@ std::vector<std::vector<Span>> Tagger::tag(std::span<const Sentence> document) c
                     spans[s] = spans_from_bilou(labels);
                   });
   return spans;
-}
-
-const Tagger& Tagger::shared() {
-  // A function-local static is initialised once even when threads race here; if loading throws, the
-  // next call tries again.
-  static const Tagger tagger(find_data_file("ner/model.bin").parent_path());
-  return tagger;
 }
 
 }  // namespace newsdex::ner

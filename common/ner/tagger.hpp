@@ -26,8 +26,7 @@ class Tagger {
   // what earlier sentences said about a word).
   std::vector<std::vector<Span>> tag(std::span<const Sentence> document) const;
 
-  // The shipped tagger (data/ner via find_data_file), loaded on first use; thread-safe.
-  static const Tagger& shared();
+  const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
   Gazetteer gazetteer_;
