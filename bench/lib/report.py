@@ -1,0 +1,203 @@
+"""Writes bench/report.md (tables and gnuplot plots) from the results dictionary of a bench/run."""
+import pathlib
+import shutil
+import subprocess
+
+
+def fmt(value, digits=1):
+    if value is None:
+        return "n/a"
+    return ("%%.%df" % digits) % value
+
+
+def spread(stat, digits=1):
+    """median (min-max)."""
+    if not stat:
+        return "n/a"
+    return "%s (%s-%s)" % (fmt(stat["median"], digits), fmt(stat["min"], digits), fmt(stat["max"], digits))
+
+
+def ranking_section(ranking):
+    lines = ["## Ranking quality", "",
+             "Classic test collections through each system; TREC runs of depth 1000 scored by bench/eval/trec_eval.py "
+             "(means over judged queries; TIME uses TIME.REL; Cranfield counts all 1,837 judged pairs as relevant). "
+             "Rows starting with `+` are the bare-Xapian lever ladder: each adds one change to the row above.", ""]
+    for collection in ranking:
+        if "skipped" in collection:
+            lines += ["### %s: skipped (%s)" % (collection["collection"], collection["skipped"]), ""]
+            continue
+        lines += ["### %s (%d queries, %s judged)" % (collection["collection"].upper(), collection["queries"],
+                                                        collection["judged_queries"]), "",
+                  "| system | MAP | nDCG@10 | P@10 | R-prec | ΔMAP vs row above | how |", "|---|---|---|---|---|---|---|"]
+        previous = None
+        for row in collection["systems"]:
+            if "map" not in row:
+                lines.append("| %s | – | – | – | – | | %s |" % (row["system"], row["how"]))
+                previous = None
+                continue
+            delta = ("%+.4f" % (row["map"] - previous)) if previous is not None and row["system"].startswith("+") else ""
+            lines.append("| %s | %.4f | %.4f | %.4f | %.4f | %s | `%s` |" % (
+                row["system"], row["map"], row["ndcg@10"], row["p@10"], row["rprec"], delta, row["how"]))
+            previous = row["map"]
+        best_baseline = max((r["map"] for r in collection["systems"]
+                             if "map" in r and not r["system"].startswith("newsdex")), default=None)
+        newsdex = [r for r in collection["systems"] if r["system"].startswith("newsdex") and "map" in r]
+        if best_baseline is not None and newsdex:
+            best = max(newsdex, key=lambda r: r["map"])
+            lines += ["", "Best baseline MAP %.4f; best newsdex configuration (%s) %.4f (%+.1f%%)." % (
+                best_baseline, best["system"], best["map"], 100 * (best["map"] / best_baseline - 1))]
+        lines.append("")
+    return lines
+
+
+def indexing_section(indexing):
+    lines = ["## Indexing", "",
+             "Reuters-21578: %d stories, %.1f MB of title + body text; %d alternating runs per contender, "
+             "median (min-max)." % (indexing["articles"], indexing["text_mb"], indexing["runs"]), "",
+             "| contender | seconds | articles/s | MB/s | index MB | compacted MB | peak RSS MB |",
+             "|---|---|---|---|---|---|---|"]
+    for row in indexing["contenders"]:
+        lines.append("| %s | %s | %s | %s | %.1f | %s | %s |" % (
+            row["name"], spread(row["seconds"], 2), spread(row["articles_per_second"], 0), spread(row["mb_per_second"], 2),
+            row["index_mb"], fmt(row.get("compacted_mb")), spread(row["peak_rss_mb"], 0)))
+    newsdex = [r for r in indexing["contenders"] if r["name"].startswith("newsdex")]
+    peers = [r for r in indexing["contenders"] if not r["name"].startswith("newsdex")]
+    if newsdex and peers:
+        lines += ["", "Speed ratio (peer's median time / newsdex's median time; > 1 means newsdex is faster):", "",
+                  "| newsdex | " + " | ".join(p["name"] for p in peers) + " |",
+                  "|---|" + "---|" * len(peers)]
+        for n in newsdex:
+            lines.append("| %s | " % n["name"] + " | ".join(
+                "%.2f" % (p["seconds"]["median"] / n["seconds"]["median"]) for p in peers) + " |")
+    lines += ["", "Commands:", ""] + ["- `%s`" % r["command"] for r in indexing["contenders"]] + [""]
+    return lines
+
+
+def searching_section(searching, plot):
+    lines = ["## Searching", "",
+             "%d queries (%s) over %d Reuters stories, all words required, 10 results; %d alternating runs after a "
+             "warm-up; per-query latency in ms, median over runs (min-max)." % (
+                 searching["queries"], searching["query_file"], searching["documents"], searching["runs"]), "",
+             "| contender | p50 ms | p95 ms | p99 ms | queries/s |", "|---|---|---|---|---|"]
+    for row in searching["contenders"]:
+        lines.append("| %s | %s | %s | %s | %s |" % (row["name"], spread(row["p50"], 3), spread(row["p95"], 3),
+                                                     spread(row["p99"], 3), spread(row["qps"], 0)))
+    fts = {r["name"]: r for r in searching["contenders"] if r["name"].startswith("SQLite") and r["p50"]}
+    pairs = [("newsdex: 10 results + snippets + 3 facets", "SQLite FTS5: 10 results + snippet()"),
+             ("newsdex: 10 results, no snippets or facets", "SQLite FTS5: 10 results"),
+             ("bare Xapian: 10 results", "SQLite FTS5: 10 results")]
+    by_name = {r["name"]: r for r in searching["contenders"]}
+    ratio_lines = []
+    for ours, theirs in pairs:
+        if ours in by_name and theirs in fts and by_name[ours]["p50"]:
+            a, b = by_name[ours], fts[theirs]
+            ratio_lines.append("| %s vs %s | %.2f | %.2f | %.2f |" % (
+                ours, theirs, b["p50"]["median"] / a["p50"]["median"], b["p99"]["median"] / a["p99"]["median"],
+                a["qps"]["median"] / b["qps"]["median"]))
+    if ratio_lines:
+        lines += ["", "Ratios (> 1 means the first is faster): FTS5 p50 / ours, FTS5 p99 / ours, our q/s / FTS5 q/s", "",
+                  "| pair | p50 | p99 | q/s |", "|---|---|---|---|"] + ratio_lines
+    if plot:
+        lines += ["", "![search latency](%s)" % plot]
+    return lines + [""]
+
+
+def quality_section(quality):
+    lines = ["## Cleaning and entities", ""]
+    for name, entry in quality.items():
+        lines.append("- **%s**: %s" % (name, entry))
+    return lines + [""]
+
+
+def scale_section(scale, plots):
+    lines = ["## Scale", "",
+             "Collections made by corpus/tools/make_scale_corpus.py from Reuters-21578, BBC and 20 Newsgroups "
+             "(shuffled, new ids, dates spread over years); query latency with three facets and snippets.", "",
+             "| articles | index s | articles/s | index MB | compacted MB | p50 ms | p99 ms |", "|---|---|---|---|---|---|---|"]
+    for row in scale:
+        lines.append("| %d | %.1f | %.0f | %.1f | %s | %s | %s |" % (
+            row["articles"], row["index_seconds"], row["articles"] / row["index_seconds"], row["index_mb"],
+            fmt(row.get("compacted_mb")), fmt(row.get("p50_ms"), 3), fmt(row.get("p99_ms"), 3)))
+    for plot in plots:
+        lines += ["", "![%s](%s)" % (pathlib.Path(plot).stem, plot)]
+    return lines + [""]
+
+
+def gnuplot(script, output):
+    if not shutil.which("gnuplot"):
+        return None
+    result = subprocess.run(["gnuplot"], input=script, capture_output=True, text=True)
+    return output if result.returncode == 0 and pathlib.Path(output).exists() else None
+
+
+def search_plot(searching, out_dir):
+    rows = [r for r in searching["contenders"] if r["p50"]]
+    if not rows:
+        return None
+    data = out_dir / "search-latency.dat"
+    data.write_text("".join('"%s" %f %f\n' % (r["name"].replace(": ", "\\n", 1), r["p50"]["median"], r["p99"]["median"])
+                            for r in rows))
+    png = out_dir / "search-latency.png"
+    script = """set terminal png size 1000,500
+set output '%s'
+set title 'Search latency per query (median of runs)'
+set ylabel 'milliseconds'
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set key top left
+set xtics font ',8'
+plot '%s' using 2:xtic(1) title 'p50', '' using 3 title 'p99'
+""" % (png, data)
+    return gnuplot(script, png)
+
+
+def scale_plots(scale, out_dir):
+    if len(scale) < 1:
+        return []
+    data = out_dir / "scale.dat"
+    data.write_text("".join("%d %f %f %f %f\n" % (r["articles"], r["index_seconds"], r["index_mb"],
+                                                  r.get("p50_ms") or 0, r.get("p99_ms") or 0) for r in scale))
+    plots = []
+    for name, title, columns, ylabel in [
+            ("scale-index-time", "Index time", [(2, "seconds")], "seconds"),
+            ("scale-index-size", "Index size", [(3, "MB")], "MB"),
+            ("scale-query-latency", "Query latency with facets and snippets", [(4, "p50"), (5, "p99")], "ms")]:
+        png = out_dir / (name + ".png")
+        series = ", ".join("'%s' using 1:%d with linespoints title '%s'" % (data, c, t) for c, t in columns)
+        script = ("set terminal png size 700,450\nset output '%s'\nset title '%s'\nset xlabel 'articles'\n"
+                  "set ylabel '%s'\nset key top left\nset format x '%%.0s%%c'\nplot %s\n" % (png, title, ylabel, series))
+        if gnuplot(script, png):
+            plots.append(png)
+    return plots
+
+
+def write_report(results, path):
+    path = pathlib.Path(path)
+    out_dir = path.parent / "results"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    m = results["machine"]
+    lines = ["# newsdex benchmark report", "",
+             "Written by `%s` on %s (%s). Re-run it to reproduce; docs/benchmarks.md explains each measurement." % (
+                 results["command"], results["date"], results["duration"]), "",
+             "Machine: %s, %s CPUs, %s GB RAM, kernel %s; newsdex commit %s%s." % (
+                 m.get("cpu"), m.get("cpus"), m.get("memory_gb"), m.get("kernel"), m.get("newsdex_commit"),
+                 " (working tree modified)" if m.get("working_tree_modified") else ""),
+             "Versions: " + ", ".join("%s %s" % (k, v) for k, v in m.get("versions", {}).items() if v) + ".", "",
+             "Machine-readable results: bench/results/latest.json.", ""]
+    if "ranking" in results:
+        lines += ranking_section(results["ranking"])
+    if "indexing" in results:
+        lines += indexing_section(results["indexing"])
+    if "searching" in results:
+        plot = search_plot(results["searching"], out_dir)
+        lines += searching_section(results["searching"], plot and str(pathlib.Path(plot).relative_to(path.parent)))
+    if "quality" in results:
+        lines += quality_section(results["quality"])
+    if results.get("scale"):
+        plots = [str(pathlib.Path(p).relative_to(path.parent)) for p in scale_plots(results["scale"], out_dir)]
+        lines += scale_section(results["scale"], plots)
+    if results.get("errors"):
+        lines += ["## Parts that failed", ""] + ["- %s: %s" % (k, v) for k, v in results["errors"].items()] + [""]
+    lines += ["## Exact commands", ""] + ["- `%s` (%s)" % (c["command"], c["note"]) for c in results["commands"]] + [""]
+    path.write_text("\n".join(lines), encoding="utf-8")

@@ -1,0 +1,126 @@
+"""Search latency: newsdex-search --batch beside SQLite FTS5 and a bare Xapian query loop.
+
+The same queries (bench/search/queries.txt: 2-3 title words, topic words, quoted phrases) over the
+same Reuters texts, all words required (each engine's AND), 10 results each. Contenders run
+alternately, ctx.runs times each, after one untimed warm-up pass; each run gives p50/p95/p99 and
+queries/s, and the report shows the median over runs with min-max.
+  newsdex, main configuration   10 results with snippets and three facets (person, org, place)
+  newsdex, plain                10 results, no snippets, no facets
+  FTS5 + snippet()              bm25() order, snippet() on the body
+  FTS5                          bm25() order only
+  bare Xapian                   QueryParser + Enquire, document data only
+newsdex and bare Xapian are timed per query through their stdin/stdout pipe (one line in, one line
+out, flushed); FTS5 is timed in-process around execute() + fetchall(). Both include the client's
+parsing of the answer line, so the pipe adds tens of microseconds to the C++ programs, not to FTS5.
+"""
+import json
+import pathlib
+import sys
+import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "lib"))
+import common  # noqa: E402
+import fts5  # noqa: E402
+import newsdex_client  # noqa: E402
+
+QUERIES = pathlib.Path(__file__).resolve().parent / "queries.txt"
+
+
+def read_queries():
+    return [line.strip() for line in QUERIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def build_indexes(ctx, jsonl):
+    out = ctx.work / "search-bench"
+    out.mkdir(parents=True, exist_ok=True)
+    dbs = {"xapian": out / "xapian-baseline.db", "fts5": out / "fts5.sqlite", "newsdex": out / "newsdex.db"}
+    if not dbs["xapian"].exists():
+        common.run([ctx.binary("xapian-baseline-index"), "--db", dbs["xapian"], jsonl], ctx, "search: bare Xapian index")
+    if not dbs["fts5"].exists():
+        fts5.build_in_process(str(dbs["fts5"]), jsonl).close()
+    if ctx.binary("newsdex-index") and not dbs["newsdex"].exists():
+        common.run(newsdex_client.index_command(ctx, dbs["newsdex"], [jsonl]), ctx, "search: newsdex index")
+    return dbs
+
+
+def pipe_contender(command, lines):
+    def run_once():
+        timer = newsdex_client.PipeTimer(command)
+        try:
+            latencies = []
+            for line in lines:
+                elapsed, answer = timer.ask(line)
+                json.loads(answer) if answer.startswith("{") else None  # the client reads the answer
+                latencies.append(elapsed)
+            return latencies
+        finally:
+            timer.close()
+    return run_once
+
+
+def fts5_contender(db_path, queries, snippets):
+    def run_once():
+        connection = fts5.sqlite3.connect(str(db_path))
+        latencies = []
+        for query in queries:
+            phrase = query.startswith('"')
+            started = time.perf_counter()
+            fts5.search(connection, query, 10, snippets=snippets, operator="AND", phrase=phrase)
+            latencies.append(time.perf_counter() - started)
+        connection.close()
+        return latencies
+    return run_once
+
+
+def contenders(ctx, dbs, queries):
+    items = []
+    search = ctx.binary("newsdex-search")
+    if search and dbs["newsdex"].exists():
+        main = {"limit": 10, "facets": ["person", "org", "place"]}
+        plain = {"limit": 10, "snippet_length": 0}
+        items.append(("newsdex: 10 results + snippets + 3 facets",
+                      newsdex_client.batch_command(ctx, dbs["newsdex"]),
+                      [json.dumps(dict(main, query=q)) for q in queries]))
+        items.append(("newsdex: 10 results, no snippets or facets",
+                      newsdex_client.batch_command(ctx, dbs["newsdex"]),
+                      [json.dumps(dict(plain, query=q)) for q in queries]))
+    xapian = [ctx.binary("xapian-baseline-search"), "--db", str(dbs["xapian"]), "--limit", "10", "--op", "and"]
+    items.append(("bare Xapian: 10 results", xapian, queries))
+    runners = []
+    for name, command, lines in items:
+        ctx.log(command, "search: one request per stdin line, timed per line")
+        runners.append((name, pipe_contender(command, lines)))
+    runners.append(("SQLite FTS5: 10 results + snippet()", fts5_contender(dbs["fts5"], queries, True)))
+    runners.append(("SQLite FTS5: 10 results", fts5_contender(dbs["fts5"], queries, False)))
+    return runners
+
+
+def run_searching(ctx, jsonl):
+    queries = read_queries()
+    dbs = build_indexes(ctx, jsonl)
+    runners = contenders(ctx, dbs, queries)
+    for name, run_once in runners:  # warm-up: caches filled alike for everyone
+        try:
+            run_once()
+        except RuntimeError as error:
+            print("search: %s warm-up failed: %s" % (name, error), file=sys.stderr)
+    per_run = {name: [] for name, _ in runners}
+    for repetition in range(ctx.runs):
+        for name, run_once in runners:
+            print("search: run %d/%d %s" % (repetition + 1, ctx.runs, name), file=sys.stderr)
+            try:
+                latencies = run_once()
+            except RuntimeError as error:
+                print("search: %s failed: %s" % (name, error), file=sys.stderr)
+                continue
+            per_run[name].append({"p50": common.percentile(latencies, 0.50) * 1000,
+                                  "p95": common.percentile(latencies, 0.95) * 1000,
+                                  "p99": common.percentile(latencies, 0.99) * 1000,
+                                  "qps": len(latencies) / sum(latencies)})
+    rows = []
+    for name, _ in runners:
+        runs = per_run[name]
+        rows.append({"name": name, "runs": len(runs),
+                     **{k: common.summary([r[k] for r in runs]) for k in ("p50", "p95", "p99", "qps")}})
+    return {"queries": len(queries), "query_file": "bench/search/queries.txt", "runs": ctx.runs,
+            "documents": sum(1 for _ in open(jsonl, encoding="utf-8")), "contenders": rows}
