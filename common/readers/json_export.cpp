@@ -2,88 +2,268 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "common/cleaner.hpp"
 #include "common/dates.hpp"
+#include "common/errors.hpp"
+#include "common/readers/text_page.hpp"
 #include "common/text.hpp"
 
 namespace newsdex {
 namespace {
 
-std::string first_string(const nlohmann::json& object, const std::vector<std::string>& names) {
+using nlohmann::json;
+
+// Where an article came from in the file, for positions and messages.
+struct Origin {
+  std::size_t position;  // JSON Lines: line number - 1; array: index
+  std::size_t line;      // 1-based line, or 0 when unknown (items of a top-level array)
+  std::string label() const { return line ? "" : "item " + std::to_string(position + 1) + ": "; }
+};
+
+const json* find_field(const json& object, std::string_view name) {
+  if (auto it = object.find(std::string(name)); it != object.end()) return &*it;
+  auto dot = name.find('.');
+  if (dot == std::string_view::npos) return nullptr;
+  auto it = object.find(std::string(name.substr(0, dot)));
+  if (it == object.end() || !it->is_object()) return nullptr;
+  return find_field(*it, name.substr(dot + 1));
+}
+
+// The text of a metadata value, whatever its JSON type: strings as they are, numbers written out,
+// {"name": ...} objects by their name, arrays joined with ", ". Notes a type it had to ignore.
+std::string text_of(const json& value, std::string_view field, std::vector<std::string>& notes) {
+  switch (value.type()) {
+    case json::value_t::string: return value.get<std::string>();
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return value.dump();
+    case json::value_t::object:
+      for (const char* key : {"name", "text", "title", "value", "@value"})
+        if (auto it = value.find(key); it != value.end() && it->is_string()) return it->get<std::string>();
+      notes.push_back(std::string(field) + " is an object without a name: ignored");
+      return {};
+    case json::value_t::array: {
+      std::string joined;
+      for (const auto& item : value) {
+        auto text = collapse_whitespace(text_of(item, field, notes));
+        if (text.empty()) continue;
+        if (!joined.empty()) joined += ", ";
+        joined += text;
+      }
+      return joined;
+    }
+    case json::value_t::null: return {};
+    default:
+      notes.push_back(std::string(field) + " is " + value.type_name() + ", not text: ignored");
+      return {};
+  }
+}
+
+const json* first_present(const json& object, const std::vector<std::string>& names) {
   for (const auto& name : names) {
-    auto it = object.find(name);
-    if (it == object.end()) continue;
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_object() && it->contains("name") && (*it)["name"].is_string()) return (*it)["name"].get<std::string>();
+    const json* value = find_field(object, name);
+    if (value && !value->is_null() && !(value->is_string() && value->get_ref<const std::string&>().empty()))
+      return value;
   }
-  return {};
+  return nullptr;
 }
 
-std::vector<Block> body_blocks(std::string_view body) {
-  std::vector<Block> blocks;
-  std::size_t start = 0;
-  while (start < body.size()) {
-    auto end = body.find('\n', start);
-    if (end == std::string_view::npos) end = body.size();
-    auto line = collapse_whitespace(body.substr(start, end - start));
-    if (!line.empty()) blocks.push_back({std::move(line), BlockKind::paragraph, 0.0});
-    start = end + 1;
-  }
-  return blocks;
+std::string field_text(const json& object, const std::vector<std::string>& names, std::string_view field,
+                       std::vector<std::string>& notes) {
+  const json* value = first_present(object, names);
+  return value ? normalise_text(text_of(*value, field, notes)) : std::string{};
 }
 
-void add_article(const nlohmann::json& object, const std::string& path, std::size_t position,
-                 const JsonFieldNames& fields, ReadResult& result) {
+// A body is a string (split into paragraphs like a text page), an array of paragraphs (strings or
+// objects with a "text"), or an object holding one of those.
+void collect_body(const json& value, std::vector<Block>& blocks, std::vector<std::string>& notes, int depth = 0) {
+  if (depth > 4) return;
+  if (value.is_string()) {
+    for (auto& text : split_text_blocks(value.get_ref<const std::string&>())) blocks.push_back({std::move(text)});
+  } else if (value.is_array()) {
+    for (const auto& item : value) collect_body(item, blocks, notes, depth + 1);
+  } else if (value.is_object()) {
+    for (const char* key : {"text", "content", "body", "value", "paragraphs"})
+      if (auto it = value.find(key); it != value.end()) return collect_body(*it, blocks, notes, depth + 1);
+    notes.push_back("a body part is an object without text: ignored");
+  } else if (!value.is_null()) {
+    notes.push_back(std::string("a body part is ") + value.type_name() + ", not text: ignored");
+  }
+}
+
+// Dates as text, as Unix timestamps (seconds, or milliseconds when larger than any date in seconds
+// could be), or as {"$date": ...} (MongoDB exports).
+std::optional<std::string> date_of(const json& value) {
+  if (value.is_string()) return parse_date(value.get_ref<const std::string&>());
+  if (value.is_number()) {
+    double seconds = value.get<double>();
+    if (seconds > 1e11) seconds /= 1000;
+    if (seconds < 0 || seconds > 253402300799.0) return std::nullopt;
+    return iso_from_unix_time(static_cast<long long>(seconds));
+  }
+  if (value.is_object())
+    if (auto it = value.find("$date"); it != value.end()) return date_of(*it);
+  return std::nullopt;
+}
+
+void problem(ReadResult& result, const std::string& path, const Origin& origin, std::string message, bool skipped) {
+  result.problems.push_back({path, origin.line, origin.label() + std::move(message), skipped});
+}
+
+void add_article(const json& object, const std::string& path, const Origin& origin, const JsonFieldNames& fields,
+                 ReadResult& result) {
   if (!object.is_object()) {
-    result.problems.push_back({path, position + 1, "skipped: not a JSON object", true});
+    problem(result, path, origin, std::string("skipped: ") + object.type_name() + " where an article object was expected",
+            true);
     return;
   }
   Article article;
+  std::vector<std::string> notes;
   article.path = path;
-  article.position = position;
-  article.title = collapse_whitespace(first_string(object, fields.title));
-  article.url = first_string(object, fields.url);
-  article.author = collapse_whitespace(first_string(object, fields.author));
-  article.source = collapse_whitespace(first_string(object, fields.source));
-  auto raw_date = first_string(object, fields.date);
-  if (auto date = parse_date(raw_date)) {
-    article.published = *date;
-  } else if (!raw_date.empty()) {
-    result.problems.push_back({path, position + 1, "unreadable date '" + raw_date + "': recorded as missing", false});
+  article.position = origin.position;
+  article.title = field_text(object, fields.title, "title", notes);
+  article.url = field_text(object, fields.url, "url", notes);
+  article.author = field_text(object, fields.author, "author", notes);
+  article.source = field_text(object, fields.source, "source", notes);
+  if (const json* date = first_present(object, fields.date)) {
+    if (auto iso = date_of(*date)) {
+      article.published = *iso;
+    } else {
+      auto shown = date->is_string() ? date->get<std::string>() : date->dump();
+      notes.push_back("unreadable date '" + shown.substr(0, 60) + "': recorded as missing");
+      problem(result, path, origin, notes.back(), false);
+    }
   }
-  auto body = clean_body(article.title, first_string(object, fields.lede), body_blocks(first_string(object, fields.body)));
-  article.lede = body.lede;
-  article.paragraphs = std::move(body.paragraphs);
+  std::vector<Block> blocks;
+  if (const json* body = first_present(object, fields.body)) collect_body(*body, blocks, notes);
+  auto lede = field_text(object, fields.lede, "lede", notes);
+  if (blocks.empty() && lede.empty()) {
+    problem(result, path, origin,
+            article.title.empty() ? "skipped: no title and no body" : "skipped: no article body (title only)", true);
+    return;
+  }
+  auto cleaned = clean_body(article.title, lede, blocks);
+  article.lede = std::move(cleaned.lede);
+  article.paragraphs = std::move(cleaned.paragraphs);
+  if (article.paragraphs.empty()) {
+    problem(result, path, origin, "skipped: nothing of the body is left after cleaning", true);
+    return;
+  }
+  if (article.title.empty()) notes.push_back("no title found");
+  article.warnings = std::move(notes);
   result.articles.push_back(std::move(article));
+}
+
+// An export wrapped in an envelope ({"status": "ok", "articles": [...]}) holds its articles in the one
+// member that is an array of objects, and has none of the article fields itself.
+const json* envelope_list(const json& object, const JsonFieldNames& fields) {
+  if (first_present(object, fields.title) || first_present(object, fields.body)) return nullptr;
+  for (const auto& [key, value] : object.items())
+    if (value.is_array() && !value.empty() && value.front().is_object()) return &value;
+  return nullptr;
+}
+
+std::size_t line_of_offset(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// nlohmann's message without its exception id and (for one line of JSON Lines) the line number.
+std::string parse_error_text(const json::parse_error& error, bool keep_line) {
+  std::string_view what = error.what();
+  auto at = what.find(keep_line ? "line " : "column ");
+  return std::string(at == std::string_view::npos ? what : what.substr(at));
+}
+
+bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+// JSON Lines when one of the first non-blank lines is a whole JSON object on its own.
+bool looks_like_json_lines(const std::vector<std::string_view>& lines) {
+  int tried = 0;
+  for (auto line : lines) {
+    if (blank(line)) continue;
+    if (++tried > 5) break;
+    auto value = json::parse(line, nullptr, false);
+    if (!value.is_discarded() && value.is_object()) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
+void apply_json_field_mapping(std::string_view mapping, JsonFieldNames& fields) {
+  auto equals = mapping.find('=');
+  if (equals == std::string_view::npos)
+    throw UsageError("--json-field expects FIELD=NAME[,NAME...], got '" + std::string(mapping) + "'");
+  auto field = collapse_whitespace(mapping.substr(0, equals));
+  std::vector<std::string>* names = nullptr;
+  if (field == "title") names = &fields.title;
+  else if (field == "date") names = &fields.date;
+  else if (field == "body") names = &fields.body;
+  else if (field == "lede") names = &fields.lede;
+  else if (field == "url") names = &fields.url;
+  else if (field == "author") names = &fields.author;
+  else if (field == "source") names = &fields.source;
+  else
+    throw UsageError("unknown article field '" + field +
+                     "' in --json-field (expected title, date, body, lede, url, author or source)");
+  std::vector<std::string> given;
+  auto list = mapping.substr(equals + 1);
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    auto comma = list.find(',', start);
+    if (comma == std::string_view::npos) comma = list.size();
+    auto name = collapse_whitespace(list.substr(start, comma - start));
+    if (!name.empty()) given.push_back(name);
+    start = comma + 1;
+  }
+  if (given.empty()) throw UsageError("--json-field " + field + "= names no JSON field");
+  for (const auto& name : *names)
+    if (std::find(given.begin(), given.end(), name) == given.end()) given.push_back(name);
+  *names = std::move(given);
+}
+
 ReadResult read_json_export(std::string_view utf8_text, const std::string& path, const JsonFieldNames& fields) {
   ReadResult result;
-  auto whole = nlohmann::json::parse(utf8_text, nullptr, false);
-  if (!whole.is_discarded()) {
-    if (whole.is_array()) {
-      for (std::size_t i = 0; i < whole.size(); ++i) add_article(whole[i], path, i, fields, result);
+  auto lines = lines_of(utf8_text);
+  try {
+    auto whole = json::parse(utf8_text);
+    const json* list = whole.is_array() ? &whole : whole.is_object() ? envelope_list(whole, fields) : nullptr;
+    if (list) {
+      for (std::size_t i = 0; i < list->size(); ++i) add_article((*list)[i], path, {i, 0}, fields, result);
     } else {
-      add_article(whole, path, 0, fields, result);
+      add_article(whole, path, {0, 1}, fields, result);
     }
     return result;
-  }
-  std::size_t start = 0, line_number = 0;
-  while (start < utf8_text.size()) {
-    auto end = utf8_text.find('\n', start);
-    if (end == std::string_view::npos) end = utf8_text.size();
-    auto line = utf8_text.substr(start, end - start);
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-      auto object = nlohmann::json::parse(line, nullptr, false);
-      if (object.is_discarded())
-        result.problems.push_back({path, line_number + 1, "skipped: malformed JSON", true});
-      else
-        add_article(object, path, line_number, fields, result);
+  } catch (const json::parse_error& error) {
+    if (!looks_like_json_lines(lines)) {
+      result.problems.push_back({path, line_of_offset(utf8_text, error.byte ? error.byte - 1 : 0),
+                                 "skipped: malformed JSON (" + parse_error_text(error, true) + ")", true});
+      return result;
     }
-    start = end + 1;
-    ++line_number;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (blank(lines[i])) continue;
+    Origin origin{i, i + 1};
+    try {
+      add_article(json::parse(lines[i]), path, origin, fields, result);
+    } catch (const json::parse_error& error) {
+      problem(result, path, origin, "skipped: malformed JSON line (" + parse_error_text(error, false) + ")", true);
+    }
   }
   return result;
 }

@@ -1,9 +1,12 @@
 #include "common/readers/reader.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
+#include "common/dates.hpp"
 #include "common/errors.hpp"
 #include "common/readers/html_page.hpp"
 #include "common/readers/json_export.hpp"
@@ -19,27 +22,68 @@ std::string lower_extension(const std::string& path) {
   return ext;
 }
 
+bool starts_with_html(std::string_view text) {
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text[first] != '<') return false;
+  auto head = fold_key(text.substr(first, 256));
+  return head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head") ||
+         (head.starts_with("<?xml version") && head.find("<html") != std::string::npos);
+}
+
+// The extension decides, except that a page that opens as HTML is HTML whatever its name; files with
+// another or no extension are sniffed: '{' or '[' first is JSON, HTML tags near the top are HTML.
 InputFormat sniff_format(std::string_view text, const std::string& path) {
+  if (starts_with_html(text)) return InputFormat::html;
   auto ext = lower_extension(path);
-  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml") return InputFormat::html;
   if (ext == ".json" || ext == ".jsonl" || ext == ".ndjson") return InputFormat::json;
   if (ext == ".txt" || ext == ".text") return InputFormat::text;
   auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return InputFormat::text;
   if (text[first] == '{' || text[first] == '[') return InputFormat::json;
-  auto head = fold_key(text.substr(first, 512));
-  if (head.starts_with("<!doctype html") || head.starts_with("<html") || head.find("<body") != std::string::npos)
+  auto head = fold_key(text.substr(first, 1024));
+  if (text[first] == '<' && (head.find("<body") != std::string::npos || head.find("<div") != std::string::npos ||
+                             head.find("<p>") != std::string::npos || head.find("<article") != std::string::npos))
     return InputFormat::html;
   return InputFormat::text;
 }
 
-bool looks_binary(std::string_view bytes) {
+// Names the kind of a binary file from its first bytes, or returns empty for text.
+std::string binary_kind(std::string_view bytes) {
+  struct Magic {
+    std::string_view prefix, name;
+  };
+  static constexpr Magic magics[] = {{"%PDF", "PDF"},        {"\x1F\x8B", "gzip"},  {"PK\x03\x04", "zip"},
+                                     {"\x89PNG", "PNG"},     {"\xFF\xD8\xFF", "JPEG"}, {"GIF8", "GIF"},
+                                     {"\x7F" "ELF", "ELF"},   {"BZh", "bzip2"},      {"\xFD" "7zXZ", "xz"}};
+  for (const auto& magic : magics)
+    if (bytes.starts_with(magic.prefix) && (magic.name != "bzip2" || bytes.size() > 4)) return std::string(magic.name);
   auto head = bytes.substr(0, 8192);
-  return std::find(head.begin(), head.end(), '\0') != head.end();
+  std::size_t controls = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return "binary";
+    controls += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
+  }
+  return controls * 20 > head.size() ? "binary" : "";
 }
 
-// Converts UTF-16 (with a BOM) to UTF-8.
-std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
+// UTF-16 without a byte-order mark: ASCII-heavy text has a zero in every other byte.
+std::optional<bool> utf16_without_bom(std::string_view bytes) {
+  auto head = bytes.substr(0, 4096);
+  if (head.size() < 8) return std::nullopt;
+  std::size_t even_zero = 0, odd_zero = 0;
+  for (std::size_t i = 0; i + 1 < head.size(); i += 2) {
+    even_zero += head[i] == '\0';
+    odd_zero += head[i + 1] == '\0';
+  }
+  std::size_t pairs = head.size() / 2;
+  if (odd_zero * 10 >= pairs * 7 && even_zero * 20 < pairs) return true;   // little-endian
+  if (even_zero * 10 >= pairs * 7 && odd_zero * 20 < pairs) return false;  // big-endian
+  return std::nullopt;
+}
+
+// Converts UTF-16 from byte `start` (past a BOM) to UTF-8; lone surrogates become U+FFFD.
+std::string utf16_to_utf8(std::string_view bytes, bool little_endian, std::size_t start) {
   std::string out;
   auto unit = [&](std::size_t i) -> unsigned {
     auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
@@ -62,7 +106,7 @@ std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
       out += static_cast<char>(0x80 | (cp & 0x3F));
     }
   };
-  for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+  for (std::size_t i = start; i + 1 < bytes.size(); i += 2) {
     unsigned u = unit(i);
     if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
       unsigned low = unit(i + 2);
@@ -77,35 +121,54 @@ std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
   return out;
 }
 
-std::string latin1_to_utf8(std::string_view bytes) {
-  std::string out;
-  for (unsigned char c : bytes) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+// Windows-1252, the superset of Latin-1 that old Windows tools and many web pages really use: 0x80-0x9F
+// are curly quotes, dashes, the euro sign... rather than C1 controls. Unassigned bytes are kept as
+// their Latin-1 code points.
+std::string windows1252_to_utf8(std::string_view bytes) {
+  static constexpr unsigned high[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
+                                        0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (unsigned char c : bytes) append_utf8(out, c >= 0x80 && c < 0xA0 ? high[c - 0x80] : c);
   return out;
 }
 
 // Decodes the bytes to UTF-8, noting what it had to do in `problems`.
 std::string decode(std::string_view bytes, const std::string& path, std::vector<ReadProblem>& problems) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  if (bytes.starts_with("\xFF\xFE")) return utf16_to_utf8(bytes, true);
-  if (bytes.starts_with("\xFE\xFF")) return utf16_to_utf8(bytes, false);
+  if (bytes.starts_with("\xFF\xFE")) return utf16_to_utf8(bytes, true, 2);
+  if (bytes.starts_with("\xFE\xFF")) return utf16_to_utf8(bytes, false, 2);
+  if (auto little_endian = utf16_without_bom(bytes)) {
+    problems.push_back({path, 0, "UTF-16 without a byte-order mark: converted", false});
+    return utf16_to_utf8(bytes, *little_endian, 0);
+  }
   if (is_valid_utf8(bytes)) return std::string(bytes);
   std::size_t high = 0;
   for (unsigned char c : bytes) high += c >= 0x80;
   std::size_t repaired = 0;
   auto fixed = repair_utf8(bytes, &repaired);
-  // Mostly-broken UTF-8 with many high bytes is Latin-1; a few broken sequences are damage.
+  // When most high bytes fail as UTF-8 the file is in a single-byte encoding; a few bad sequences in
+  // otherwise good UTF-8 are damage.
   if (repaired * 2 >= high) {
-    problems.push_back({path, 0, "not UTF-8: read as Latin-1", false});
-    return latin1_to_utf8(bytes);
+    problems.push_back({path, 0, "not UTF-8: read as Windows-1252 (Latin-1)", false});
+    return windows1252_to_utf8(bytes);
   }
-  problems.push_back({path, 0, "invalid UTF-8: " + std::to_string(repaired) + " bad byte(s) replaced", false});
+  problems.push_back({path, 0, "invalid UTF-8: " + std::to_string(repaired) + " bad byte(s) replaced with U+FFFD", false});
   return fixed;
 }
 
@@ -119,16 +182,24 @@ InputFormat parse_input_format(std::string_view name) {
   throw UsageError("unknown format '" + std::string(name) + "' (expected auto, text, html or json)");
 }
 
-ReadResult read_articles_from_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options) {
+namespace {
+
+std::string size_limit_message(std::size_t size, std::size_t limit) {
+  return "skipped: " + std::to_string(size) + " bytes is over the size limit of " + std::to_string(limit) +
+         " bytes (see --max-file-size)";
+}
+
+// Reads decoded bytes; `fallback_date` (a file time, only when asked for) fills missing dates.
+ReadResult read_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options,
+                      const std::optional<std::string>& fallback_date) {
   ReadResult result;
   if (bytes.size() > options.max_file_bytes) {
-    result.problems.push_back({path, 0, "skipped: larger than the size limit (" + std::to_string(options.max_file_bytes) +
-                                            " bytes; see --max-file-size)", true});
+    result.problems.push_back({path, 0, size_limit_message(bytes.size(), options.max_file_bytes), true});
     return result;
   }
-  bool utf16 = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
-  if (!utf16 && looks_binary(bytes)) {
-    result.problems.push_back({path, 0, "skipped: binary file", true});
+  bool bom16 = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF") || utf16_without_bom(bytes);
+  if (auto kind = binary_kind(bytes); !bom16 && !kind.empty()) {
+    result.problems.push_back({path, 0, "skipped: not a text file (" + kind + ")", true});
     return result;
   }
   auto text = decode(bytes, path, result.problems);
@@ -146,38 +217,63 @@ ReadResult read_articles_from_bytes(std::string_view bytes, const std::string& p
   result.problems.insert(result.problems.end(), read.problems.begin(), read.problems.end());
   for (auto& article : read.articles) {
     if (article.paragraphs.empty()) {
-      result.problems.push_back({path, article.position + (format == InputFormat::json ? 1 : 0),
-                                 "skipped: no article body" + (article.title.empty() ? std::string{} : " (title only)"),
+      result.problems.push_back({path, format == InputFormat::json ? article.position + 1 : 0,
+                                 article.title.empty() ? "skipped: empty article (no title, no body)"
+                                                       : "skipped: no article body (title only)",
                                  true});
       continue;
     }
-    if (article.published.empty()) article.warnings.push_back("no publication date found");
+    if (article.published.empty() && fallback_date) {
+      article.published = *fallback_date;
+      article.warnings.push_back("publication date taken from the file's modification time (--date-from-mtime)");
+    } else if (article.published.empty()) {
+      article.warnings.push_back("no publication date found: recorded as missing");
+    } else if (!has_day(article.published)) {
+      article.warnings.push_back("publication date has no day: stored as " + article.published);
+    }
     result.articles.push_back(std::move(article));
   }
   return result;
 }
 
+}  // namespace
+
+ReadResult read_articles_from_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options) {
+  return read_bytes(bytes, path, options, std::nullopt);
+}
+
 ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& options) {
   ReadResult result;
   std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    result.problems.push_back({path.string(), 0, error ? "cannot read: " + error.message() : "skipped: not a regular file", true});
+    return result;
+  }
   auto size = std::filesystem::file_size(path, error);
   if (error) {
     result.problems.push_back({path.string(), 0, "cannot read: " + error.message(), true});
     return result;
   }
   if (size > options.max_file_bytes) {
-    result.problems.push_back({path.string(), 0, "skipped: larger than the size limit (" +
-                                                      std::to_string(options.max_file_bytes) + " bytes; see --max-file-size)",
-                               true});
+    result.problems.push_back({path.string(), 0, size_limit_message(size, options.max_file_bytes), true});
     return result;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    result.problems.push_back({path.string(), 0, "cannot read: permission denied or not a file", true});
+    result.problems.push_back({path.string(), 0, "cannot read: permission denied", true});
     return result;
   }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return read_articles_from_bytes(bytes, path.string(), options);
+  std::optional<std::string> fallback_date;
+  if (options.date_from_mtime) {
+    auto modified = std::filesystem::last_write_time(path, error);
+    if (!error) {
+      auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+          std::chrono::file_clock::to_sys(modified).time_since_epoch());
+      fallback_date = iso_from_unix_time(seconds.count());
+    }
+  }
+  return read_bytes(bytes, path.string(), options, fallback_date);
 }
 
 }  // namespace newsdex

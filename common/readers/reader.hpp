@@ -15,16 +15,22 @@ enum class InputFormat { automatic, text, html, json };
 // Parses "auto", "text", "html", "json" (also "jsonl"); throws UsageError otherwise.
 InputFormat parse_input_format(std::string_view name);
 
-// JSON field names tried in order for each article field (the first present one wins).
+// JSON field names tried in order for each article field (the first present, non-empty one wins). A
+// name may be a dotted path into nested objects ("meta.headline"). docs/readers.md lists the defaults.
 struct JsonFieldNames {
-  std::vector<std::string> title{"title", "headline"};
-  std::vector<std::string> date{"date", "published", "published_at", "datePublished", "pubdate"};
-  std::vector<std::string> body{"body", "text", "content", "articleBody"};
-  std::vector<std::string> lede{"lede", "summary", "description"};
-  std::vector<std::string> url{"url", "link"};
-  std::vector<std::string> author{"author", "byline"};
-  std::vector<std::string> source{"source", "site", "publisher"};
+  std::vector<std::string> title{"title", "headline", "name"};
+  std::vector<std::string> date{"date", "published", "published_at", "publishedAt", "datePublished",
+                                "date_published", "pubdate", "pubDate", "created_at", "timestamp"};
+  std::vector<std::string> body{"body", "text", "content", "articleBody", "article", "full_text", "paragraphs"};
+  std::vector<std::string> lede{"lede", "summary", "description", "standfirst", "abstract", "excerpt"};
+  std::vector<std::string> url{"url", "link", "canonical_url", "permalink"};
+  std::vector<std::string> author{"author", "authors", "byline", "creator"};
+  std::vector<std::string> source{"source", "site", "publisher", "source_name", "outlet"};
 };
+
+// Applies one "--json-field" mapping, "FIELD=NAME[,NAME...]" (FIELD: title, date, body, lede, url,
+// author, source): the names given are tried first, then the defaults. Throws UsageError on bad input.
+void apply_json_field_mapping(std::string_view mapping, JsonFieldNames& fields);
 
 struct ReadOptions {
   InputFormat format = InputFormat::automatic;

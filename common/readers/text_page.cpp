@@ -1,5 +1,9 @@
 #include "common/readers/text_page.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+
 #include "common/cleaner.hpp"
 #include "common/dates.hpp"
 #include "common/text.hpp"
@@ -7,48 +11,270 @@
 namespace newsdex {
 namespace {
 
-std::vector<std::string> split_paragraphs(std::string_view text) {
-  std::vector<std::string> paragraphs;
-  std::string current;
+// How many blocks from the top may hold the header (metadata, title) before the text starts.
+constexpr std::size_t header_window = 15;
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
   std::size_t start = 0;
   while (start <= text.size()) {
     auto end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    auto line = collapse_whitespace(text.substr(start, end - start));
-    if (line.empty()) {
-      if (!current.empty()) paragraphs.push_back(std::move(current));
-      current.clear();
-    } else {
-      paragraphs.push_back(std::move(line));
-    }
+    auto line = text.substr(start, end - start);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    lines.push_back(line);
     start = end + 1;
   }
-  if (!current.empty()) paragraphs.push_back(std::move(current));
-  return paragraphs;
+  return lines;
+}
+
+// Hard-wrapped text has most of its lines in multi-line runs, broken at a steady width.
+std::size_t wrap_width(const std::vector<std::string>& lines) {
+  std::vector<std::size_t> run_lengths;
+  std::size_t nonempty = 0, in_runs = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty()) continue;
+    ++nonempty;
+    bool joined = (i > 0 && !lines[i - 1].empty()) || (i + 1 < lines.size() && !lines[i + 1].empty());
+    if (joined) ++in_runs, run_lengths.push_back(lines[i].size());
+  }
+  if (nonempty < 4 || in_runs * 10 < nonempty * 6) return 0;
+  std::sort(run_lengths.begin(), run_lengths.end());
+  std::size_t p90 = run_lengths[run_lengths.size() * 9 / 10];
+  std::size_t longer_than_width = static_cast<std::size_t>(
+      std::count_if(run_lengths.begin(), run_lengths.end(), [&](std::size_t n) { return n > p90 + 10; }));
+  if (p90 < 40 || p90 > 120 || longer_than_width * 20 > run_lengths.size()) return 0;
+  return p90;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool w = c != ' ';
+    words += w && !in_word;
+    in_word = w;
+  }
+  return words;
+}
+
+enum class MetaField { none, title, date, author, source, url, lede };
+
+// "Author: Jane Doe", "Published: ...", "URL: https://...".
+std::pair<MetaField, std::string> key_value(const std::string& line) {
+  auto colon = line.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 20) return {MetaField::none, {}};
+  auto key = lower(collapse_whitespace(line.substr(0, colon)));
+  auto value = collapse_whitespace(line.substr(colon + 1));
+  if (value.empty()) return {MetaField::none, {}};
+  struct Key {
+    std::string_view name;
+    MetaField field;
+  };
+  static constexpr std::array<Key, 18> keys{{{"title", MetaField::title},       {"headline", MetaField::title},
+                                             {"date", MetaField::date},         {"published", MetaField::date},
+                                             {"published on", MetaField::date}, {"posted", MetaField::date},
+                                             {"posted on", MetaField::date},    {"updated", MetaField::date},
+                                             {"author", MetaField::author},     {"authors", MetaField::author},
+                                             {"by", MetaField::author},         {"byline", MetaField::author},
+                                             {"source", MetaField::source},     {"publisher", MetaField::source},
+                                             {"url", MetaField::url},           {"link", MetaField::url},
+                                             {"summary", MetaField::lede},      {"standfirst", MetaField::lede}}};
+  for (const auto& k : keys)
+    if (key == k.name) return {k.field, value};
+  return {MetaField::none, {}};
+}
+
+bool is_url(std::string_view line) {
+  return (line.starts_with("http://") || line.starts_with("https://")) && line.find(' ') == std::string_view::npos;
+}
+
+// A line that is a date and little else ("Friday, November 22, 2024", "Updated 22 Nov 2024, 10:15").
+std::optional<std::string> date_line(const std::string& line) {
+  if (line.size() > 80) return std::nullopt;
+  auto match = find_date(line);
+  if (!match) return std::nullopt;
+  auto rest = line.substr(0, match->begin) + " " + line.substr(match->end);
+  std::size_t other_words = 0;
+  std::string current;
+  auto flush = [&] {
+    static constexpr std::array<std::string_view, 14> filler{"published", "updated", "posted", "on", "at", "last",
+                                                             "modified", "date", "first", "and", "am", "pm", "et", "gmt"};
+    if (!current.empty() && std::find(filler.begin(), filler.end(), current) == filler.end()) ++other_words;
+    current.clear();
+  };
+  for (char c : rest) {
+    if (std::isalnum(static_cast<unsigned char>(c))) current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else flush();
+  }
+  flush();
+  if (other_words > 2) return std::nullopt;
+  return match->iso;
+}
+
+struct Byline {
+  std::string author, published;
+};
+
+// "By Jane Doe", "By Jane Doe and John Roe | Nov. 22, 2024", "By JANE DOE, Reuters".
+std::optional<Byline> byline(const std::string& line) {
+  if (line.size() < 5 || lower(line.substr(0, 3)) != "by " || word_count(line) > 16) return std::nullopt;
+  std::string rest = line.substr(3);
+  Byline result;
+  if (auto match = find_date(rest)) {
+    result.published = match->iso;
+    rest = rest.substr(0, match->begin);
+  }
+  for (std::string_view separator : {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", ", "}) {
+    auto at = rest.find(separator);
+    if (at != std::string::npos) rest = rest.substr(0, at);
+  }
+  result.author = collapse_whitespace(rest);
+  while (!result.author.empty() && (result.author.back() == ',' || result.author.back() == '|' || result.author.back() == '-'))
+    result.author = collapse_whitespace(result.author.substr(0, result.author.size() - 1));
+  if (result.author.empty() || word_count(result.author) > 8 || !std::isupper(static_cast<unsigned char>(result.author[0])))
+    return std::nullopt;
+  return result;
+}
+
+// "Home > World > Europe", "News | Politics": navigation, not a title.
+bool is_breadcrumb(const std::string& line) {
+  std::size_t separators = 0;
+  for (std::string_view separator : {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / ", " | "}) {
+    for (auto at = line.find(separator); at != std::string::npos; at = line.find(separator, at + 1)) ++separators;
+  }
+  return separators >= 1 && word_count(line) <= 3 * (separators + 1) && line.back() != '.';
+}
+
+struct Header {
+  Article article;
+  std::string lede;
+  std::vector<std::string> notes;  // warnings
+};
+
+// Reads one metadata line into the article; false when the line is not metadata.
+bool read_metadata(const std::string& line, Header& header) {
+  auto& a = header.article;
+  if (auto [field, value] = key_value(line); field != MetaField::none) {
+    switch (field) {
+      case MetaField::title: if (a.title.empty()) a.title = value; break;
+      case MetaField::author: if (a.author.empty()) a.author = value; break;
+      case MetaField::source: if (a.source.empty()) a.source = value; break;
+      case MetaField::url: if (a.url.empty()) a.url = value; break;
+      case MetaField::lede: if (header.lede.empty()) header.lede = value; break;
+      case MetaField::date:
+        if (auto date = parse_date(value)) {
+          if (a.published.empty()) a.published = *date;
+        } else if (a.published.empty()) {
+          header.notes.push_back("unreadable date '" + value + "': recorded as missing");
+        }
+        break;
+      case MetaField::none: break;
+    }
+    return true;
+  }
+  if (auto by = byline(line)) {
+    if (a.author.empty()) a.author = by->author;
+    if (a.published.empty()) a.published = by->published;
+    return true;
+  }
+  if (auto date = date_line(line)) {
+    if (a.published.empty()) a.published = *date;
+    return true;
+  }
+  if (is_url(line)) {
+    if (a.url.empty()) a.url = line;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
 
-ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
-  ReadResult result;
-  auto lines = split_paragraphs(utf8_text);
-  Article article;
-  article.path = path;
-  std::size_t next = 0;
-  if (next < lines.size()) {
-    if (auto date = parse_date(lines[next]); date && lines[next].size() < 60) {
-      article.published = *date;
-      ++next;
+std::vector<std::string> split_text_blocks(std::string_view text) {
+  std::vector<std::string> lines;
+  for (auto line : split_lines(text)) lines.push_back(collapse_whitespace(line));
+  std::vector<std::string> blocks;
+  auto width = wrap_width(lines);
+  if (width == 0) {
+    for (auto& line : lines)
+      if (!line.empty()) blocks.push_back(std::move(line));
+    return blocks;
+  }
+  // Hard-wrapped: a line well short of the width ends its paragraph.
+  std::string current;
+  for (auto& line : lines) {
+    if (line.empty()) {
+      if (!current.empty()) blocks.push_back(std::move(current));
+      current.clear();
+      continue;
+    }
+    if (!current.empty()) current += ' ';
+    current += line;
+    if (line.size() * 10 < width * 6) {
+      blocks.push_back(std::move(current));
+      current.clear();
     }
   }
-  if (next < lines.size()) article.title = lines[next++];
-  std::string lede;
-  if (next < lines.size()) lede = lines[next++];
-  std::vector<Block> blocks;
-  for (; next < lines.size(); ++next) blocks.push_back({lines[next], BlockKind::paragraph, 0.0});
-  auto body = clean_body(article.title, lede, blocks);
-  article.lede = body.lede;
-  article.paragraphs = std::move(body.paragraphs);
+  if (!current.empty()) blocks.push_back(std::move(current));
+  return blocks;
+}
+
+ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
+  ReadResult result;
+  auto blocks = split_text_blocks(utf8_text);
+  Header header;
+  header.article.path = path;
+  std::size_t next = 0;
+  std::string short_title;  // a one- or two-word line: a title only if nothing better comes
+  std::size_t short_title_at = 0;
+  for (; next < blocks.size() && next < header_window; ++next) {
+    const auto& line = blocks[next];
+    if (read_metadata(line, header)) continue;
+    if (!header.article.title.empty()) break;
+    if (boilerplate_reason(line) || is_breadcrumb(line)) continue;
+    auto words = word_count(line);
+    if (words > 30) break;  // running text before any title
+    if (words < 3) {
+      if (short_title.empty()) short_title = line, short_title_at = next;
+      continue;
+    }
+    header.article.title = line;
+  }
+  if (header.article.title.empty() && !short_title.empty()) {
+    header.article.title = short_title;
+    next = std::max(next, short_title_at + 1);
+  }
+  // The lede: the first paragraph after the title, unless a "Summary:" line gave it; metadata lines
+  // just under it (a byline below the standfirst) are read too.
+  if (header.lede.empty()) {
+    for (; next < blocks.size(); ++next) {
+      if (read_metadata(blocks[next], header)) continue;
+      if (boilerplate_reason(blocks[next])) break;
+      if (word_count(blocks[next]) >= 8) header.lede = blocks[next++];
+      break;
+    }
+  }
+  std::vector<Block> body;
+  for (std::size_t i = next; i < blocks.size(); ++i) {
+    if (i < next + 3 && read_metadata(blocks[i], header)) continue;
+    body.push_back({blocks[i], BlockKind::paragraph, 0.0});
+  }
+  auto cleaned = clean_body(header.article.title, header.lede, body);
+  auto& article = header.article;
+  article.title = normalise_text(article.title);
+  article.author = normalise_text(article.author);
+  article.source = normalise_text(article.source);
+  article.lede = std::move(cleaned.lede);
+  article.paragraphs = std::move(cleaned.paragraphs);
+  article.warnings = std::move(header.notes);
+  if (article.title.empty()) article.warnings.push_back("no title found");
   result.articles.push_back(std::move(article));
   return result;
 }
