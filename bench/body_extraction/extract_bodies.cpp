@@ -33,8 +33,8 @@ std::string page_id(const std::filesystem::path& path) {
   return name;
 }
 
-// The benchmark's gold bodies are the article text without the headline: the lede (when the reader
-// found one) and the paragraphs, one per line.
+// The benchmark's gold bodies are the article text without the headline and without the standfirst
+// (which is what the HTML reader's lede is): the paragraphs, one per line. --with-lede adds the lede.
 std::string body_text(const newsdex::Article& article, bool with_lede) {
   std::string text = with_lede ? article.lede : std::string{};
   for (const auto& paragraph : article.paragraphs) {
@@ -48,10 +48,10 @@ std::string body_text(const newsdex::Article& article, bool with_lede) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  bool with_lede = std::find(args.begin(), args.end(), "--no-lede") == args.end();
-  std::erase(args, "--no-lede");
+  bool with_lede = std::find(args.begin(), args.end(), "--with-lede") != args.end();
+  std::erase(args, "--with-lede");
   if (args.size() != 2) {
-    std::cerr << "usage: newsdex-extract-bodies [--no-lede] HTML_DIR PREDICTIONS.json\n";
+    std::cerr << "usage: newsdex-extract-bodies [--with-lede] HTML_DIR PREDICTIONS.json\n";
     return 2;
   }
   std::vector<std::filesystem::path> pages;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Body-extraction F1 of the HTML reader on the article-extraction benchmark (see README.md).
-# usage: bench/body_extraction/run.sh [--no-lede]    env: BUILD_DIR (default build), SHARED (default ../shared)
+# usage: bench/body_extraction/run.sh [--with-lede]    env: BUILD_DIR (default build), SHARED (default ../shared)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)

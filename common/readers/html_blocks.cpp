@@ -1,5 +1,7 @@
 #include "common/readers/html_blocks.hpp"
 
+#include <algorithm>
+
 #include "common/readers/html_dom.hpp"
 #include "common/readers/html_hints.hpp"
 #include "common/text.hpp"
@@ -13,7 +15,7 @@ bool starts_block(GumboTag tag) {
     case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
     case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_CAPTION:
     case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET:
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
     case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
@@ -21,6 +23,23 @@ bool starts_block(GumboTag tag) {
     default:
       return false;
   }
+}
+
+// Photo captions and credits outside <figure>: "(Image: Agency)" is not article text.
+// Judged by whole class names ("newsCaption", "photo-credit"), never by a flag buried in a page-wide
+// class list ("f_caption_muted_videos_on" on <body>).
+bool is_caption(const GumboNode* node) {
+  auto tag = tag_of(node);
+  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) return false;
+  auto hints = class_and_id(node);
+  std::size_t start = 0;
+  while (start < hints.size()) {
+    auto end = std::min(hints.find(' ', start), hints.size());
+    auto name = std::string_view(hints).substr(start, end - start);
+    if (name.ends_with("caption") || name.ends_with("credit") || name.ends_with("credits")) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 bool is_heading(GumboTag tag) {
@@ -100,8 +119,11 @@ class Segmenter {
       else buffer_ += '\n';
       return false;
     }
+    // A table row is one block: its cells are the columns of one line of text.
+    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) buffer_ += ' ';
+    bool caption = is_caption(node);
     Frame frame{node};
-    frame.block = starts_block(tag);
+    frame.block = starts_block(tag) || caption;
     if (parent) {
       frame.in_link = parent->in_link;
       frame.in_figure = parent->in_figure;
@@ -109,8 +131,10 @@ class Segmenter {
       frame.unlikely = parent->unlikely;
     }
     frame.in_link |= tag == GUMBO_TAG_A;
-    frame.in_figure |= tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_CAPTION;
+    frame.in_figure |= tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_CAPTION || caption;
     frame.in_quote |= tag == GUMBO_TAG_BLOCKQUOTE;
+    // A quotation is content even inside a wrapper named like a widget ("social-embed" around a tweet).
+    if (tag == GUMBO_TAG_BLOCKQUOTE) frame.unlikely = false;
     frame.unlikely |= is_unlikely_candidate(node);
     if (frame.block) {
       flush();
@@ -146,7 +170,6 @@ class Segmenter {
     if (is_heading(owner_tag)) return BlockKind::heading;
     if (frame.in_quote) return BlockKind::quote;
     if (owner_tag == GUMBO_TAG_LI || owner_tag == GUMBO_TAG_DD || owner_tag == GUMBO_TAG_DT) return BlockKind::list_item;
-    if (owner_tag == GUMBO_TAG_TH || owner_tag == GUMBO_TAG_CAPTION) return BlockKind::other;
     return BlockKind::paragraph;
   }
 

@@ -66,7 +66,7 @@ class Extractor {
   bool counts(const TextBlock& block) const { return !(pass_.strip_unlikely && block.unlikely) && !removed_[&block - page_.blocks.data()]; }
 
   struct TextStats {
-    std::size_t chars = 0, link_chars = 0;
+    std::size_t chars = 0, link_chars = 0, quote_chars = 0;
     int commas = 0;
     double link_density() const { return chars ? static_cast<double>(link_chars) / static_cast<double>(chars) : 0.0; }
   };
@@ -82,13 +82,15 @@ class Extractor {
       sums_[i + 1].chars += block.chars;
       sums_[i + 1].link_chars += block.link_chars;
       sums_[i + 1].commas += block.commas;
+      if (block.kind == BlockKind::quote) sums_[i + 1].quote_chars += block.chars;
     }
   }
 
   TextStats stats_of(const ElementSpan& span) const {
     const auto& end = sums_[span.end_block];
     const auto& first = sums_[span.first_block];
-    return {end.chars - first.chars, end.link_chars - first.link_chars, end.commas - first.commas};
+    return {end.chars - first.chars, end.link_chars - first.link_chars, end.quote_chars - first.quote_chars,
+            end.commas - first.commas};
   }
 
   double initial_score(const GumboNode* node) const {
@@ -247,14 +249,16 @@ class Extractor {
     auto tag = tag_of(node);
     int weight = pass_.weight_classes ? class_weight(node) : 0;
     auto stats = stats_of(span);
-    if (looks_like_widget(node) && stats.chars < 500) return true;
+    // An embedded post (tweet, Instagram) is a quotation the article shows, whatever its wrapper is called.
+    bool embedded_post = stats.quote_chars * 2 > stats.chars && stats.link_density() < 0.5;
+    if (looks_like_widget(node) && stats.chars < 500 && !embedded_post) return true;
     if (!pass_.clean_conditionally) return false;
     bool container = tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL ||
                      tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_FIELDSET ||
                      tag == GUMBO_TAG_ASIDE;
     if (!container) return false;
     if (tag == GUMBO_TAG_TABLE && is_data_table(node)) return false;
-    if (weight + score_of(node) < 0) return true;
+    if (weight + score_of(node) < 0 && !embedded_post) return true;
     if (stats.commas >= 10) return false;
     bool list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
     int paragraphs = paragraphs_.in(span), images = images_.in(span), items = list_items_.in(span) - 100;

@@ -1,5 +1,6 @@
 #include "common/readers/html_hints.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "common/readers/html_dom.hpp"
@@ -74,10 +75,19 @@ bool looks_like_widget(const GumboNode* node) {
 }
 
 bool looks_like_standfirst(const GumboNode* node) {
+  // Whole class names or ids, so that "article-summary-list" or a page-wide flag list does not match.
   auto hints = class_and_id(node);
-  return contains_any(hints, {"standfirst", "dek", "subtitle", "subhead", "sub-head", "summary", "lede", "lead",
-                              "intro", "deck", "excerpt", "teaser", "description", "strapline", "kicker-text"}) &&
-         !contains_any(hints, {"leader", "header-lead", "read", "comment"});
+  std::size_t start = 0;
+  while (start < hints.size()) {
+    auto end = std::min(hints.find(' ', start), hints.size());
+    auto name = std::string_view(hints).substr(start, end - start);
+    start = end + 1;
+    if (contains_any(name, {"list", "item", "card", "teaser", "related", "promo", "comment", "author"})) continue;
+    if (contains_any(name, {"standfirst", "dek", "subtitle", "subhead", "sub-head", "summary", "lede", "deck",
+                            "strapline", "sapo", "chapo", "intro", "excerpt"}))
+      return true;
+  }
+  return false;
 }
 
 bool looks_like_byline(const GumboNode* node) {

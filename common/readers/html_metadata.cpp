@@ -43,8 +43,11 @@ void note_byline(const GumboNode* node, Findings& found) {
              : class_and_id(node).find("author") != std::string::npos                                  ? 2
                                                                                                         : 3;
   if (found.byline_rank && found.byline_rank <= rank) return;
-  auto text = strip_by(visible_text(node, 400));
-  if (auto cut = text.find('\n'); cut != std::string::npos) text.resize(cut);
+  // The first line only: bylines often run on into the author's bio or the date.
+  auto lines = inner_text(node, 400);
+  auto first = lines.find_first_not_of(" \t\r\n");
+  auto end = first == std::string::npos ? first : lines.find('\n', first);
+  auto text = strip_by(collapse_whitespace(first == std::string::npos ? std::string{} : lines.substr(first, end - first)));
   if (text.size() < 3 || text.size() > 80 || text.starts_with("http")) return;
   found.byline = text;
   found.byline_rank = rank;
@@ -69,7 +72,8 @@ void visit_body_element(const GumboNode* node, GumboTag tag, Findings& found) {
     if (text.size() <= 200)
       if (auto date = parse_date(text)) found.visible_date = *date;
   }
-  if (found.standfirst.empty() && tag != GUMBO_TAG_A && looks_like_standfirst(node)) {
+  // A standfirst follows the headline; before it, a "summary" or "intro" is a teaser or a site blurb.
+  if (found.standfirst.empty() && !found.h1.empty() && tag != GUMBO_TAG_A && looks_like_standfirst(node)) {
     auto text = visible_text(node);
     if (text.size() >= 40 && text.size() <= 600) found.standfirst = text;
   }

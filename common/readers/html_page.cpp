@@ -1,5 +1,7 @@
 #include "common/readers/html_page.hpp"
 
+#include <algorithm>
+
 #include "common/cleaner.hpp"
 #include "common/readers/html_content.hpp"
 #include "common/readers/html_dom.hpp"
@@ -9,12 +11,44 @@
 namespace newsdex {
 namespace {
 
-// The meta description is the standfirst only when the page shows it as text (otherwise it is an
-// invisible summary written for search engines, or a truncated first paragraph).
-std::string choose_lede(const html::PageMetadata& metadata, const std::string& visible_key) {
-  if (!metadata.standfirst.empty()) return metadata.standfirst;
-  auto description_key = fold_key(metadata.description);
-  if (description_key.size() >= 40 && visible_key.find(description_key) != std::string::npos) return metadata.description;
+std::size_t count_words(std::string_view text) {
+  auto normal = collapse_whitespace(text);
+  return normal.empty() ? 0 : static_cast<std::size_t>(std::count(normal.begin(), normal.end(), ' ')) + 1;
+}
+
+
+// Whether `text` is printed on the page as a block of its own (a line of the page's visible text).
+bool shown_as_own_block(std::string_view text, const GumboNode* body) {
+  auto wanted = collapse_whitespace(text);
+  auto page = html::inner_text(body, 8 << 20);
+  std::size_t start = 0;
+  while (start < page.size()) {
+    auto end = std::min(page.find('\n', start), page.size());
+    if (end - start >= wanted.size() && collapse_whitespace(std::string_view(page).substr(start, end - start)) == wanted)
+      return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// The lede is the standfirst: text shown between the headline and the body, outside the body. A
+// standfirst element, or the meta description when the page shows it as a block of its own. When
+// that text opens the body (or the description is the first paragraph cut short), it is body text.
+std::string choose_lede(const html::PageMetadata& metadata, const std::vector<Block>& blocks, const GumboNode* body) {
+  auto in_body = [&](const std::string& text) {
+    auto key = fold_key(text);
+    while (!key.empty() && (key.back() == '.' || key.back() == ' ')) key.pop_back();  // "…" cut marks
+    if (key.ends_with("\u2026")) key.resize(key.size() - 3);
+    return std::any_of(blocks.begin(), blocks.end(), [&](const Block& block) {
+      auto block_key = fold_key(block.text);
+      return block_key.starts_with(key) || (block_key.size() >= 20 && key.starts_with(block_key));
+    });
+  };
+  if (blocks.empty()) return {};
+  if (!metadata.standfirst.empty() && !in_body(metadata.standfirst)) return metadata.standfirst;
+  if (count_words(metadata.description) >= 8 && !in_body(metadata.description) &&
+      shown_as_own_block(metadata.description, body))
+    return metadata.description;
   return {};
 }
 
@@ -32,8 +66,7 @@ ReadResult read_html_page(std::string_view utf8_html, const std::string& path) {
   article.source = metadata.source;
   article.url = metadata.url;
   auto blocks = html::extract_main_content(document.body(), {metadata.title, metadata.structured_body});
-  std::string lede;
-  if (!blocks.empty()) lede = choose_lede(metadata, fold_key(html::inner_text(document.body(), 8 << 20)));
+  auto lede = choose_lede(metadata, blocks, document.body());
   auto body = clean_body(article.title, lede, blocks);
   article.lede = std::move(body.lede);
   article.paragraphs = std::move(body.paragraphs);
