@@ -33,8 +33,9 @@ constexpr std::array<std::string_view, 24> short_line_cues{
     "video", "listen", "reply"};
 
 // Words that make a short heading a teaser section's title.
-constexpr std::array<std::string_view, 22> teaser_heading_cues{
+constexpr std::array<std::string_view, 25> teaser_heading_cues{
     "latest", "related", "more", "popular", "trending", "recommended", "read next", "also read", "read also",
+    "must read", "editor's choice", "you may have missed",
     "most read", "you may also like", "you might also like", "don't miss", "top stories", "editor's picks",
     "editors' picks", "further reading", "see also", "in other news", "other news", "in case you missed",
     "what to read next"};
@@ -149,7 +150,8 @@ bool is_prose(const BlockSignals& s) {
 }
 
 bool is_headline_like(const BlockSignals& s) {
-  return s.words >= 2 && s.words <= 20 && !s.sentence_end && s.title_case;
+  if (s.words < 2 || s.words > 20 || s.sentence_end || s.ellipsis_end) return false;
+  return s.title_case || s.words <= 14;  // sentence-case headlines are common too
 }
 
 std::optional<std::string> marker_cue(const BlockSignals& s) {

@@ -23,7 +23,7 @@ BlockSignals measure(std::string_view text, double link_density);
 // A paragraph of running text: long enough and ending like a sentence.
 bool is_prose(const BlockSignals& s);
 
-// Short, unpunctuated and capitalised like a headline (teaser titles, menu items, section names).
+// Short and unpunctuated like a headline (teaser titles, menu items, section names).
 bool is_headline_like(const BlockSignals& s);
 
 // A short marker or prompt (advertisement, share, newsletter, audio player, "Must Read"...): the cue

@@ -28,23 +28,26 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-// Hard-wrapped text has most of its lines in multi-line runs, broken at a steady width.
+// Hard-wrapped text has most of its lines in multi-line runs, and the lines that go on to another
+// line are broken at a steady width. Returns that width, or 0 for text with one paragraph per line.
 std::size_t wrap_width(const std::vector<std::string>& lines) {
-  std::vector<std::size_t> run_lengths;
+  std::vector<std::size_t> continued;  // lengths of lines followed by another non-empty line
   std::size_t nonempty = 0, in_runs = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].empty()) continue;
     ++nonempty;
-    bool joined = (i > 0 && !lines[i - 1].empty()) || (i + 1 < lines.size() && !lines[i + 1].empty());
-    if (joined) ++in_runs, run_lengths.push_back(lines[i].size());
+    bool has_next = i + 1 < lines.size() && !lines[i + 1].empty();
+    bool joined = (i > 0 && !lines[i - 1].empty()) || has_next;
+    in_runs += joined;
+    if (has_next) continued.push_back(lines[i].size());
   }
-  if (nonempty < 4 || in_runs * 10 < nonempty * 6) return 0;
-  std::sort(run_lengths.begin(), run_lengths.end());
-  std::size_t p90 = run_lengths[run_lengths.size() * 9 / 10];
-  std::size_t longer_than_width = static_cast<std::size_t>(
-      std::count_if(run_lengths.begin(), run_lengths.end(), [&](std::size_t n) { return n > p90 + 10; }));
-  if (p90 < 40 || p90 > 120 || longer_than_width * 20 > run_lengths.size()) return 0;
-  return p90;
+  if (nonempty < 4 || continued.size() < 3 || in_runs * 10 < nonempty * 6) return 0;
+  std::sort(continued.begin(), continued.end());
+  std::size_t width = continued[continued.size() * 9 / 10];
+  auto near_width = static_cast<std::size_t>(std::count_if(
+      continued.begin(), continued.end(), [&](std::size_t n) { return n * 4 >= width * 3 && n <= width + 10; }));
+  if (width < 40 || width > 120 || near_width * 10 < continued.size() * 7) return 0;
+  return width;
 }
 
 std::string lower(std::string_view text) {
@@ -123,13 +126,24 @@ struct Byline {
 };
 
 // "By Jane Doe", "By Jane Doe and John Roe | Nov. 22, 2024", "By JANE DOE, Reuters".
+// Also "Posted on 3 March 2024 by Sam Rivers": a date line naming its author.
 std::optional<Byline> byline(const std::string& line) {
-  if (line.size() < 5 || lower(line.substr(0, 3)) != "by " || word_count(line) > 16) return std::nullopt;
-  std::string rest = line.substr(3);
+  if (line.size() < 5 || word_count(line) > 16) return std::nullopt;
   Byline result;
-  if (auto match = find_date(rest)) {
-    result.published = match->iso;
-    rest = rest.substr(0, match->begin);
+  std::string rest;
+  auto date = find_date(line);
+  auto by = lower(line).find(" by ");
+  if (lower(line.substr(0, 3)) == "by ") {
+    rest = line.substr(3);
+    if (date && date->begin >= 3) {
+      result.published = date->iso;
+      rest = line.substr(3, date->begin - 3);
+    }
+  } else if (date && by != std::string::npos && by >= date->end - 1) {
+    result.published = date->iso;
+    rest = line.substr(by + 4);
+  } else {
+    return std::nullopt;
   }
   for (std::string_view separator : {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", ", "}) {
     auto at = rest.find(separator);
@@ -226,46 +240,88 @@ std::vector<std::string> split_text_blocks(std::string_view text) {
   return blocks;
 }
 
+namespace {
+
+bool ends_sentence(const std::string& line) {
+  auto end = line.find_last_not_of("\"')\xE2\x80\x9D\x99 ");
+  return end != std::string::npos && (line[end] == '.' || line[end] == '!' || line[end] == '?') &&
+         !line.ends_with("...") && !line.ends_with("\xE2\x80\xA6");
+}
+
+// Running text rather than a title: a sentence of some length, or anything long.
+bool is_text_line(const std::string& line) {
+  auto words = word_count(line);
+  return words > 30 || (words >= 8 && ends_sentence(line));
+}
+
+// The title among the headline-like lines above the text: the first one, except that a masthead
+// ("Valley Growers Bulletin") separated from the next candidate by a date or byline gives way to it.
+struct TitleChoice {
+  std::size_t at = 0;
+  bool found = false;
+};
+
+TitleChoice choose_title(const std::vector<std::size_t>& candidates, const std::vector<bool>& metadata) {
+  if (candidates.empty()) return {};
+  if (candidates.size() >= 2)
+    for (std::size_t i = candidates[0] + 1; i < candidates[1]; ++i)
+      if (metadata[i]) return {candidates[1], true};
+  return {candidates[0], true};
+}
+
+}  // namespace
+
 ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
   ReadResult result;
   auto blocks = split_text_blocks(utf8_text);
   Header header;
   header.article.path = path;
-  std::size_t next = 0;
-  std::string short_title;  // a one- or two-word line: a title only if nothing better comes
-  std::size_t short_title_at = 0;
-  for (; next < blocks.size() && next < header_window; ++next) {
-    const auto& line = blocks[next];
-    if (read_metadata(line, header)) continue;
-    if (!header.article.title.empty()) break;
-    if (boilerplate_reason(line) || is_breadcrumb(line)) continue;
-    auto words = word_count(line);
-    if (words > 30) break;  // running text before any title
-    if (words < 3) {
-      if (short_title.empty()) short_title = line, short_title_at = next;
+  std::vector<bool> metadata(blocks.size(), false), furniture(blocks.size(), false);
+  std::vector<std::size_t> candidates, short_candidates;  // short: one or two words ("ENVIRONMENT")
+  std::size_t stop = 0;
+  for (; stop < blocks.size() && stop < header_window; ++stop) {
+    const auto& line = blocks[stop];
+    if (read_metadata(line, header)) {
+      metadata[stop] = true;
       continue;
     }
-    header.article.title = line;
+    if (is_text_line(line)) break;
+    if (boilerplate_reason(line) || is_breadcrumb(line)) {
+      furniture[stop] = true;
+      continue;
+    }
+    (word_count(line) >= 3 ? candidates : short_candidates).push_back(stop);
   }
-  if (header.article.title.empty() && !short_title.empty()) {
-    header.article.title = short_title;
-    next = std::max(next, short_title_at + 1);
-  }
-  // The lede: the first paragraph after the title, unless a "Summary:" line gave it; metadata lines
-  // just under it (a byline below the standfirst) are read too.
-  if (header.lede.empty()) {
-    for (; next < blocks.size(); ++next) {
-      if (read_metadata(blocks[next], header)) continue;
-      if (boilerplate_reason(blocks[next])) break;
-      if (word_count(blocks[next]) >= 8) header.lede = blocks[next++];
-      break;
+  // Where the article proper starts: after the title line (or after the header when a "Title:" line
+  // or nothing at all named it).
+  std::size_t next = 0;
+  if (header.article.title.empty()) {
+    auto choice = choose_title(candidates.empty() ? short_candidates : candidates, metadata);
+    if (choice.found) {
+      header.article.title = blocks[choice.at];
+      next = choice.at + 1;
+    }
+  } else {
+    for (next = 0; next < stop && (metadata[next] || furniture[next]); ++next) {
     }
   }
-  std::vector<Block> body;
-  for (std::size_t i = next; i < blocks.size(); ++i) {
-    if (i < next + 3 && read_metadata(blocks[i], header)) continue;
-    body.push_back({blocks[i], BlockKind::paragraph, 0.0});
+  // The lede: the first paragraph after the title, unless a "Summary:" line gave it; metadata lines
+  // around it (a byline below the standfirst) are read, not kept.
+  std::vector<bool> used(blocks.size(), false);
+  for (std::size_t i = 0; i < blocks.size(); ++i) used[i] = i < next || metadata[i];
+  for (std::size_t i = next; i < blocks.size() && i < next + 6; ++i) {
+    if (used[i]) continue;
+    if (read_metadata(blocks[i], header)) {
+      used[i] = true;
+      continue;
+    }
+    if (!header.lede.empty() || boilerplate_reason(blocks[i])) continue;
+    if (word_count(blocks[i]) >= 8) header.lede = blocks[i], used[i] = true;
+    else if (i > next + 2) break;
   }
+  std::vector<Block> body;
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (!used[i]) body.push_back({blocks[i], BlockKind::paragraph, 0.0});
   auto cleaned = clean_body(header.article.title, header.lede, body);
   auto& article = header.article;
   article.title = normalise_text(article.title);
