@@ -17,6 +17,12 @@ struct Entities {
   bool empty() const { return people.empty() && organisations.empty() && places.empty(); }
 };
 
+// Another place the same article (identical normalised body) was found; indexed once, listed here.
+struct DuplicateLocation {
+  std::string id, path, url, title, published, source, author;
+  std::size_t position = 0;
+};
+
 struct Article {
   std::string id;                       // stable unique id (see schema.hpp: make_article_id)
   std::string title;
@@ -27,6 +33,7 @@ struct Article {
   std::string path;                     // the file it came from
   std::size_t position = 0;             // article index in that file (JSON Lines: line number - 1)
   Entities entities;
+  std::vector<DuplicateLocation> duplicates;
   std::vector<std::string> warnings;    // problems found while reading that did not stop it
 
   std::string body_text() const;        // paragraphs joined by blank lines

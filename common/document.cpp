@@ -1,29 +1,12 @@
 #include "common/document.hpp"
 
-#include <cstdint>
-#include <cstdio>
 
+#include "common/hashing.hpp"
 #include "common/schema.hpp"
 #include "common/text.hpp"
 
 namespace newsdex {
 namespace {
-
-// FNV-1a, 64 bits: stable across platforms and runs, which std::hash is not.
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
-std::string hex64(std::uint64_t value) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
-  return buffer;
-}
 
 nlohmann::json entities_to_json(const std::vector<Entity>& entities) {
   auto list = nlohmann::json::array();
@@ -60,6 +43,26 @@ const std::vector<Entity>& entities_of(const Article& article, schema::EntityTyp
   }
 }
 
+nlohmann::json duplicates_to_json(const std::vector<DuplicateLocation>& duplicates) {
+  auto list = nlohmann::json::array();
+  for (const auto& d : duplicates)
+    list.push_back({{"id", d.id}, {"path", d.path}, {"position", d.position}, {"url", d.url}, {"title", d.title},
+                    {"published", d.published}, {"source", d.source}, {"author", d.author}});
+  return list;
+}
+
+std::vector<DuplicateLocation> duplicates_from_json(const nlohmann::json& list) {
+  std::vector<DuplicateLocation> duplicates;
+  if (!list.is_array()) return duplicates;
+  for (const auto& item : list) {
+    if (!item.is_object()) continue;
+    duplicates.push_back({item.value("id", ""), item.value("path", ""), item.value("url", ""), item.value("title", ""),
+                          item.value("published", ""), item.value("source", ""), item.value("author", ""),
+                          item.value("position", std::size_t{0})});
+  }
+  return duplicates;
+}
+
 }  // namespace
 
 std::string make_article_id(const Article& article) {
@@ -67,7 +70,7 @@ std::string make_article_id(const Article& article) {
   return "file:" + article.path + "#" + std::to_string(article.position);
 }
 
-std::string body_hash(const Article& article) { return hex64(fnv1a(fold_key(article.body_text()))); }
+std::string body_hash(const Article& article) { return content_hash(fold_key(article.body_text())); }
 
 nlohmann::json article_to_json(const Article& article) {
   return {{"id", article.id},
@@ -83,7 +86,8 @@ nlohmann::json article_to_json(const Article& article) {
           {"entities",
            {{"people", entities_to_json(article.entities.people)},
             {"organisations", entities_to_json(article.entities.organisations)},
-            {"places", entities_to_json(article.entities.places)}}}};
+            {"places", entities_to_json(article.entities.places)}}},
+          {"duplicates", duplicates_to_json(article.duplicates)}};
 }
 
 Article article_from_json(const nlohmann::json& data) {
@@ -105,6 +109,7 @@ Article article_from_json(const nlohmann::json& data) {
     article.entities.organisations = entities_from_json(it->value("organisations", nlohmann::json::array()));
     article.entities.places = entities_from_json(it->value("places", nlohmann::json::array()));
   }
+  article.duplicates = duplicates_from_json(data.value("duplicates", nlohmann::json::array()));
   return article;
 }
 
@@ -121,8 +126,10 @@ Xapian::Document make_document(const Article& article, Xapian::TermGenerator& in
   }
 
   auto id = article.id.empty() ? make_article_id(article) : article.id;
-  document.add_boolean_term(schema::boolean_term(schema::id_prefix, id));
-  document.add_boolean_term(schema::boolean_term(schema::file_prefix, hex64(fnv1a(article.path))));
+  document.add_boolean_term(schema::id_term(id));
+  for (const auto& duplicate : article.duplicates)
+    document.add_boolean_term(schema::id_term(duplicate.id, schema::duplicate_prefix));
+  document.add_boolean_term(schema::boolean_term(schema::file_prefix, hex64(fnv1a64(article.path))));
   auto hash = body_hash(article);
   document.add_boolean_term(schema::boolean_term(schema::body_hash_prefix, hash));
   document.add_value(schema::collapse_slot, hash);

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "common/hashing.hpp"
+
 namespace newsdex::schema {
 
 std::string boolean_term(std::string_view prefix, std::string_view key) {
@@ -13,6 +15,11 @@ std::string boolean_term(std::string_view prefix, std::string_view key) {
   }
   term.append(key.substr(0, length));
   return term;
+}
+
+std::string id_term(std::string_view id, std::string_view prefix) {
+  if (id.size() <= 150) return std::string(prefix) + std::string(id);
+  return boolean_term(prefix, id.substr(0, 100)) + "#" + content_hash(id);
 }
 
 std::string date_value(std::string_view iso_date) {

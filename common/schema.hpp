@@ -23,6 +23,7 @@ inline constexpr std::string_view month_prefix = "M";       // M202411 (boolean)
 inline constexpr std::string_view day_prefix = "D";         // D20241122 (boolean)
 inline constexpr std::string_view file_prefix = "XF";       // hash of the source file's path (boolean)
 inline constexpr std::string_view body_hash_prefix = "XH";  // hash of the normalised body (boolean)
+inline constexpr std::string_view duplicate_prefix = "XD";  // id of a duplicate location this article stands for
 
 // Value slots.
 inline constexpr Xapian::valueno date_slot = 0;       // "YYYYMMDD": sorts and range-filters as a string
@@ -67,6 +68,10 @@ inline constexpr std::size_t max_term_key_bytes = 200;
 
 // Builds the boolean term for a prefix and a normalised key.
 std::string boolean_term(std::string_view prefix, std::string_view key);
+
+// The unique-id term (Q) or duplicate-location term (XD) of an article id; ids too long for a term
+// keep their first 100 bytes and a hash of the whole.
+std::string id_term(std::string_view id, std::string_view prefix = id_prefix);
 
 // The date terms and value from an ISO date: "2024-11-22..." -> 20241122 (empty when not a date).
 std::string date_value(std::string_view iso_date);

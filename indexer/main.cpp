@@ -1,96 +1,159 @@
 // newsdex-index: command-line front end of the indexing pipeline (common/ does the work).
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
+#include <csignal>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "common/database.hpp"
 #include "common/document.hpp"
 #include "common/errors.hpp"
-#include "common/readers/reader.hpp"
-#include "common/schema.hpp"
+#include "common/file_walk.hpp"
+#include "common/index_run.hpp"
+#include "indexer/progress.hpp"
+#include "indexer/report.hpp"
 #include "newsdex/version.hpp"
 
 namespace {
 
-std::vector<std::filesystem::path> collect_files(const std::vector<std::string>& inputs) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& input : inputs) {
-    std::error_code error;
-    if (std::filesystem::is_directory(input, error)) {
-      for (auto it = std::filesystem::recursive_directory_iterator(
-               input, std::filesystem::directory_options::skip_permission_denied, error);
-           it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
-        if (error) break;
-        if (it->is_regular_file(error)) files.push_back(it->path());
-      }
-    } else {
-      files.emplace_back(input);
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+// Set by SIGINT/SIGTERM; the run finishes its batch, commits and stops. The only global state:
+// a signal handler can reach nothing else.
+std::atomic<bool> stop_requested{false};
+
+extern "C" void request_stop(int signal_number) {
+  stop_requested.store(true);
+  std::signal(signal_number, SIG_DFL);  // a second signal stops at once
 }
 
-void print_problems(const newsdex::ReadResult& result) {
-  for (const auto& problem : result.problems) {
-    std::cerr << "newsdex-index: " << problem.path;
-    if (problem.line) std::cerr << ':' << problem.line;
-    std::cerr << ": " << problem.message << '\n';
+std::size_t parse_size(const std::string& text) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    throw newsdex::UsageError("--max-file-size: '" + text + "' is not a size (examples: 500K, 10M, 1G)");
   }
+  std::string unit = text.substr(used);
+  double scale = 1;
+  if (unit == "K" || unit == "k" || unit == "KB") scale = 1024;
+  else if (unit == "M" || unit == "m" || unit == "MB") scale = 1024.0 * 1024;
+  else if (unit == "G" || unit == "g" || unit == "GB") scale = 1024.0 * 1024 * 1024;
+  else if (!unit.empty()) throw newsdex::UsageError("--max-file-size: unknown unit '" + unit + "' (use K, M or G)");
+  if (value <= 0) throw newsdex::UsageError("--max-file-size must be positive");
+  return static_cast<std::size_t>(value * scale);
+}
+
+int dump(const std::vector<std::string>& inputs, const newsdex::ReadOptions& options,
+         newsdex::EntitySource entity_source) {
+  Xapian::TermGenerator indexer;
+  auto walk = newsdex::walk_inputs(inputs);
+  int failures = 0;
+  for (const auto& problem : walk.problems) {
+    std::cerr << "newsdex-index: " << problem.path << ": " << problem.message << '\n';
+    ++failures;
+  }
+  for (const auto& file : walk.files) {
+    auto result = newsdex::read_articles(file.path, options);
+    for (const auto& problem : result.problems) {
+      newsdex::print_problem(problem);
+      failures += problem.skipped;
+    }
+    for (auto& article : result.articles) {
+      auto prepared = newsdex::prepare_article(std::move(article), entity_source, false, indexer);
+      std::cout << newsdex::article_to_json(prepared.article).dump(2) << '\n';
+    }
+  }
+  return failures ? static_cast<int>(newsdex::ExitCode::partial) : 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"newsdex-index: read, clean and index a collection of news articles into a Xapian database"};
-  std::vector<std::string> inputs;
-  std::string db_path = newsdex::default_database_path();
-  bool dump = false;
-  std::string format = "auto";
-  app.add_option("paths", inputs, "Files and folders to index (folders are read recursively)")->required();
-  app.add_option("--db", db_path, "Database to create or update")->capture_default_str();
-  app.add_flag("--dump", dump, "Print each cleaned article as JSON and touch no database");
-  app.add_option("--format", format, "Input format: auto, text, html or json")->capture_default_str();
+  CLI::App app{
+      "newsdex-index: read, clean and index a collection of news articles (plain-text pages, HTML, JSON and "
+      "JSON Lines) into a Xapian database. Re-running it indexes only what changed.\n\n"
+      "Exit codes: 0 all indexed, 1 some files failed, 2 bad usage, 3 no database, 4 database locked, "
+      "5 read/write error, 6 interrupted (work so far committed)."};
   app.set_version_flag("--version", std::string("newsdex-index ") + newsdex::version_string);
+
+  newsdex::IndexOptions options;
+  options.db_path = newsdex::default_database_path();
+  std::string format = "auto", entities = "both", max_size = "10M";
+  std::vector<std::string> json_fields;
+  bool dump_only = false, quiet = false, json_summary = false, no_spelling = false;
+  app.add_option("paths", options.inputs, "Files and folders to index (folders are read recursively)");
+  app.add_option("--db", options.db_path, "Database to create or update ($NEWSDEX_DB)")->capture_default_str();
+  app.add_flag("--dump", dump_only, "Print each cleaned article as JSON; touch no database");
+  app.add_option("--format", format, "Input format: auto, text, html or json")->capture_default_str();
+  app.add_option("-j,--jobs", options.jobs, "Worker threads for reading, cleaning and extraction (0: one per core)")
+      ->capture_default_str();
+  app.add_option("--commit-every", options.commit_every, "Commit after this many articles")->capture_default_str();
+  app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
+  app.add_flag("--force", options.force, "Re-index every file, changed or not");
+  app.add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish instead of stopping");
+  app.add_flag("-q,--quiet", quiet, "No progress and no summary (problems are still reported)");
+  app.add_flag("--json", json_summary, "Print the summary as JSON on stdout");
+  app.add_option("--language", options.language, "Stemming language (Xapian Snowball name)")->capture_default_str();
+  app.add_option("--entities", entities,
+                 "Entities to index: both (extracted and supplied by JSON exports), extracted, supplied, none")
+      ->capture_default_str();
+  app.add_flag("--no-spelling", no_spelling, "Do not build the spelling dictionary used for 'did you mean'");
+  app.add_option("--max-file-size", max_size, "Skip files larger than this (K, M, G suffixes)")->capture_default_str();
+  app.add_option("--json-field", json_fields,
+                 "Map JSON fields: FIELD=NAME[,NAME...] with FIELD one of title, date, body, lede, url, author, "
+                 "source (repeatable)");
+  app.add_flag("--date-from-mtime", options.read.date_from_mtime,
+               "Use a file's modification time when it gives no publication date");
+
+  auto* stats_command = app.add_subcommand("stats", "Show what an index holds: counts, dates, top entities, size");
+  std::size_t top = 10;
+  bool stats_json = false;
+  stats_command->add_option("--db", options.db_path, "Database to describe")->capture_default_str();
+  stats_command->add_option("--top", top, "How many top entities of each kind")->capture_default_str();
+  stats_command->add_flag("--json", stats_json, "Print as JSON");
+
   CLI11_PARSE(app, argc, argv);
 
   try {
-    newsdex::ReadOptions options;
-    options.format = newsdex::parse_input_format(format);
-    auto files = collect_files(inputs);
-    if (dump) {
-      for (const auto& file : files) {
-        auto result = newsdex::read_articles(file, options);
-        print_problems(result);
-        for (const auto& article : result.articles) std::cout << newsdex::article_to_json(article).dump(2) << '\n';
-      }
-      return 0;
-    }
-    auto db = newsdex::open_for_writing(db_path);
-    Xapian::TermGenerator indexer;
-    indexer.set_stemmer(Xapian::Stem("english"));
-    std::size_t indexed = 0;
-    for (const auto& file : files) {
-      auto result = newsdex::read_articles(file, options);
-      print_problems(result);
-      for (auto& article : result.articles) {
-        article.id = newsdex::make_article_id(article);
-        auto document = newsdex::make_document(article, indexer);
-        db.replace_document(newsdex::schema::boolean_term(newsdex::schema::id_prefix, article.id), document);
-        ++indexed;
-      }
-    }
-    db.commit();
-    std::cerr << "newsdex-index: indexed " << indexed << " articles from " << files.size() << " files into " << db_path
-              << '\n';
-    return 0;
+    if (stats_command->parsed()) return newsdex::print_stats(options.db_path, top, stats_json);
+    if (options.inputs.empty()) throw newsdex::UsageError("no paths given (see --help)");
+    options.read.format = newsdex::parse_input_format(format);
+    options.read.max_file_bytes = parse_size(max_size);
+    for (const auto& mapping : json_fields) newsdex::map_json_field(mapping, options.read.json_fields);
+    options.entity_source = newsdex::parse_entity_source(entities);
+    options.spelling = !no_spelling;
+    if (dump_only) return dump(options.inputs, options.read, options.entity_source);
+
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+    newsdex::ProgressReporter progress(quiet || json_summary);
+    newsdex::IndexCallbacks callbacks;
+    callbacks.progress = [&](const newsdex::IndexProgress& p) { progress.update(p); };
+    callbacks.problem = [&](const newsdex::ReadProblem& problem) {
+      progress.finish();
+      newsdex::print_problem(problem);
+    };
+    callbacks.stop = &stop_requested;
+    auto summary = newsdex::run_index(options, callbacks);
+    progress.finish();
+    if (json_summary)
+      std::cout << newsdex::summary_to_json(summary, options.db_path).dump(2) << '\n';
+    else if (!quiet)
+      newsdex::print_summary(summary, options.db_path);
+    if (summary.interrupted) return static_cast<int>(newsdex::ExitCode::interrupted);
+    return summary.files_failed ? static_cast<int>(newsdex::ExitCode::partial) : 0;
   } catch (const newsdex::Error& e) {
     std::cerr << "newsdex-index: " << e.what() << '\n';
     return static_cast<int>(e.code());
+  } catch (const Xapian::DatabaseLockError& e) {
+    std::cerr << "newsdex-index: database is locked: " << e.get_msg() << '\n';
+    return static_cast<int>(newsdex::ExitCode::locked);
   } catch (const Xapian::Error& e) {
-    std::cerr << "newsdex-index: " << e.get_description() << '\n';
+    std::cerr << "newsdex-index: database error: " << e.get_description()
+              << " (everything committed before this point is kept)\n";
+    return static_cast<int>(newsdex::ExitCode::io_error);
+  } catch (const std::exception& e) {
+    std::cerr << "newsdex-index: " << e.what() << " (everything committed before this point is kept)\n";
     return static_cast<int>(newsdex::ExitCode::io_error);
   }
 }

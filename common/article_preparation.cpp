@@ -1,0 +1,101 @@
+#include "common/article_preparation.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "common/document.hpp"
+#include "common/errors.hpp"
+#include "common/text.hpp"
+
+#if __has_include("common/entities.hpp")
+#include "common/entities.hpp"
+#define NEWSDEX_HAVE_ENTITY_EXTRACTOR 1
+#endif
+
+namespace newsdex {
+namespace {
+
+Entities extract(const Article& article) {
+#ifdef NEWSDEX_HAVE_ENTITY_EXTRACTOR
+  return extract_entities(article.title, article.lede, article.paragraphs);
+#else
+  (void)article;
+  return {};
+#endif
+}
+
+void ensure_keys(std::vector<Entity>& entities) {
+  for (auto& entity : entities) {
+    if (entity.key.empty()) entity.key = fold_key(entity.name);
+    if (entity.mentions <= 0) entity.mentions = 1;
+  }
+  std::erase_if(entities, [](const Entity& e) { return e.key.empty(); });
+}
+
+void sort_by_mentions(std::vector<Entity>& entities) {
+  std::stable_sort(entities.begin(), entities.end(),
+                   [](const Entity& a, const Entity& b) { return a.mentions > b.mentions; });
+}
+
+}  // namespace
+
+EntitySource parse_entity_source(std::string_view name) {
+  if (name == "both") return EntitySource::both;
+  if (name == "extracted") return EntitySource::extracted;
+  if (name == "supplied") return EntitySource::supplied;
+  if (name == "none") return EntitySource::none;
+  throw UsageError("unknown --entities value '" + std::string(name) +
+                   "' (expected both, extracted, supplied or none)");
+}
+
+std::vector<Entity> merge_entities(std::vector<Entity> base, const std::vector<Entity>& extra) {
+  std::unordered_map<std::string, std::size_t> by_key;
+  for (std::size_t i = 0; i < base.size(); ++i) by_key.emplace(base[i].key, i);
+  for (const auto& entity : extra) {
+    if (auto it = by_key.find(entity.key); it != by_key.end()) {
+      base[it->second].mentions += entity.mentions;
+    } else {
+      by_key.emplace(entity.key, base.size());
+      base.push_back(entity);
+    }
+  }
+  return base;
+}
+
+PreparedArticle prepare_article(Article article, EntitySource entity_source, bool with_spelling,
+                                Xapian::TermGenerator& indexer) {
+  if (article.id.empty()) article.id = make_article_id(article);
+  Entities supplied = std::move(article.entities);
+  for (auto* list : {&supplied.people, &supplied.organisations, &supplied.places}) ensure_keys(*list);
+  Entities extracted;
+  if (entity_source == EntitySource::both || entity_source == EntitySource::extracted) extracted = extract(article);
+  switch (entity_source) {
+    case EntitySource::both:
+      article.entities.people = merge_entities(extracted.people, supplied.people);
+      article.entities.organisations = merge_entities(extracted.organisations, supplied.organisations);
+      article.entities.places = merge_entities(extracted.places, supplied.places);
+      break;
+    case EntitySource::extracted: article.entities = std::move(extracted); break;
+    case EntitySource::supplied: article.entities = std::move(supplied); break;
+    case EntitySource::none: article.entities = {}; break;
+  }
+  for (auto* list : {&article.entities.people, &article.entities.organisations, &article.entities.places})
+    sort_by_mentions(*list);
+
+  PreparedArticle prepared;
+  prepared.body_hash = body_hash(article);
+  prepared.document = make_document(article, indexer);
+  if (with_spelling) {
+    // Unprefixed terms are the unstemmed words TermGenerator saw; they feed "did you mean".
+    for (auto it = prepared.document.termlist_begin(); it != prepared.document.termlist_end(); ++it) {
+      const std::string& term = *it;
+      if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+      if (term.size() < 3 || term.size() > 32) continue;
+      prepared.spelling_words.emplace_back(term, it.get_wdf());
+    }
+  }
+  prepared.article = std::move(article);
+  return prepared;
+}
+
+}  // namespace newsdex

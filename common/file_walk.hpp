@@ -1,0 +1,29 @@
+// Finding the input files under the paths a user gives, with the facts change detection needs.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+struct InputFile {
+  std::string path;  // as found (absolute when the user gave an absolute path)
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+struct WalkProblem {
+  std::string path;
+  std::string message;
+};
+
+struct WalkResult {
+  std::vector<InputFile> files;  // sorted by path, each once
+  std::vector<WalkProblem> problems;
+};
+
+// Folders are read recursively; hidden files and folders (".name") are passed over; symbolic links
+// to files are followed, links to folders are not (so link loops cannot trap the walk).
+WalkResult walk_inputs(const std::vector<std::string>& inputs);
+
+}  // namespace newsdex

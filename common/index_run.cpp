@@ -1,0 +1,376 @@
+#include "common/index_run.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/database.hpp"
+#include "common/errors.hpp"
+#include "common/file_walk.hpp"
+#include "common/hashing.hpp"
+#include "common/schema.hpp"
+
+namespace newsdex {
+namespace {
+
+// Large files (a JSON Lines export) are split into chunks of articles so every core works on them.
+constexpr std::size_t chunk_articles = 64;
+
+struct FileJob {
+  InputFile file;
+  std::optional<FileRecord> old_record;
+};
+
+// What the workers make of one file; the writer consumes these in file order.
+struct FileSlot {
+  bool read_done = false;
+  bool read_failed = false;  // could not read at all: keep whatever the index had
+  std::string hash;
+  std::vector<ReadProblem> problems;
+  std::vector<Article> raw;
+  std::vector<std::optional<PreparedArticle>> prepared;
+  std::size_t chunks_left = 0;
+  bool complete() const { return read_done && chunks_left == 0; }
+};
+
+struct Chunk {
+  std::size_t file, begin, end;
+};
+
+bool is_failure(const ReadProblem& problem) {
+  return problem.message.starts_with("cannot read") || problem.message.find("malformed") != std::string::npos;
+}
+
+std::string skip_reason(const std::string& message) {
+  auto reason = message.starts_with("skipped: ") ? message.substr(9) : message;
+  if (auto cut = reason.find_first_of("(:"); cut != std::string::npos) reason = reason.substr(0, cut);
+  while (!reason.empty() && reason.back() == ' ') reason.pop_back();
+  return reason;
+}
+
+bool under_inputs(const std::string& path, const std::vector<std::string>& roots) {
+  for (const auto& root : roots) {
+    if (path == root) return true;
+    auto prefix = root.ends_with('/') ? root : root + "/";
+    if (path.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+std::string absolute_path(const std::string& path) {
+  std::error_code error;
+  auto absolute = std::filesystem::absolute(path, error);
+  return error ? path : absolute.lexically_normal().string();
+}
+
+// Reads one file's bytes (within the size limit), hashes them and runs the readers.
+bool is_json_lines(const std::string& path) {
+  auto extension = std::filesystem::path(path).extension();
+  return extension == ".jsonl" || extension == ".ndjson";
+}
+
+void read_into(const FileJob& job, ReadOptions options, FileSlot& slot) {
+  // A JSON Lines export holds many articles: the size limit is for each of them, not the file.
+  if (is_json_lines(job.file.path)) options.max_file_bytes = std::max(options.max_file_bytes, job.file.size);
+  if (job.file.size > options.max_file_bytes) {
+    slot.problems.push_back({job.file.path, 0,
+                             "skipped: larger than the size limit (" + std::to_string(options.max_file_bytes) +
+                                 " bytes; see --max-file-size)",
+                             true});
+    slot.hash = "size:" + std::to_string(job.file.size);
+    return;
+  }
+  std::ifstream in(job.file.path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) {
+    slot.problems.push_back({job.file.path, 0, "cannot read: permission denied or I/O error", true});
+    slot.read_failed = true;
+    return;
+  }
+  if (!in.good() && bytes.empty() && job.file.size > 0) {
+    slot.problems.push_back({job.file.path, 0, "cannot read: permission denied or I/O error", true});
+    slot.read_failed = true;
+    return;
+  }
+  slot.hash = content_hash(bytes);
+  auto result = read_articles_from_bytes(bytes, job.file.path, options);
+  slot.problems = std::move(result.problems);
+  slot.raw = std::move(result.articles);
+  for (auto& article : slot.raw) article.path = job.file.path;
+}
+
+class Scheduler {
+ public:
+  Scheduler(std::vector<FileJob>& jobs, const IndexOptions& options, const std::atomic<bool>* stop)
+      : jobs_(jobs), options_(options), stop_(stop), slots_(jobs.size()) {}
+
+  void start(unsigned threads) {
+    window_ = std::max<std::size_t>(8, 4 * threads);
+    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  }
+
+  ~Scheduler() {
+    {
+      std::lock_guard lock(mutex_);
+      shutting_down_ = true;
+    }
+    work_ready_.notify_all();
+    for (auto& worker : workers_) worker.join();
+  }
+
+  // Waits for file `index`; returns nullptr when it was never started because of a stop request.
+  FileSlot* take(std::size_t index) {
+    std::unique_lock lock(mutex_);
+    consumed_ = index;
+    work_ready_.notify_all();
+    // Polls so that a stop request (set from a signal handler, which cannot notify) is seen.
+    while (!slot_ready_.wait_for(lock, std::chrono::milliseconds(100),
+                                 [&] { return slots_[index].complete() || (index >= next_file_ && stopping()); })) {
+    }
+    if (!slots_[index].complete()) return nullptr;
+    return &slots_[index];
+  }
+
+  void release(std::size_t index) {
+    std::lock_guard lock(mutex_);
+    slots_[index] = FileSlot{};
+    slots_[index].read_done = true;
+    consumed_ = index + 1;
+    work_ready_.notify_all();
+  }
+
+ private:
+  bool stopping() const { return stop_ && stop_->load(); }
+
+  void prepare_range(std::vector<Article>& raw, std::vector<std::optional<PreparedArticle>>& out, std::size_t begin,
+                     std::size_t end, Xapian::TermGenerator& indexer) {
+    for (std::size_t i = begin; i < end; ++i)
+      out[i] = prepare_article(std::move(raw[i]), options_.entity_source, options_.spelling, indexer);
+  }
+
+  bool no_more_files() const { return next_file_ >= jobs_.size() || stopping(); }
+  bool can_take_file() const { return !no_more_files() && next_file_ < consumed_ + window_; }
+  bool finished() const { return no_more_files() && chunks_.empty() && reading_ == 0; }
+
+  void work() {
+    Xapian::TermGenerator indexer;
+    indexer.set_stemmer(Xapian::Stem(options_.language));
+    std::unique_lock lock(mutex_);
+    while (true) {
+      while (!work_ready_.wait_for(lock, std::chrono::milliseconds(100), [&] {
+        return shutting_down_ || !chunks_.empty() || can_take_file() || finished();
+      })) {
+      }
+      if (shutting_down_) return;
+      if (!chunks_.empty()) {
+        auto chunk = chunks_.front();
+        chunks_.pop_front();
+        auto& slot = slots_[chunk.file];
+        lock.unlock();
+        prepare_range(slot.raw, slot.prepared, chunk.begin, chunk.end, indexer);
+        lock.lock();
+        if (--slot.chunks_left == 0) slot_ready_.notify_all();
+        continue;
+      }
+      if (finished()) {
+        slot_ready_.notify_all();
+        work_ready_.notify_all();
+        return;
+      }
+      auto index = next_file_++;
+      ++reading_;
+      auto& slot = slots_[index];
+      lock.unlock();
+      read_into(jobs_[index], options_.read, slot);
+      slot.prepared.resize(slot.raw.size());
+      if (slot.raw.size() <= chunk_articles) prepare_range(slot.raw, slot.prepared, 0, slot.raw.size(), indexer);
+      lock.lock();
+      --reading_;
+      slot.read_done = true;
+      if (slot.raw.size() > chunk_articles) {
+        for (std::size_t begin = 0; begin < slot.raw.size(); begin += chunk_articles) {
+          chunks_.push_back({index, begin, std::min(slot.raw.size(), begin + chunk_articles)});
+          ++slot.chunks_left;
+        }
+      }
+      work_ready_.notify_all();
+      if (slot.complete()) slot_ready_.notify_all();
+    }
+  }
+
+  std::vector<FileJob>& jobs_;
+  const IndexOptions& options_;
+  const std::atomic<bool>* stop_;
+  std::vector<FileSlot> slots_;
+  std::deque<Chunk> chunks_;
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable work_ready_, slot_ready_;
+  std::size_t next_file_ = 0, consumed_ = 0, window_ = 8, reading_ = 0;
+  bool shutting_down_ = false;
+};
+
+class Run {
+ public:
+  Run(const IndexOptions& options, const IndexCallbacks& callbacks)
+      : options_(options), callbacks_(callbacks), started_(std::chrono::steady_clock::now()) {}
+
+  IndexSummary execute() {
+    std::vector<std::string> roots;
+    for (const auto& input : options_.inputs) roots.push_back(absolute_path(input));
+    auto walk = walk_inputs(roots);
+    for (const auto& problem : walk.problems) report({problem.path, 0, problem.message, true});
+    summary_.files_seen = walk.files.size();
+
+    auto db = open_for_writing(options_.db_path, options_.wait_for_lock);
+    check_language(db);
+    IndexWriter writer(db, options_.language);
+
+    std::vector<FileJob> jobs;
+    std::unordered_set<std::string> present;
+    for (auto& file : walk.files) {
+      present.insert(file.path);
+      auto record = load_file_record(db, file.path);
+      if (record && !options_.force && record->size == file.size && record->mtime_ns == file.mtime_ns) {
+        ++summary_.files_unchanged;
+        continue;
+      }
+      jobs.push_back({std::move(file), std::move(record)});
+    }
+    progress_.files_total = jobs.size();
+
+    process(jobs, writer);
+    if (options_.prune && !interrupted()) prune(db, writer, present, roots);
+    if (writer.pending() > 0 || records_changed_) {
+      db.commit();
+      summary_.wrote_anything = true;
+    }
+    summary_.articles = writer.counts();
+    summary_.interrupted = interrupted();
+    summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    return summary_;
+  }
+
+ private:
+  bool interrupted() const { return callbacks_.stop && callbacks_.stop->load(); }
+
+  void report(const ReadProblem& problem) {
+    if (problem.skipped) {
+      if (is_failure(problem)) {
+        ++summary_.files_failed;
+      } else {
+        ++summary_.skip_reasons[skip_reason(problem.message)];
+      }
+    } else {
+      ++summary_.warnings;
+    }
+    if (callbacks_.problem) callbacks_.problem(problem);
+  }
+
+  void check_language(Xapian::WritableDatabase& db) {
+    auto stored = db.get_metadata(std::string(schema::language_key));
+    if (stored.empty()) {
+      db.set_metadata(std::string(schema::language_key), options_.language);
+      db.set_metadata(std::string(schema::schema_version_key), std::string(schema::schema_version));
+      records_changed_ = true;
+    } else if (stored != options_.language) {
+      throw UsageError("the database at " + options_.db_path + " was built with --language " + stored +
+                       ", not " + options_.language);
+    }
+  }
+
+  void process(std::vector<FileJob>& jobs, IndexWriter& writer) {
+    if (jobs.empty()) return;
+    unsigned threads = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    Scheduler scheduler(jobs, options_, callbacks_.stop);
+    scheduler.start(threads);
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      auto* slot = scheduler.take(i);
+      if (!slot) break;
+      apply(jobs[i], *slot, writer);
+      scheduler.release(i);
+      writer.commit_if_due(options_.commit_every);
+      ++progress_.files_done;
+      if (callbacks_.progress) {
+        progress_.elapsed = std::chrono::steady_clock::now() - started_;
+        callbacks_.progress(progress_);
+      }
+    }
+  }
+
+  void apply(const FileJob& job, FileSlot& slot, IndexWriter& writer) {
+    for (const auto& problem : slot.problems) report(problem);
+    for (const auto& prepared : slot.prepared)
+      if (prepared)
+        for (const auto& warning : prepared->article.warnings)
+          report({job.file.path, prepared->article.position + 1, warning, false});
+    if (slot.read_failed) return;
+    const auto& old = job.old_record;
+    if (old && !options_.force && old->hash == slot.hash) {
+      // Touched but not changed: remember the new size and time, index nothing.
+      auto record = *old;
+      record.size = job.file.size;
+      record.mtime_ns = job.file.mtime_ns;
+      writer.write_record(record);
+      records_changed_ = true;
+      ++summary_.files_unchanged;
+      return;
+    }
+    ++summary_.files_indexed;
+    FileRecord record{job.file.path, job.file.size, job.file.mtime_ns, slot.hash, {}};
+    std::unordered_set<std::string> ids;
+    for (const auto& prepared : slot.prepared)
+      if (prepared && ids.insert(prepared->article.id).second) record.article_ids.push_back(prepared->article.id);
+    std::unordered_set<std::string> old_ids;
+    if (old) {
+      old_ids.insert(old->article_ids.begin(), old->article_ids.end());
+      writer.remove_file_articles(*old, ids);
+    }
+    for (auto& prepared : slot.prepared) {
+      if (!prepared) continue;
+      bool existed = old_ids.count(prepared->article.id) > 0;
+      writer.write(std::move(*prepared), existed);
+      ++progress_.articles;
+      writer.commit_if_due(options_.commit_every);
+    }
+    writer.write_record(record);
+    records_changed_ = true;
+  }
+
+  void prune(Xapian::WritableDatabase& db, IndexWriter& writer, const std::unordered_set<std::string>& present,
+             const std::vector<std::string>& roots) {
+    for (const auto& record : load_all_file_records(db)) {
+      if (present.count(record.path) || !under_inputs(record.path, roots)) continue;
+      std::error_code error;
+      if (std::filesystem::exists(record.path, error)) continue;  // still there, just not readable now
+      writer.remove_file_articles(record, {});
+      writer.erase_record(record.path);
+      records_changed_ = true;
+      ++summary_.files_pruned;
+    }
+  }
+
+  const IndexOptions& options_;
+  const IndexCallbacks& callbacks_;
+  std::chrono::steady_clock::time_point started_;
+  IndexSummary summary_;
+  IndexProgress progress_;
+  bool records_changed_ = false;
+};
+
+}  // namespace
+
+IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callbacks) {
+  Run run(options, callbacks);
+  return run.execute();
+}
+
+}  // namespace newsdex

@@ -1,0 +1,123 @@
+#include "common/index_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/document.hpp"
+#include "common/schema.hpp"
+
+namespace newsdex {
+namespace {
+
+Xapian::docid find_document(Xapian::Database& db, const std::string& term) {
+  auto it = db.postlist_begin(term);
+  return it == db.postlist_end(term) ? 0 : *it;
+}
+
+Article load_article(Xapian::Database& db, Xapian::docid docid) {
+  auto data = nlohmann::json::parse(db.get_document(docid).get_data(), nullptr, false);
+  return data.is_discarded() ? Article{} : article_from_json(data);
+}
+
+DuplicateLocation location_of(const Article& article) {
+  return {article.id,     article.path,   article.url,   article.title, article.published,
+          article.source, article.author, article.position};
+}
+
+// The duplicate at `index` becomes the article: same body and entities, its own metadata.
+Article promote(Article primary, std::size_t index) {
+  auto location = primary.duplicates[index];
+  primary.duplicates.erase(primary.duplicates.begin() + static_cast<std::ptrdiff_t>(index));
+  primary.id = location.id;
+  primary.path = location.path;
+  primary.url = location.url;
+  primary.title = location.title;
+  primary.published = location.published;
+  primary.source = location.source;
+  primary.author = location.author;
+  primary.position = location.position;
+  return primary;
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase& db, std::string language) : db_(db) {
+  rebuilder_.set_stemmer(Xapian::Stem(language));
+}
+
+void IndexWriter::remove_article(const std::string& id, const std::string& path) {
+  if (auto docid = find_document(db_, schema::id_term(id))) {
+    auto article = load_article(db_, docid);
+    if (article.path != path) return;  // the id now belongs to an article read from another file
+    if (article.duplicates.empty()) {
+      db_.delete_document(docid);
+    } else {
+      db_.replace_document(docid, make_document(promote(std::move(article), 0), rebuilder_));
+    }
+    ++pending_;
+    return;
+  }
+  if (auto docid = find_document(db_, schema::id_term(id, schema::duplicate_prefix))) {
+    auto article = load_article(db_, docid);
+    std::erase_if(article.duplicates, [&](const DuplicateLocation& d) { return d.id == id && d.path == path; });
+    auto document = db_.get_document(docid);
+    document.remove_term(schema::id_term(id, schema::duplicate_prefix));
+    auto data = article_to_json(article);
+    document.set_data(data.dump());
+    db_.replace_document(docid, document);
+    ++pending_;
+  }
+}
+
+void IndexWriter::remove_file_articles(const FileRecord& record, const std::unordered_set<std::string>& keep) {
+  for (const auto& id : record.article_ids) {
+    remove_article(id, record.path);
+    if (!keep.count(id)) ++counts_.deleted;
+  }
+}
+
+void IndexWriter::record_display_names(const Article& article) {
+  auto remember = [&](std::string_view prefix, const std::vector<Entity>& entities) {
+    for (const auto& entity : entities) {
+      auto key = std::string(schema::entity_name_key_prefix) + schema::boolean_term(prefix, entity.key);
+      if (!named_keys_.insert(key).second) continue;
+      if (db_.get_metadata(key).empty()) db_.set_metadata(key, entity.name);
+    }
+  };
+  remember(schema::person_prefix, article.entities.people);
+  remember(schema::org_prefix, article.entities.organisations);
+  remember(schema::place_prefix, article.entities.places);
+}
+
+bool IndexWriter::write(PreparedArticle&& prepared, bool existed_before) {
+  auto& article = prepared.article;
+  ++pending_;
+  auto hash_term = schema::boolean_term(schema::body_hash_prefix, prepared.body_hash);
+  if (auto docid = find_document(db_, hash_term)) {
+    auto primary = load_article(db_, docid);
+    if (primary.id != article.id) {
+      bool known = false;
+      for (auto& duplicate : primary.duplicates)
+        if (duplicate.id == article.id) duplicate = location_of(article), known = true;
+      if (!known) primary.duplicates.push_back(location_of(article));
+      auto document = db_.get_document(docid);
+      document.add_boolean_term(schema::id_term(article.id, schema::duplicate_prefix));
+      document.set_data(article_to_json(primary).dump());
+      db_.replace_document(docid, document);
+      ++counts_.duplicates;
+      return false;
+    }
+  }
+  for (const auto& [word, count] : prepared.spelling_words) db_.add_spelling(word, count);
+  record_display_names(article);
+  db_.replace_document(schema::id_term(article.id), prepared.document);
+  ++(existed_before ? counts_.updated : counts_.added);
+  return true;
+}
+
+void IndexWriter::commit_if_due(std::size_t every) {
+  if (pending_ == 0 || pending_ < every) return;
+  db_.commit();
+  pending_ = 0;
+}
+
+}  // namespace newsdex

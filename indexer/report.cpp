@@ -1,0 +1,131 @@
+#include "indexer/report.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+#include "common/errors.hpp"
+#include "common/index_stats.hpp"
+
+namespace newsdex {
+
+void print_problem(const ReadProblem& problem) {
+  std::cerr << "newsdex-index: " << problem.path;
+  if (problem.line) std::cerr << ':' << problem.line;
+  std::cerr << ": " << (problem.skipped ? "" : "warning: ") << problem.message << '\n';
+}
+
+nlohmann::json summary_to_json(const IndexSummary& summary, const std::string& db_path) {
+  double rate = summary.seconds > 0
+                    ? static_cast<double>(summary.articles.added + summary.articles.updated + summary.articles.duplicates) /
+                          summary.seconds
+                    : 0.0;
+  return {{"database", db_path},
+          {"files", {{"seen", summary.files_seen},
+                     {"indexed", summary.files_indexed},
+                     {"unchanged", summary.files_unchanged},
+                     {"failed", summary.files_failed},
+                     {"pruned", summary.files_pruned}}},
+          {"articles", {{"added", summary.articles.added},
+                        {"updated", summary.articles.updated},
+                        {"duplicates", summary.articles.duplicates},
+                        {"deleted", summary.articles.deleted}}},
+          {"skipped", summary.skip_reasons},
+          {"warnings", summary.warnings},
+          {"wrote_anything", summary.wrote_anything},
+          {"interrupted", summary.interrupted},
+          {"seconds", summary.seconds},
+          {"articles_per_second", rate}};
+}
+
+void print_summary(const IndexSummary& summary, const std::string& db_path) {
+  const auto& a = summary.articles;
+  std::size_t indexed = a.added + a.updated + a.duplicates;
+  if (!summary.wrote_anything && summary.files_failed == 0) {
+    std::fprintf(stderr, "newsdex-index: nothing changed: %zu files unchanged, database %s not written (%.2fs)\n",
+                 summary.files_unchanged, db_path.c_str(), summary.seconds);
+    return;
+  }
+  std::fprintf(stderr,
+               "newsdex-index: %s%zu added, %zu updated, %zu duplicates, %zu deleted; files: %zu indexed, %zu "
+               "unchanged, %zu failed, %zu pruned; %.2fs, %.0f articles/s -> %s\n",
+               summary.interrupted ? "interrupted, committed what was done: " : "", a.added, a.updated, a.duplicates,
+               a.deleted, summary.files_indexed, summary.files_unchanged, summary.files_failed, summary.files_pruned,
+               summary.seconds, summary.seconds > 0 ? static_cast<double>(indexed) / summary.seconds : 0.0,
+               db_path.c_str());
+  for (const auto& [reason, count] : summary.skip_reasons)
+    std::fprintf(stderr, "newsdex-index: skipped %zu: %s\n", count, reason.c_str());
+}
+
+int print_stats(const std::string& db_path, std::size_t top, bool as_json) {
+  auto stats = compute_index_stats(db_path, top);
+  auto list = [](const auto& pairs) {
+    auto array = nlohmann::json::array();
+    for (const auto& [name, count] : pairs) array.push_back({{"name", name}, {"count", count}});
+    return array;
+  };
+  if (as_json) {
+    std::cout << nlohmann::json{{"database", db_path},
+                                {"articles", stats.articles},
+                                {"files", stats.files},
+                                {"duplicate_locations", stats.duplicates},
+                                {"first_date", stats.first_date},
+                                {"last_date", stats.last_date},
+                                {"language", stats.language},
+                                {"bytes_on_disk", stats.bytes_on_disk},
+                                {"top_people", list(stats.top_people)},
+                                {"top_organisations", list(stats.top_organisations)},
+                                {"top_places", list(stats.top_places)},
+                                {"top_sources", list(stats.top_sources)}}
+                     .dump(2)
+              << '\n';
+    return 0;
+  }
+  std::printf("database:   %s (%.1f MB, language %s)\n", db_path.c_str(),
+              static_cast<double>(stats.bytes_on_disk) / 1e6, stats.language.c_str());
+  std::printf("articles:   %llu from %llu files (%llu duplicate locations)\n",
+              static_cast<unsigned long long>(stats.articles), static_cast<unsigned long long>(stats.files),
+              static_cast<unsigned long long>(stats.duplicates));
+  std::printf("dates:      %s .. %s\n", stats.first_date.empty() ? "-" : stats.first_date.c_str(),
+              stats.last_date.empty() ? "-" : stats.last_date.c_str());
+  auto print_top = [](const char* label, const auto& pairs) {
+    std::printf("%-12s", label);
+    bool first = true;
+    for (const auto& [name, count] : pairs) {
+      std::printf("%s%s (%llu)", first ? "" : ", ", name.c_str(), static_cast<unsigned long long>(count));
+      first = false;
+    }
+    std::printf("%s\n", first ? "-" : "");
+  };
+  print_top("people:", stats.top_people);
+  print_top("orgs:", stats.top_organisations);
+  print_top("places:", stats.top_places);
+  print_top("sources:", stats.top_sources);
+  return 0;
+}
+
+void map_json_field(const std::string& mapping, JsonFieldNames& fields) {
+  auto equals = mapping.find('=');
+  if (equals == std::string::npos || equals == 0 || equals + 1 == mapping.size())
+    throw UsageError("--json-field '" + mapping + "': expected FIELD=NAME[,NAME...]");
+  auto field = mapping.substr(0, equals);
+  std::vector<std::string>* target = nullptr;
+  if (field == "title") target = &fields.title;
+  else if (field == "date") target = &fields.date;
+  else if (field == "body") target = &fields.body;
+  else if (field == "lede") target = &fields.lede;
+  else if (field == "url") target = &fields.url;
+  else if (field == "author") target = &fields.author;
+  else if (field == "source") target = &fields.source;
+  else throw UsageError("--json-field: unknown field '" + field + "' (title, date, body, lede, url, author, source)");
+  std::vector<std::string> names;
+  std::size_t start = equals + 1;
+  while (start <= mapping.size()) {
+    auto comma = mapping.find(',', start);
+    if (comma == std::string::npos) comma = mapping.size();
+    if (comma > start) names.push_back(mapping.substr(start, comma - start));
+    start = comma + 1;
+  }
+  target->insert(target->begin(), names.begin(), names.end());
+}
+
+}  // namespace newsdex
