@@ -16,31 +16,31 @@ bool is_word_char(char c) {
 
 // Cues that, in a short block, mark boilerplate whatever else it says. Matched as whole words on the
 // folded key. They are generic web furniture, not any one site's wording.
-constexpr std::array<std::string_view, 44> strong_cues{
+constexpr std::string_view strong_cues[] = {
     "advertisement", "advertisements", "sponsored content", "paid content", "paid post",
     "audio player", "player ready", "listen to this article", "listen to this story",
     "newsletter", "newsletters", "sign up for", "subscribe to", "subscribe now", "subscribe for",
-    "cookie", "cookies", "leave a reply", "leave a comment", "post a comment", "please enter your",
-    "your email address", "required fields are marked", "share this", "share on", "share via",
+    "we use cookies", "cookie policy", "cookie settings", "leave a reply", "leave a comment", "post a comment", "please enter your",
+    "your email address", "required fields are marked", "privacy policy", "share this", "share on", "share via",
     "click here", "follow us", "download our app", "must read", "read more", "read also", "also read",
     "latest news", "more articles", "you may also like", "recommended for you", "most read",
     "most popular", "don't miss", "trending now", "top stories", "all rights reserved", "skip to content"};
 
 // Words that mark boilerplate only when they make up (nearly) the whole of a very short line.
-constexpr std::array<std::string_view, 24> short_line_cues{
-    "advert", "ad", "ads", "sponsored", "share", "shares", "tweet", "email", "print", "comments", "comment",
+constexpr std::string_view short_line_cues[] = {
+    "advert", "ad", "ads", "cookie", "cookies", "sponsored", "share", "shares", "tweet", "email", "print", "comments", "comment",
     "related", "subscribe", "sign up", "log in", "login", "menu", "tags", "topics", "trending", "watch",
     "video", "listen", "reply"};
 
 // Words that make a short heading a teaser section's title.
-constexpr std::array<std::string_view, 25> teaser_heading_cues{
+constexpr std::string_view teaser_heading_cues[] = {
     "latest", "related", "more", "popular", "trending", "recommended", "read next", "also read", "read also",
     "must read", "editor's choice", "you may have missed",
     "most read", "you may also like", "you might also like", "don't miss", "top stories", "editor's picks",
     "editors' picks", "further reading", "see also", "in other news", "other news", "in case you missed",
     "what to read next"};
 
-constexpr std::array<std::string_view, 9> comment_form_cues{
+constexpr std::string_view comment_form_cues[] = {
     "leave a reply", "leave a comment", "post a comment", "add a comment", "please enter your comment",
     "please enter your name", "join the conversation", "comments are closed", "view comments"};
 
