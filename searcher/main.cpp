@@ -1,54 +1,110 @@
-// newsdex-search: command-line front end of the searcher (common/ does the work).
+// newsdex-search: command-line front end of the searcher (common/ does the work): options -> a
+// SearchRequest -> Searcher -> a printer. docs/search.md and docs/query.md describe the behaviour.
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "common/database.hpp"
-#include "common/document.hpp"
 #include "common/errors.hpp"
-#include "common/schema.hpp"
+#include "common/printers.hpp"
+#include "common/search.hpp"
+#include "common/search_batch.hpp"
 #include "newsdex/version.hpp"
+
+namespace {
+
+struct CommandLine {
+  std::vector<std::string> words, db_paths, facets;
+  newsdex::SearchRequest request;
+  std::string sort = "relevance", bm25, color = "auto";
+  bool any = false, all = false, no_collapse = false, json = false, jsonl = false, batch = false;
+};
+
+void add_options(CLI::App& app, CommandLine& c) {
+  auto& r = c.request;
+  auto& f = r.query.filters;
+  app.add_option("query", c.words, "The query (docs/query.md); several words are joined with spaces");
+  app.add_option("--db", c.db_paths, "Database to search; repeat to search several as one (default: $NEWSDEX_DB or ~/.local/share/newsdex/db)");
+  app.add_option("--limit", r.limit, "Number of results")->capture_default_str();
+  app.add_option("--offset", r.offset, "Skip this many results (paging)")->capture_default_str();
+  app.add_option("--sort", c.sort, "relevance, newest or oldest")->capture_default_str();
+  app.add_flag("--any", c.any, "Match any of the words, ranked (default: all words must match)");
+  app.add_flag("--all", c.all, "Match all of the words (the default)");
+  app.add_option("--person", f.people, "Only articles naming this person (repeat: all of them)");
+  app.add_option("--org", f.organisations, "Only articles naming this organisation (repeat: all of them)");
+  app.add_option("--place", f.places, "Only articles naming this place (repeat: all of them)");
+  app.add_option("--source", f.sources, "Only articles from this source (repeat: any of them)");
+  app.add_flag("--any-person", f.any_person, "Repeated --person means any of them");
+  app.add_flag("--any-org", f.any_organisation, "Repeated --org means any of them");
+  app.add_flag("--any-place", f.any_place, "Repeated --place means any of them");
+  app.add_option("--from", f.from, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
+  app.add_option("--to", f.to, "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD");
+  app.add_option("--facet", c.facets, "Count matches per person, org, place, source, date (comma-separated)");
+  app.add_option("--facet-size", r.facet_size, "Values shown per facet")->capture_default_str();
+  app.add_option("--snippet-length", r.snippet_length, "Snippet length in characters (0: none)")->capture_default_str();
+  app.add_option("--color", c.color, "Highlight matches: auto, always or never")->capture_default_str();
+  app.add_flag("--json", c.json, "Print one JSON document (docs/json-format.md)");
+  app.add_flag("--jsonl", c.jsonl, "Print one JSON object per result, one per line");
+  app.add_flag("--batch", c.batch, "Read queries from stdin (text or JSON per line), write one JSON result per line");
+  app.add_flag("--auto-correct", r.auto_correct, "Run the suggested spelling when the query finds nothing");
+  app.add_option("--like", r.like, "Articles like this one (an id or docid shown in results)");
+  app.add_option("--bm25", c.bm25, "BM25 parameters k1,k2,k3,b,min_normlen (default 1,0,1,0.5,0.5)");
+  app.add_option("--recency-boost", r.recency_half_life_days, "Favour recent articles: half-life in days");
+  app.add_flag("--no-collapse", c.no_collapse, "Show duplicate articles too");
+  app.add_option("--max-wildcard", r.query.max_wildcard_terms, "Most words a wildcard may expand to")->capture_default_str();
+}
+
+// Turns the parsed options into the request; throws UsageError for contradictions.
+void finish_request(CommandLine& c) {
+  auto& r = c.request;
+  for (const auto& word : c.words) r.text += (r.text.empty() ? "" : " ") + word;
+  if (c.any && c.all) throw newsdex::UsageError("--any and --all contradict each other");
+  if (static_cast<int>(c.json) + static_cast<int>(c.jsonl) + static_cast<int>(c.batch) > 1)
+    throw newsdex::UsageError("choose one of --json, --jsonl and --batch");
+  if (c.batch && !c.words.empty()) throw newsdex::UsageError("--batch reads queries from stdin: give no query");
+  if (c.color != "auto" && c.color != "always" && c.color != "never")
+    throw newsdex::UsageError("--color must be auto, always or never");
+  if (r.recency_half_life_days < 0) throw newsdex::UsageError("--recency-boost needs a positive number of days");
+  r.query.word_operator = c.any ? newsdex::WordOperator::any : newsdex::WordOperator::all;
+  r.sort = newsdex::parse_sort_order(c.sort);
+  if (!c.bm25.empty()) r.bm25 = newsdex::parse_bm25(c.bm25);
+  r.collapse_duplicates = !c.no_collapse;
+  for (const auto& list : c.facets)
+    for (auto field : newsdex::parse_facet_fields(list)) r.facets.push_back(field);
+  if (c.db_paths.empty()) c.db_paths.push_back(newsdex::default_database_path());
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"newsdex-search: ranked search over a newsdex database"};
-  std::string query_text;
-  std::vector<std::string> db_paths;
-  std::size_t limit = 10;
-  app.add_option("query", query_text, "The query")->required();
-  app.add_option("--db", db_paths, "Database to search (default: $NEWSDEX_DB or ~/.local/share/newsdex/db)");
-  app.add_option("--limit", limit, "Number of results")->capture_default_str();
+  CommandLine c;
+  add_options(app, c);
   app.set_version_flag("--version", std::string("newsdex-search ") + newsdex::version_string);
   CLI11_PARSE(app, argc, argv);
-  if (db_paths.empty()) db_paths.push_back(newsdex::default_database_path());
 
+  bool json_errors = c.json || c.batch;
   try {
-    auto db = newsdex::open_for_reading(db_paths);
-    Xapian::QueryParser parser;
-    parser.set_database(db);
-    parser.set_stemmer(Xapian::Stem("english"));
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser.add_prefix("title", std::string(newsdex::schema::title_prefix));
-    for (const auto& field : newsdex::schema::entity_fields)
-      parser.add_boolean_prefix(std::string(field.query_name), std::string(field.prefix));
-    Xapian::Query query;
-    try {
-      query = parser.parse_query(query_text);
-    } catch (const Xapian::QueryParserError& e) {
-      throw newsdex::QueryError("cannot parse query '" + query_text + "': " + e.get_msg());
+    finish_request(c);
+    newsdex::Searcher searcher(c.db_paths);
+    if (c.batch) {
+      auto summary = newsdex::run_batch(searcher, std::cin, std::cout, c.request);
+      return summary.failed ? static_cast<int>(newsdex::ExitCode::partial) : 0;
     }
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    auto matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-    std::cout << "about " << matches.get_matches_estimated() << " matching articles\n";
-    for (auto it = matches.begin(); it != matches.end(); ++it) {
-      auto article = newsdex::article_from_json(nlohmann::json::parse(it.get_document().get_data()));
-      std::cout << (it.get_rank() + 1) << ". " << article.title << " (" << article.published << ")\n   "
-                << article.path << '\n';
+    auto response = searcher.search(c.request);
+    if (c.json) {
+      newsdex::print_json(std::cout, response);
+    } else if (c.jsonl) {
+      newsdex::print_jsonl(std::cout, response);
+    } else {
+      bool color = c.color == "always" || (c.color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+      newsdex::print_text(std::cout, response, {color});
     }
     return 0;
   } catch (const newsdex::Error& e) {
     std::cerr << "newsdex-search: " << e.what() << '\n';
+    if (json_errors) std::cout << newsdex::error_to_json(e).dump() << '\n';
     return static_cast<int>(e.code());
   } catch (const Xapian::Error& e) {
     std::cerr << "newsdex-search: " << e.get_description() << '\n';

@@ -1,0 +1,161 @@
+#include "common/facets.hpp"
+
+#include <algorithm>
+
+#include "common/errors.hpp"
+#include "common/query_dates.hpp"
+#include "common/schema.hpp"
+
+namespace newsdex {
+namespace {
+
+struct FacetSlots {
+  Xapian::valueno first;
+  std::size_t count;
+  std::string_view prefix;  // of the display-name metadata key
+};
+
+FacetSlots slots_of(FacetField field) {
+  switch (field) {
+    case FacetField::person: return {schema::person_first_slot, schema::facet_slots_per_type, schema::person_prefix};
+    case FacetField::org: return {schema::org_first_slot, schema::facet_slots_per_type, schema::org_prefix};
+    case FacetField::place: return {schema::place_first_slot, schema::facet_slots_per_type, schema::place_prefix};
+    case FacetField::source: return {schema::source_slot, 1, schema::source_prefix};
+    default: return {schema::date_slot, 1, ""};
+  }
+}
+
+int month_index(std::string_view yyyymmdd) {
+  return std::stoi(std::string(yyyymmdd.substr(0, 4))) * 12 + std::stoi(std::string(yyyymmdd.substr(4, 2))) - 1;
+}
+
+}  // namespace
+
+std::string_view facet_name(FacetField field) {
+  switch (field) {
+    case FacetField::person: return "person";
+    case FacetField::org: return "org";
+    case FacetField::place: return "place";
+    case FacetField::source: return "source";
+    default: return "date";
+  }
+}
+
+std::vector<FacetField> parse_facet_fields(std::string_view list) {
+  std::vector<FacetField> fields;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    auto comma = std::min(list.find(',', start), list.size());
+    auto name = list.substr(start, comma - start);
+    start = comma + 1;
+    if (name.empty()) continue;
+    bool known = false;
+    for (auto field : {FacetField::person, FacetField::org, FacetField::place, FacetField::source, FacetField::date}) {
+      if (facet_name(field) != name) continue;
+      known = true;
+      if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+    }
+    if (!known)
+      throw UsageError("unknown facet '" + std::string(name) + "': choose from person, org, place, source, date");
+  }
+  return fields;
+}
+
+ValueCounts merge_counts(const std::vector<ValueCounts>& per_slot) {
+  ValueCounts merged;
+  for (const auto& counts : per_slot)
+    for (const auto& [key, count] : counts) merged[key] += count;
+  return merged;
+}
+
+std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t size) {
+  std::vector<FacetValue> values;
+  for (const auto& [key, count] : counts) values.push_back({key, key, count});
+  auto by_count = [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.key < b.key;
+  };
+  if (values.size() > size) {
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(size), values.end(), by_count);
+    values.resize(size);
+  } else {
+    std::sort(values.begin(), values.end(), by_count);
+  }
+  return values;
+}
+
+std::string bucket_dates(const ValueCounts& day_counts, ValueCounts& buckets) {
+  buckets.clear();
+  std::string granularity = "day";
+  std::vector<std::pair<std::string, Xapian::doccount>> days;
+  for (const auto& [day, count] : day_counts)
+    if (day.size() == 8) days.emplace_back(day, count);
+  if (!days.empty()) {
+    int months = month_index(days.back().first) - month_index(days.front().first) + 1;
+    granularity = months > 24 ? "year" : months > 2 ? "month" : "day";
+  }
+  for (const auto& [day, count] : days) {
+    auto iso = format_date_value(day);  // YYYY-MM-DD
+    buckets[granularity == "year" ? iso.substr(0, 4) : granularity == "month" ? iso.substr(0, 7) : iso] += count;
+  }
+  return granularity;
+}
+
+std::string title_case(std::string_view key) {
+  std::string out;
+  bool word_start = true;
+  Xapian::Utf8Iterator it(key.data(), key.size()), end;
+  for (; it != end; ++it) {
+    unsigned ch = *it;
+    Xapian::Unicode::append_utf8(out, word_start ? Xapian::Unicode::toupper(ch) : ch);
+    word_start = ch == ' ' || ch == '-';
+  }
+  return out;
+}
+
+FacetCollector::FacetCollector(std::vector<FacetField> fields) : fields_(std::move(fields)) {
+  for (auto field : fields_) {
+    auto slots = slots_of(field);
+    auto& field_spies = spies_.emplace_back();
+    for (std::size_t i = 0; i < slots.count; ++i)
+      field_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slots.first + static_cast<Xapian::valueno>(i)));
+  }
+}
+
+FacetCollector::~FacetCollector() = default;
+
+void FacetCollector::attach(Xapian::Enquire& enquire) {
+  for (auto& field_spies : spies_)
+    for (auto& spy : field_spies) enquire.add_matchspy(spy.get());
+}
+
+std::vector<Facet> FacetCollector::results(const Xapian::Database& database, std::size_t size, bool exact) const {
+  std::vector<Facet> facets;
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    std::vector<ValueCounts> per_slot;
+    for (const auto& spy : spies_[f]) {
+      auto& counts = per_slot.emplace_back();
+      for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] = it.get_termfreq();
+    }
+    auto merged = merge_counts(per_slot);
+    Facet facet;
+    facet.field = fields_[f];
+    facet.exact = exact;
+    if (fields_[f] == FacetField::date) {
+      ValueCounts buckets;
+      facet.granularity = bucket_dates(merged, buckets);
+      for (const auto& [key, count] : buckets) facet.values.push_back({key, key, count});  // in date order, all
+    } else {
+      facet.values = top_values(merged, size);
+      facet.other_values = merged.size() - facet.values.size();
+      auto prefix = std::string(schema::entity_name_key_prefix) + std::string(slots_of(fields_[f]).prefix);
+      for (auto& value : facet.values) {
+        auto name = database.get_metadata(prefix + value.key);
+        value.name = name.empty() ? title_case(value.key) : name;
+      }
+    }
+    facets.push_back(std::move(facet));
+  }
+  return facets;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,67 @@
+// Facets: how many matching articles name each person, organisation, place, source, or fall in each
+// year/month/day. Counted with Xapian's built-in ValueCountMatchSpy only (one per value slot, summed
+// per field), so the counts are exact for multi-valued fields and also work on xapian-tcpsrv shards.
+// docs/search.md says what they cost.
+#pragma once
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+enum class FacetField { person, org, place, source, date };
+
+// "person,org,date" (names may repeat across calls); throws UsageError naming the bad one.
+std::vector<FacetField> parse_facet_fields(std::string_view list);
+std::string_view facet_name(FacetField field);
+
+using ValueCounts = std::map<std::string, Xapian::doccount>;
+
+struct FacetValue {
+  std::string key;   // the normalised key, or "2024-11" for dates
+  std::string name;  // the display name
+  Xapian::doccount count = 0;
+  bool operator==(const FacetValue&) const = default;
+};
+
+struct Facet {
+  FacetField field = FacetField::person;
+  std::string granularity;       // "year", "month" or "day" for dates, else empty
+  std::vector<FacetValue> values;
+  std::size_t other_values = 0;  // distinct values not shown (beyond --facet-size)
+  bool exact = false;            // counted over every matching article
+};
+
+// Pure helpers, tested without a database.
+ValueCounts merge_counts(const std::vector<ValueCounts>& per_slot);
+// Largest counts first, ties by key; at most `size`.
+std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t size);
+// Day counts ("20241105" -> n) grouped by year, month or day, whichever suits the span of dates:
+// more than 24 months -> years, more than 2 months -> months, else days. Returns the granularity.
+std::string bucket_dates(const ValueCounts& day_counts, ValueCounts& buckets);
+// "zoe marchetti" -> "Zoe Marchetti": the display name when the index has none.
+std::string title_case(std::string_view key);
+
+// Owns the match spies of one search.
+class FacetCollector {
+ public:
+  explicit FacetCollector(std::vector<FacetField> fields);
+  ~FacetCollector();
+  FacetCollector(const FacetCollector&) = delete;
+  FacetCollector& operator=(const FacetCollector&) = delete;
+
+  void attach(Xapian::Enquire& enquire);
+  // Display names come from the database metadata "name:<prefix><key>".
+  std::vector<Facet> results(const Xapian::Database& database, std::size_t size, bool exact) const;
+
+ private:
+  std::vector<FacetField> fields_;
+  std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;  // per field, per slot
+};
+
+}  // namespace newsdex

@@ -1,0 +1,222 @@
+#include "common/query.hpp"
+
+#include <cctype>
+#include <optional>
+
+#include "common/errors.hpp"
+#include "common/query_stopwords.hpp"
+#include "common/query_syntax.hpp"
+#include "common/schema.hpp"
+#include "common/text.hpp"
+
+namespace newsdex {
+namespace {
+
+const std::vector<std::string_view> query_fields{"title", "person", "org", "place", "source", "date"};
+const std::vector<std::string_view> filter_fields{"person", "org", "place", "source", "date"};
+
+// A problem found inside a FieldProcessor: kept until parse_query returns, because throwing through
+// Xapian's parser is not something it promises to survive.
+struct FieldProblem {
+  std::string field, value, message;
+  std::size_t offset_in_value = 0;
+};
+
+struct ParseContext {
+  std::optional<FieldProblem> problem;
+  std::vector<AppliedFilter> filters;
+};
+
+Xapian::Query date_range_query(const DateRange& range) {
+  if (range.open_start()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::date_slot, range.last);
+  if (range.open_end()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::date_slot, range.first);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::date_slot, range.first, range.last);
+}
+
+std::string describe(const DateRange& range) {
+  return format_date_value(range.first) + ".." + format_date_value(range.last);
+}
+
+// person:, org:, place:, source: -> the boolean term of the folded key, whatever case or accents
+// the user typed ("Zoë Marchetti", "zoe marchetti" -> XPzoe marchetti).
+class KeyFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  KeyFieldProcessor(std::string field, std::string_view prefix, ParseContext& context)
+      : field_(std::move(field)), prefix_(prefix), context_(context) {}
+  Xapian::Query operator()(const std::string& value) override {
+    auto key = fold_key(value);
+    if (key.empty()) {
+      context_.problem = FieldProblem{field_, value, "'" + field_ + ":' needs a value", 0};
+      return Xapian::Query::MatchNothing;
+    }
+    context_.filters.push_back({field_, key});
+    return Xapian::Query(schema::boolean_term(prefix_, key));
+  }
+
+ private:
+  std::string field_, prefix_;
+  ParseContext& context_;
+};
+
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit DateFieldProcessor(ParseContext& context) : context_(context) {}
+  Xapian::Query operator()(const std::string& value) override {
+    try {
+      auto range = parse_date_filter(value);
+      context_.filters.push_back({"date", describe(range)});
+      return date_range_query(range);
+    } catch (const QueryError& e) {
+      auto offset = e.position() == std::string::npos ? 0 : e.position();
+      context_.problem = FieldProblem{"date", value, e.what(), offset};
+      return Xapian::Query::MatchNothing;
+    }
+  }
+
+ private:
+  ParseContext& context_;
+};
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return {};
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+Xapian::Query key_filter(const std::vector<std::string>& values, std::string_view field, std::string_view prefix,
+                         bool any, std::vector<AppliedFilter>& applied) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& value : values) {
+    auto key = fold_key(value);
+    if (key.empty()) throw QueryError("--" + std::string(field) + " needs a value");
+    applied.push_back({std::string(field), key});
+    terms.emplace_back(schema::boolean_term(prefix, key));
+  }
+  return combine(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, terms);
+}
+
+Xapian::Query option_filters(const QueryFilters& filters, std::vector<AppliedFilter>& applied) {
+  std::vector<Xapian::Query> parts;
+  auto add = [&](Xapian::Query query) {
+    if (!query.empty()) parts.push_back(std::move(query));
+  };
+  add(key_filter(filters.people, "person", schema::person_prefix, filters.any_person, applied));
+  add(key_filter(filters.organisations, "org", schema::org_prefix, filters.any_organisation, applied));
+  add(key_filter(filters.places, "place", schema::place_prefix, filters.any_place, applied));
+  add(key_filter(filters.sources, "source", schema::source_prefix, true, applied));  // one source per article
+  if (!filters.from.empty() || !filters.to.empty()) {
+    auto range = date_range_from_options(filters.from, filters.to);
+    applied.push_back({"date", describe(range)});
+    add(date_range_query(range));
+  }
+  return combine(Xapian::Query::OP_AND, parts);
+}
+
+// True when the query has words that carry weight (free-text terms, stemmed or title ones, or a
+// wildcard), not only boolean filter terms (which all start with a capital prefix other than Z, S).
+bool has_weighted_terms(const Xapian::Query& query, const QueryScan& scan) {
+  if (!scan.wildcards.empty()) return true;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    if (term.empty()) continue;
+    if (!std::isupper(static_cast<unsigned char>(term[0])) || term[0] == 'Z' || term[0] == 'S') return true;
+  }
+  return false;
+}
+
+void reject_only_stopwords(const QueryScan& scan) {
+  if (scan.free_words.empty() || scan.has_phrase || scan.has_required_word || !scan.clauses.empty()) return;
+  std::string listed;
+  for (const auto& word : scan.free_words) {
+    if (!is_english_stopword(word)) return;
+    listed += (listed.empty() ? "'" : ", '") + word + "'";
+  }
+  throw QueryError("the query has only common words (" + listed +
+                   ") that match nearly every article; add a more specific word, or quote a phrase");
+}
+
+}  // namespace
+
+struct QueryBuilder::State {
+  Xapian::QueryParser parser;
+  Xapian::SimpleStopper stopper;
+  ParseContext context;
+  bool spelling = false;
+
+  State() {
+    parser.set_stemmer(Xapian::Stem("english"));
+    // STEM_SOME on a query whose free words scan_query() lower-cased: every word is stemmed, as the
+    // indexer does, names included, while phrases keep the unstemmed words that have positions.
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    add_english_stopwords(stopper);
+    parser.set_stopper(&stopper);
+    parser.add_prefix("title", std::string(schema::title_prefix));
+    for (const auto& field : schema::entity_fields) {
+      auto* processor = new KeyFieldProcessor(std::string(field.query_name), field.prefix, context);
+      parser.add_boolean_prefix(std::string(field.query_name), processor->release(), false);  // all of
+    }
+    auto* source = new KeyFieldProcessor("source", schema::source_prefix, context);
+    parser.add_boolean_prefix("source", source->release(), true);  // one source per article: any of
+    parser.add_boolean_prefix("date", (new DateFieldProcessor(context))->release(), false);
+  }
+};
+
+QueryBuilder::QueryBuilder() : state_(std::make_unique<State>()) {}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& database) : state_(std::make_unique<State>()) {
+  state_->parser.set_database(database);
+  state_->spelling = true;
+}
+
+QueryBuilder::~QueryBuilder() = default;
+
+ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& options) {
+  ParsedQuery parsed;
+  parsed.text = std::string(text);
+  auto scan = scan_query(text, query_fields, filter_fields);
+  parsed.wildcards = scan.wildcards;
+  auto filters = option_filters(options.filters, parsed.filters);
+  bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  if (blank && filters.empty() && !options.allow_empty)
+    throw QueryError("empty query: give words to search for, or a filter such as --person or --from");
+  reject_only_stopwords(scan);
+
+  Xapian::Query text_query;
+  if (!blank) {
+    auto& parser = state_->parser;
+    parser.set_default_op(options.word_operator == WordOperator::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    parser.set_max_expansion(options.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                             Xapian::QueryParser::FLAG_WILDCARD);
+    unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_PURE_NOT;
+    if (state_->spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    state_->context = {};
+    try {
+      text_query = parser.parse_query(scan.rewritten, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw QueryError("cannot parse the query: " + e.get_msg());
+    }
+    if (auto& problem = state_->context.problem) {
+      std::size_t position = std::string::npos;
+      for (const auto& clause : scan.clauses)
+        if (clause.field == problem->field && clause.value == problem->value)
+          position = clause.position + clause.field.size() + 1 + problem->offset_in_value;
+      throw QueryError(problem->message, position);
+    }
+    for (auto& filter : state_->context.filters) parsed.filters.push_back(std::move(filter));
+    for (auto it = parser.stoplist_begin(); it != parser.stoplist_end(); ++it) parsed.stopwords.push_back(*it);
+    if (state_->spelling) parsed.corrected = parser.get_corrected_query_string();
+    if (text_query.empty()) throw QueryError("the query has no words to search for");
+    parsed.ranked = has_weighted_terms(text_query, scan);
+  }
+  if (text_query.empty()) text_query = Xapian::Query::MatchAll;
+  parsed.query = filters.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filters);
+  return parsed;
+}
+
+ParsedQuery build_query(std::string_view text, const QueryOptions& options) {
+  QueryBuilder builder;
+  return builder.build(text, options);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,16 @@
+// English stopwords: common words the query parser leaves out of ranked queries (they match nearly
+// every article). Words in a phrase or marked with + are kept. The indexer keeps them all, so
+// "the king" as a phrase still matches exactly.
+#pragma once
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+bool is_english_stopword(std::string_view lower_word);
+
+// Fills a stopper for Xapian::QueryParser with the same list.
+void add_english_stopwords(Xapian::SimpleStopper& stopper);
+
+}  // namespace newsdex

@@ -1,0 +1,206 @@
+#include "common/query_syntax.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <xapian.h>
+
+#include "common/errors.hpp"
+
+namespace newsdex {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_operator(std::string_view word) { return word == "AND" || word == "OR" || word == "NOT" || word == "XOR"; }
+
+bool contains(const std::vector<std::string_view>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string lower(text);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const std::vector<std::string_view>& fields,
+          const std::vector<std::string_view>& group_fields)
+      : text_(text), fields_(fields), group_fields_(group_fields) {}
+
+  QueryScan run() {
+    std::vector<std::size_t> open_brackets;
+    while (at_ < text_.size()) {
+      char c = text_[at_];
+      if (is_space(c)) {
+        out(c), ++at_;
+      } else if (c == '"') {
+        phrase();
+      } else if (c == '(') {
+        open_brackets.push_back(at_), out(c), ++at_;
+      } else if (c == ')') {
+        if (open_brackets.empty()) throw QueryError("unmatched ')' at position " + std::to_string(at_), at_);
+        open_brackets.pop_back(), out(c), ++at_;
+      } else {
+        word();
+      }
+    }
+    if (!open_brackets.empty())
+      throw QueryError("unmatched '(' at position " + std::to_string(open_brackets.back()), open_brackets.back());
+    check_operators();
+    return std::move(scan_);
+  }
+
+ private:
+  void out(char c) { scan_.rewritten += c; }
+  void out(std::string_view text) { scan_.rewritten += text; }
+
+  // The closing quote of the phrase opened at `open`, or an error.
+  std::size_t closing_quote(std::size_t open) const {
+    auto close = text_.find('"', open + 1);
+    if (close == std::string_view::npos)
+      throw QueryError("unbalanced quote: the phrase opened at position " + std::to_string(open) + " is not closed", open);
+    return close;
+  }
+
+  void phrase() {
+    auto close = closing_quote(at_);
+    scan_.has_phrase = true;
+    operators_.push_back({"", at_});
+    out(text_.substr(at_, close + 1 - at_));
+    at_ = close + 1;
+  }
+
+  void word() {
+    std::size_t start = at_;
+    while (at_ < text_.size() && !is_space(text_[at_]) && text_[at_] != '(' && text_[at_] != ')' && text_[at_] != '"')
+      ++at_;
+    auto word = text_.substr(start, at_ - start);
+    // A field clause may also start right after + or -.
+    std::size_t sign = (word.size() > 1 && (word[0] == '+' || word[0] == '-')) ? 1 : 0;
+    auto colon = word.find(':');
+    if (colon != std::string_view::npos && colon > sign && contains(fields_, ascii_lower(word.substr(sign, colon - sign)))) {
+      at_ = start;
+      field(start + sign, ascii_lower(word.substr(sign, colon - sign)), sign ? word[0] : '\0');
+      return;
+    }
+    operators_.push_back({std::string(word), start});
+    if (is_operator(word)) {
+      out(word);
+      return;
+    }
+    if (sign && word[0] == '+') scan_.has_required_word = true;
+    auto bare = word.substr(sign);
+    if (!bare.empty() && bare.back() == '*') {
+      auto stem = bare.substr(0, bare.size() - 1);
+      if (stem.empty()) throw QueryError("a wildcard needs at least one letter before '*'", start);
+      scan_.wildcards.push_back(ascii_lower(stem));
+    }
+    if (!bare.empty()) scan_.free_words.push_back(ascii_lower(bare));
+    // Lower-cased so that the parser stems names and sentence-initial words too (its STEM_SOME skips
+    // capitalised words, and STEM_ALL_Z would stem phrase words, which have no positions).
+    out(Xapian::Unicode::tolower(std::string(word)));
+  }
+
+  void field(std::size_t name_at, std::string name, char sign) {
+    std::size_t value_at = name_at + name.size() + 1;
+    operators_.push_back({"", name_at});
+    auto no_value = [&] { throw QueryError("'" + name + ":' needs a value, as in " + name + ":gaza", name_at); };
+    if (value_at >= text_.size() || is_space(text_[value_at]) || text_[value_at] == ')') no_value();
+    if (sign) out(sign);
+    if (text_[value_at] == '"') {
+      auto close = closing_quote(value_at);
+      auto value = text_.substr(value_at + 1, close - value_at - 1);
+      if (value.find_first_not_of(" \t") == std::string_view::npos) no_value();
+      scan_.clauses.push_back({name, std::string(value), name_at});
+      out(name + ":" + std::string(text_.substr(value_at, close + 1 - value_at)));
+      at_ = close + 1;
+    } else if (text_[value_at] == '(' && contains(group_fields_, name)) {
+      group(name_at, name, value_at);
+    } else if (text_[value_at] == '(') {
+      out(name + ":");  // title:(a b) is Xapian's own syntax
+      at_ = value_at;
+    } else {
+      std::size_t end = value_at;
+      while (end < text_.size() && !is_space(text_[end]) && text_[end] != ')') ++end;
+      std::string value(text_.substr(value_at, end - value_at));
+      scan_.clauses.push_back({name, value, name_at});
+      // Free-text fields (title:) are lower-cased like free words, so that they are stemmed.
+      out(name + ":" + (contains(group_fields_, name) ? value : Xapian::Unicode::tolower(value)));
+      at_ = end;
+    }
+  }
+
+  // person:(a OR "b c" d) -> (person:a OR person:"b c" person:d); values with no operator between
+  // them are all required, as repeated filters are.
+  void group(std::size_t name_at, const std::string& name, std::size_t open) {
+    std::size_t at = open + 1;
+    std::string rewritten = "(";
+    bool any_value = false;
+    while (true) {
+      while (at < text_.size() && is_space(text_[at])) ++at;
+      if (at >= text_.size()) throw QueryError("unmatched '(' at position " + std::to_string(open), open);
+      if (text_[at] == ')') break;
+      if (text_[at] == '(') throw QueryError("brackets cannot be nested inside " + name + ":( )", at);
+      std::string value;
+      std::size_t value_at = at;
+      if (text_[at] == '"') {
+        auto close = closing_quote(at);
+        value = std::string(text_.substr(at + 1, close - at - 1));
+        at = close + 1;
+      } else {
+        std::size_t end = at;
+        while (end < text_.size() && !is_space(text_[end]) && text_[end] != ')' && text_[end] != '(') ++end;
+        value = std::string(text_.substr(at, end - at));
+        at = end;
+        if (value == "OR" || value == "AND") {
+          if (!any_value) throw QueryError("'" + value + "' needs a value on each side", value_at);
+          rewritten += " " + value + " ";
+          continue;
+        }
+      }
+      if (value.find_first_not_of(" \t") == std::string::npos) throw QueryError("'" + name + ":' needs a value", value_at);
+      if (any_value && rewritten.back() != ' ') rewritten += ' ';
+      rewritten += name + ":\"" + value + "\"";
+      scan_.clauses.push_back({name, value, name_at});
+      any_value = true;
+    }
+    if (!any_value) throw QueryError("'" + name + ":()' needs a value", name_at);
+    if (rewritten.back() == ' ') throw QueryError("an operator at the end of " + name + ":( ) needs a value after it", at);
+    out(rewritten + ")");
+    at_ = at + 1;
+  }
+
+  // AND and OR need something on both sides, NOT something after it.
+  void check_operators() const {
+    if (operators_.empty()) return;
+    const auto& [first, first_at] = operators_.front();
+    if (first == "AND" || first == "OR" || first == "XOR")
+      throw QueryError("'" + first + "' at position " + std::to_string(first_at) + " needs something before it", first_at);
+    const auto& [last, last_at] = operators_.back();
+    if (is_operator(last))
+      throw QueryError("'" + last + "' at position " + std::to_string(last_at) + " needs something after it", last_at);
+  }
+
+  std::string_view text_;
+  const std::vector<std::string_view>& fields_;
+  const std::vector<std::string_view>& group_fields_;
+  std::size_t at_ = 0;
+  QueryScan scan_;
+  std::vector<std::pair<std::string, std::size_t>> operators_;  // every item with its position ("" = not a word)
+};
+
+}  // namespace
+
+QueryScan scan_query(std::string_view text, const std::vector<std::string_view>& fields,
+                     const std::vector<std::string_view>& group_fields) {
+  if (text.size() > max_query_bytes)
+    throw QueryError("the query is too long (" + std::to_string(text.size()) + " bytes; the limit is " +
+                         std::to_string(max_query_bytes) + ")",
+                     max_query_bytes);
+  return Scanner(text, fields, group_fields).run();
+}
+
+}  // namespace newsdex

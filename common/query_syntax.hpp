@@ -1,0 +1,36 @@
+// A first pass over query text, before Xapian's QueryParser sees it: finds the mistakes the parser
+// would silently forgive (unbalanced quotes and brackets, "person:" with no value, a dangling AND,
+// a query too long to be typed), reports each with its position, and rewrites the "any of" group
+// syntax `person:(a OR "b c")` into `(person:a OR person:"b c")`, which the parser understands.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+inline constexpr std::size_t max_query_bytes = 4096;
+
+// A `field:value` clause as written in the query.
+struct FieldClause {
+  std::string field;        // "person"
+  std::string value;        // without quotes
+  std::size_t position = 0; // byte offset of the field name in the original text
+};
+
+struct QueryScan {
+  std::string rewritten;               // the text to give the parser
+  std::vector<FieldClause> clauses;    // every field clause, in order
+  std::vector<std::string> free_words; // words outside quotes and fields, lower-cased ASCII, operators excluded
+  std::vector<std::string> wildcards;  // "hostag" for hostag* (lower-cased), for highlighting
+  bool has_phrase = false;
+  bool has_required_word = false;      // a +word: the user insists on it, even a stopword
+};
+
+// `fields` are the field names the query language knows ("title", "person", ...); `group_fields`
+// those that accept the `field:(a OR b)` group syntax (boolean filters). Throws QueryError.
+QueryScan scan_query(std::string_view text, const std::vector<std::string_view>& fields,
+                     const std::vector<std::string_view>& group_fields);
+
+}  // namespace newsdex

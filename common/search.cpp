@@ -1,0 +1,193 @@
+#include "common/search.hpp"
+
+#include <chrono>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "common/database.hpp"
+#include "common/document.hpp"
+#include "common/errors.hpp"
+#include "common/schema.hpp"
+#include "common/search_like.hpp"
+#include "common/search_recency.hpp"
+
+namespace newsdex {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// A recency boost at its strongest is this share of the best relevance weight of the query.
+constexpr double recency_share_of_top_weight = 0.5;
+constexpr int max_attempts = 5;  // reopen-and-retry rounds while an indexer commits
+
+std::vector<std::string_view> snippet_blocks(const Article& article) {
+  std::vector<std::string_view> blocks;
+  if (!article.lede.empty()) blocks.emplace_back(article.lede);
+  for (const auto& paragraph : article.paragraphs) blocks.emplace_back(paragraph);
+  return blocks;
+}
+
+void configure_order(Xapian::Enquire& enquire, SortOrder order) {
+  if (order == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::date_slot, true);
+  if (order == SortOrder::oldest) enquire.set_sort_by_value_then_relevance(schema::date_slot, false);
+}
+
+Xapian::Query with_recency(const Xapian::Database& database, const Xapian::Query& query, double half_life_days,
+                           const Xapian::Weight& weighting) {
+  // The boost is scaled to this query's best weight, so that it means the same for every query.
+  Xapian::Enquire probe(database);
+  probe.set_query(query);
+  probe.set_weighting_scheme(weighting);
+  double top = probe.get_mset(0, 1).get_max_attained();
+  long newest = days_from_value(database.get_value_upper_bound(schema::date_slot));
+  if (top <= 0 || newest < 0) return query;
+  auto* source = new RecencyPostingSource(half_life_days, top * recency_share_of_top_weight, newest);
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(source->release()));
+}
+
+}  // namespace
+
+SortOrder parse_sort_order(std::string_view name) {
+  if (name == "relevance") return SortOrder::relevance;
+  if (name == "newest") return SortOrder::newest;
+  if (name == "oldest") return SortOrder::oldest;
+  throw UsageError("unknown sort order '" + std::string(name) + "': choose relevance, newest or oldest");
+}
+
+std::string_view sort_order_name(SortOrder order) {
+  switch (order) {
+    case SortOrder::newest: return "newest";
+    case SortOrder::oldest: return "oldest";
+    default: return "relevance";
+  }
+}
+
+Bm25Parameters parse_bm25(std::string_view text) {
+  Bm25Parameters parameters;
+  double* fields[] = {&parameters.k1, &parameters.k2, &parameters.k3, &parameters.b, &parameters.min_normlen};
+  std::size_t index = 0, start = 0;
+  while (start <= text.size()) {
+    auto comma = std::min(text.find(',', start), text.size());
+    auto item = std::string(text.substr(start, comma - start));
+    start = comma + 1;
+    if (index == 5) throw UsageError("--bm25 takes at most five numbers: k1,k2,k3,b,min_normlen");
+    std::size_t used = 0;
+    double value = -1;
+    try {
+      value = std::stod(item, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (item.empty() || used != item.size() || value < 0)
+      throw UsageError("--bm25: '" + item + "' is not a number >= 0 (expected k1,k2,k3,b,min_normlen)");
+    *fields[index++] = value;
+  }
+  if (parameters.b > 1) throw UsageError("--bm25: b must be between 0 and 1");
+  return parameters;
+}
+
+Searcher::Searcher(const std::vector<std::string>& database_paths) : Searcher(open_for_reading(database_paths)) {}
+
+Searcher::Searcher(Xapian::Database database) : database_(std::move(database)), builder_(database_) {}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // An indexer committed while we read: reopen at the new revision and run the search again.
+      if (attempt == max_attempts) throw DatabaseError(ExitCode::io_error, "the database kept changing while being read");
+      database_.reopen();
+    } catch (const Xapian::WildcardError& e) {
+      throw QueryError("a wildcard matches too many words (more than " +
+                       std::to_string(request.query.max_wildcard_terms) + "): make it longer (" + e.get_msg() + ")");
+    } catch (const Xapian::DatabaseError& e) {
+      throw DatabaseError(ExitCode::io_error, "cannot read the database: " + e.get_msg());
+    }
+  }
+}
+
+SearchResponse Searcher::run(const SearchRequest& request) {
+  auto started = Clock::now();
+  SearchResponse response;
+  response.request = request;
+  auto query_options = request.query;
+  query_options.allow_empty = query_options.allow_empty || !request.like.empty();
+  response.parsed = builder_.build(request.text, query_options);
+  if (!response.parsed.corrected.empty() && response.parsed.corrected != response.parsed.text)
+    response.suggestion = response.parsed.corrected;
+
+  Xapian::Query query = response.parsed.query;
+  bool ranked = response.parsed.ranked;
+  if (!request.like.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, more_like_this(database_, request.like), query);
+    ranked = true;
+  }
+  Xapian::BM25Weight weighting(request.bm25.k1, request.bm25.k2, request.bm25.k3, request.bm25.b,
+                               request.bm25.min_normlen);
+  response.sort = (request.sort == SortOrder::relevance && !ranked) ? SortOrder::newest : request.sort;
+  if (request.recency_half_life_days > 0 && response.sort == SortOrder::relevance)
+    query = with_recency(database_, query, request.recency_half_life_days, weighting);
+  response.timing.parse_ms = ms_since(started);
+
+  auto match_started = Clock::now();
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(weighting);
+  if (request.collapse_duplicates) enquire.set_collapse_key(schema::collapse_slot);
+  configure_order(enquire, response.sort);
+  std::unique_ptr<FacetCollector> facets;
+  Xapian::doccount check_at_least = 0;
+  if (!request.facets.empty()) {
+    facets = std::make_unique<FacetCollector>(request.facets);
+    facets->attach(enquire);
+    check_at_least = database_.get_doccount();  // count every match, not just one page
+  }
+  auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                               static_cast<Xapian::doccount>(request.limit), check_at_least);
+  response.counts = {mset.get_matches_lower_bound(), mset.get_matches_estimated(), mset.get_matches_upper_bound()};
+  response.timing.match_ms = ms_since(match_started);
+
+  if (mset.get_matches_upper_bound() == 0 && request.auto_correct && !response.suggestion.empty()) {
+    auto corrected = request;
+    corrected.text = response.suggestion;
+    corrected.auto_correct = false;
+    auto again = run(corrected);
+    again.request = request;
+    again.corrected_from = request.text;
+    again.suggestion = response.suggestion;
+    return again;
+  }
+
+  if (facets) {
+    auto facets_started = Clock::now();
+    response.facets = facets->results(database_, request.facet_size, check_at_least >= database_.get_doccount());
+    response.timing.facets_ms = ms_since(facets_started);
+  }
+
+  auto snippets_started = Clock::now();
+  Highlighter highlighter(highlight_terms(query, response.parsed.wildcards));
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.rank = request.offset + it.get_rank() + 1;
+    hit.docid = *it;
+    hit.weight = it.get_weight();
+    hit.percent = it.get_percent();
+    hit.duplicates_hidden = request.collapse_duplicates ? it.get_collapse_count() : 0;
+    auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    if (data.is_object()) hit.article = article_from_json(data);
+    hit.title = highlighter.title(hit.article.title);
+    if (request.snippet_length > 0) hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
+    response.hits.push_back(std::move(hit));
+  }
+  response.timing.snippets_ms = ms_since(snippets_started);
+  response.timing.total_ms = ms_since(started);
+  return response;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,92 @@
+// Running a search: the query, BM25 ranking, sort order, paging, duplicate collapsing, recency boost,
+// more-like-this, facets, snippets, spelling suggestion; reads stay consistent while an indexer writes
+// (DatabaseModifiedError -> reopen and run again). docs/search.md explains the choices.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/article.hpp"
+#include "common/facets.hpp"
+#include "common/query.hpp"
+#include "common/snippets.hpp"
+
+namespace newsdex {
+
+enum class SortOrder { relevance, newest, oldest };
+SortOrder parse_sort_order(std::string_view name);  // throws UsageError
+std::string_view sort_order_name(SortOrder order);
+
+// Xapian's BM25Weight parameters; these defaults are Xapian's own.
+struct Bm25Parameters {
+  double k1 = 1.0, k2 = 0.0, k3 = 1.0, b = 0.5, min_normlen = 0.5;
+  bool operator==(const Bm25Parameters&) const = default;
+};
+// "k1,k2,k3,b,min_normlen" (all five, or fewer to keep the later defaults); throws UsageError.
+Bm25Parameters parse_bm25(std::string_view text);
+
+struct SearchRequest {
+  std::string text;
+  QueryOptions query;
+  std::size_t limit = 10, offset = 0;
+  SortOrder sort = SortOrder::relevance;
+  Bm25Parameters bm25;
+  double recency_half_life_days = 0;  // 0: no recency boost
+  bool collapse_duplicates = true;
+  std::vector<FacetField> facets;
+  std::size_t facet_size = 10;
+  std::size_t snippet_length = 200;   // code points; 0: no snippets
+  bool auto_correct = false;          // run the suggestion when the query finds nothing
+  std::string like;                   // more like this article (its id, or a docid)
+};
+
+struct Hit {
+  std::size_t rank = 0;          // 1-based, over the whole result list
+  Xapian::docid docid = 0;
+  double weight = 0;
+  int percent = 0;
+  Xapian::doccount duplicates_hidden = 0;
+  Article article;
+  HighlightedText title, snippet;
+};
+
+struct MatchCounts {
+  Xapian::doccount lower_bound = 0, estimated = 0, upper_bound = 0;
+  bool exact() const { return lower_bound == upper_bound; }
+};
+
+struct Timing {
+  double parse_ms = 0, match_ms = 0, facets_ms = 0, snippets_ms = 0, total_ms = 0;
+};
+
+struct SearchResponse {
+  SearchRequest request;
+  ParsedQuery parsed;             // the query that ran (the corrected one after auto-correction)
+  std::string corrected_from;     // the original text when auto-correction ran another query
+  std::string suggestion;         // "did you mean", or empty
+  SortOrder sort = SortOrder::relevance;  // the order used (a filters-only query is sorted newest first)
+  MatchCounts counts;
+  std::vector<Hit> hits;
+  std::vector<Facet> facets;
+  Timing timing;
+};
+
+// Holds the open databases and a configured QueryBuilder: batch mode reuses one for every query.
+class Searcher {
+ public:
+  explicit Searcher(const std::vector<std::string>& database_paths);
+  explicit Searcher(Xapian::Database database);
+  // Throws QueryError for a bad query, DatabaseError when the database cannot be read.
+  SearchResponse search(const SearchRequest& request);
+  const Xapian::Database& database() const { return database_; }
+
+ private:
+  SearchResponse run(const SearchRequest& request);
+  Xapian::Database database_;
+  QueryBuilder builder_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,284 @@
+#include "common/snippets.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace newsdex {
+namespace {
+
+constexpr std::string_view ellipsis = "\u2026";
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::size_t code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += !is_continuation(c);
+  return count;
+}
+
+// The byte offset `n` code points after (n > 0) or before (n < 0) `at`, clamped to the text.
+std::size_t step(std::string_view text, std::size_t at, long n) {
+  while (n > 0 && at < text.size()) {
+    ++at;
+    while (at < text.size() && is_continuation(text[at])) ++at;
+    --n;
+  }
+  while (n < 0 && at > 0) {
+    --at;
+    while (at > 0 && is_continuation(text[at])) --at;
+    ++n;
+  }
+  return at;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+// A word as the indexer's TermGenerator sees one: word characters, with inner apostrophes kept.
+struct Token {
+  std::size_t begin, end;
+  std::string lower;
+};
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  Xapian::Utf8Iterator it(text.data(), text.size()), end;
+  bool in_word = false;
+  while (it != end) {
+    auto at = static_cast<std::size_t>(it.raw() - text.data());
+    unsigned ch = *it;
+    ++it;
+    if (Xapian::Unicode::is_wordchar(ch)) {
+      if (!in_word) tokens.push_back({at, at, {}});
+      in_word = true;
+      Xapian::Unicode::append_utf8(tokens.back().lower, Xapian::Unicode::tolower(ch));
+      tokens.back().end = static_cast<std::size_t>(it == end ? text.size() : it.raw() - text.data());
+    } else if (in_word && (ch == '\'' || ch == 0x2019) && it != end && Xapian::Unicode::is_wordchar(*it)) {
+      tokens.back().lower += '\'';
+    } else {
+      in_word = false;
+    }
+  }
+  return tokens;
+}
+
+struct KeyedMatch {
+  TextRange range;
+  std::string key;  // what was matched: distinct keys make a better passage
+};
+
+void add_term(const std::string& term, HighlightTerms& terms) {
+  if (term.empty()) return;
+  if (term.rfind("ZS", 0) == 0) {
+    terms.title_stems.insert(term.substr(2));
+  } else if (term[0] == 'Z') {
+    terms.stems.insert(term.substr(1));
+  } else if (term[0] == 'S') {
+    terms.title_words.insert(term.substr(1));
+  } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {
+    terms.words.insert(term);  // other capital prefixes are boolean filters: nothing to highlight
+  }
+}
+
+void collect(const Xapian::Query& query, HighlightTerms& terms) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      add_term(*query.get_terms_begin(), terms);
+      return;
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR: {
+      HighlightTerms::Phrase phrase;
+      bool title = true;
+      for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
+        const std::string& term = *it;
+        if (!term.empty() && term[0] == 'S') {
+          phrase.words.push_back(term.substr(1));
+        } else {
+          title = false;
+          phrase.words.push_back(term);
+        }
+      }
+      phrase.title_only = title;
+      if (query.get_type() == Xapian::Query::OP_PHRASE) {
+        terms.phrases.push_back(std::move(phrase));
+      } else {
+        for (auto& word : phrase.words) (title ? terms.title_words : terms.words).insert(word);
+      }
+      return;
+    }
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_FILTER:
+      if (query.get_num_subqueries() > 0) collect(query.get_subquery(0), terms);  // the rest is excluded or boolean
+      return;
+    default:
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) collect(query.get_subquery(i), terms);
+  }
+}
+
+std::vector<KeyedMatch> find_matches(const HighlightTerms& terms, std::string_view text, bool is_title,
+                                     const std::function<const std::string&(const std::string&)>& stem_of) {
+  auto tokens = tokenize(text);
+  std::vector<KeyedMatch> found;
+  std::vector<bool> in_phrase(tokens.size(), false);
+  for (std::size_t p = 0; p < terms.phrases.size(); ++p) {
+    const auto& phrase = terms.phrases[p];
+    if ((phrase.title_only && !is_title) || phrase.words.empty() || phrase.words.size() > tokens.size()) continue;
+    for (std::size_t i = 0; i + phrase.words.size() <= tokens.size(); ++i) {
+      std::size_t k = 0;
+      while (k < phrase.words.size() && tokens[i + k].lower == phrase.words[k]) ++k;
+      if (k < phrase.words.size()) continue;
+      found.push_back({{tokens[i].begin, tokens[i + k - 1].end}, std::to_string(p).insert(0, 1, '"')});
+      for (std::size_t j = i; j < i + k; ++j) in_phrase[j] = true;
+    }
+  }
+  bool use_stems = !terms.stems.empty() || (is_title && !terms.title_stems.empty());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (in_phrase[i]) continue;
+    const auto& word = tokens[i].lower;
+    const std::string* key = nullptr;
+    if (terms.words.count(word) || (is_title && terms.title_words.count(word))) key = &word;
+    if (!key && use_stems) {
+      const auto& stem = stem_of(word);
+      if (terms.stems.count(stem) || (is_title && terms.title_stems.count(stem))) key = &stem;
+    }
+    if (!key)
+      for (const auto& prefix : terms.wildcards)
+        if (word.rfind(prefix, 0) == 0) key = &prefix;
+    if (key) found.push_back({{tokens[i].begin, tokens[i].end}, *key});
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.range.begin < b.range.begin; });
+  std::vector<KeyedMatch> merged;  // a phrase may overlap another phrase: keep the earlier one
+  for (auto& match : found)
+    if (merged.empty() || match.range.begin >= merged.back().range.end) merged.push_back(std::move(match));
+  return merged;
+}
+
+struct Passage {
+  std::size_t block = 0, first = 0, last = 0;  // matches first..last of that block
+  std::size_t score = 0;
+};
+
+HighlightedText cut(std::string_view block, std::size_t start, std::size_t end, const std::vector<KeyedMatch>& matches) {
+  while (start < end && is_space(block[start])) ++start;
+  while (end > start && is_space(block[end - 1])) --end;
+  HighlightedText out;
+  if (start > 0) out.text += ellipsis;
+  auto shift = out.text.size();
+  out.text += block.substr(start, end - start);
+  for (const auto& match : matches)
+    if (match.range.begin >= start && match.range.end <= end)
+      out.highlights.push_back({match.range.begin - start + shift, match.range.end - start + shift});
+  if (end < block.size()) out.text += ellipsis;
+  return out;
+}
+
+// Moves a cut point back to the white space before a word, unless that would pass `floor`.
+std::size_t back_to_space(std::string_view block, std::size_t at, std::size_t floor) {
+  if (at >= block.size()) return block.size();
+  std::size_t back = at;
+  while (back > floor && !is_space(block[back - 1])) --back;
+  return back > floor ? back : at;
+}
+
+}  // namespace
+
+HighlightTerms highlight_terms(const Xapian::Query& query, const std::vector<std::string>& wildcards) {
+  HighlightTerms terms;
+  if (!query.empty()) collect(query, terms);
+  for (const auto& prefix : wildcards) terms.wildcards.push_back(Xapian::Unicode::tolower(prefix));
+  return terms;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> code_point_ranges(const HighlightedText& text) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  std::string_view view(text.text);
+  for (const auto& range : text.highlights) {
+    auto begin = code_points(view.substr(0, range.begin));
+    ranges.emplace_back(begin, begin + code_points(view.substr(range.begin, range.end - range.begin)));
+  }
+  return ranges;
+}
+
+std::string render(const HighlightedText& text, std::string_view open, std::string_view close) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& range : text.highlights) {
+    out.append(text.text, at, range.begin - at);
+    out.append(open);
+    out.append(text.text, range.begin, range.end - range.begin);
+    out.append(close);
+    at = range.end;
+  }
+  out.append(text.text, at);
+  return out;
+}
+
+Highlighter::Highlighter(HighlightTerms terms, const std::string& language)
+    : terms_(std::move(terms)), stemmer_(language) {}
+
+const std::string& Highlighter::stem_of(const std::string& lower_word) const {
+  auto it = stem_cache_.find(lower_word);
+  if (it == stem_cache_.end()) it = stem_cache_.emplace(lower_word, stemmer_(lower_word)).first;
+  return it->second;
+}
+
+std::vector<TextRange> Highlighter::matches(std::string_view text, bool is_title) const {
+  std::vector<TextRange> ranges;
+  for (const auto& match : find_matches(terms_, text, is_title, [this](const std::string& w) -> const std::string& {
+         return stem_of(w);
+       }))
+    ranges.push_back(match.range);
+  return ranges;
+}
+
+HighlightedText Highlighter::title(std::string_view title) const {
+  return {std::string(title), matches(title, true)};
+}
+
+HighlightedText Highlighter::snippet(const std::vector<std::string_view>& blocks, std::size_t max_chars) const {
+  if (max_chars == 0) return {};
+  auto stem = [this](const std::string& w) -> const std::string& { return stem_of(w); };
+  std::vector<std::vector<KeyedMatch>> matches(blocks.size());
+  Passage best;
+  bool found = false;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (terms_.empty()) break;
+    matches[b] = find_matches(terms_, blocks[b], false, stem);
+    const auto& in_block = matches[b];
+    for (std::size_t i = 0; i < in_block.size(); ++i) {
+      std::size_t j = i;
+      std::unordered_set<std::string_view> keys{in_block[i].key};
+      while (j + 1 < in_block.size() &&
+             code_points(blocks[b].substr(in_block[i].range.begin, in_block[j + 1].range.end - in_block[i].range.begin)) <=
+                 max_chars) {
+        keys.insert(in_block[++j].key);
+      }
+      std::size_t score = 100 * keys.size() + (j - i + 1);
+      if (!found || score > best.score) best = {b, i, j, score}, found = true;
+    }
+  }
+  if (!found) {
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      if (blocks[b].find_first_not_of(" \t\n") == std::string_view::npos) continue;
+      auto end = step(blocks[b], 0, static_cast<long>(max_chars));
+      return cut(blocks[b], 0, back_to_space(blocks[b], end, 0), {});
+    }
+    return {};
+  }
+  auto block = blocks[best.block];
+  const auto& in_block = matches[best.block];
+  if (code_points(block) <= max_chars) return cut(block, 0, block.size(), in_block);
+  auto span_begin = in_block[best.first].range.begin, span_end = in_block[best.last].range.end;
+  auto slack = static_cast<long>(max_chars - code_points(block.substr(span_begin, span_end - span_begin)));
+  // A third of the room before the first match, the rest after it: the reader sees what leads in.
+  auto start = step(block, span_begin, -slack / 3);
+  if (start > 0) {
+    auto space = block.rfind(' ', start);
+    start = (space != std::string_view::npos && space + 1 <= span_begin) ? space + 1 : start;
+    if (start > span_begin) start = span_begin;
+  }
+  auto end = step(block, start, static_cast<long>(max_chars));
+  if (end < span_end) end = span_end;
+  return cut(block, start, back_to_space(block, end, span_end), in_block);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,74 @@
+// Snippets and highlighting as data: which words of a text match the query (stemmed forms, title
+// words, wildcards and whole phrases), and which passage of an article shows them best. Rendering
+// (terminal colour, JSON ranges) is the printers' job. Pure functions: no database needed.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+// The words to highlight, read from a parsed query. Words under NOT and boolean filters are left out.
+struct HighlightTerms {
+  std::unordered_set<std::string> words, stems;              // anywhere (lower-case; stems without Z)
+  std::unordered_set<std::string> title_words, title_stems;  // from title:
+  struct Phrase {
+    std::vector<std::string> words;
+    bool title_only = false;
+  };
+  std::vector<Phrase> phrases;
+  std::vector<std::string> wildcards;  // prefixes, lower-case
+  bool empty() const {
+    return words.empty() && stems.empty() && title_words.empty() && title_stems.empty() && phrases.empty() &&
+           wildcards.empty();
+  }
+};
+
+HighlightTerms highlight_terms(const Xapian::Query& query, const std::vector<std::string>& wildcards = {});
+
+// Byte offsets [begin, end) into the text they belong to.
+struct TextRange {
+  std::size_t begin = 0, end = 0;
+  bool operator==(const TextRange&) const = default;
+};
+
+struct HighlightedText {
+  std::string text;
+  std::vector<TextRange> highlights;  // sorted, not overlapping
+};
+
+// The same ranges as Unicode code point offsets (what Python's and jq's string indexes count).
+std::vector<std::pair<std::size_t, std::size_t>> code_point_ranges(const HighlightedText& text);
+
+// `text` with each highlight wrapped in `open` ... `close`.
+std::string render(const HighlightedText& text, std::string_view open, std::string_view close);
+
+class Highlighter {
+ public:
+  explicit Highlighter(HighlightTerms terms, const std::string& language = "english");
+
+  // Matching ranges in a text; a phrase match is one range over all its words.
+  std::vector<TextRange> matches(std::string_view text, bool is_title = false) const;
+
+  HighlightedText title(std::string_view title) const;
+
+  // The passage of at most `max_chars` code points (plus "…" marks where cut) that shows the most
+  // distinct query terms, from the blocks in order (lede, paragraphs). Ties go to the earlier
+  // passage; with no match at all, the start of the first non-empty block.
+  HighlightedText snippet(const std::vector<std::string_view>& blocks, std::size_t max_chars) const;
+
+ private:
+  const std::string& stem_of(const std::string& lower_word) const;
+
+  HighlightTerms terms_;
+  Xapian::Stem stemmer_;
+  mutable std::unordered_map<std::string, std::string> stem_cache_;  // words repeat across hits
+};
+
+}  // namespace newsdex

@@ -1,0 +1,57 @@
+// Facet arithmetic: merging per-slot counts, choosing the top values, date buckets, names.
+#include <catch2/catch.hpp>
+
+#include "common/errors.hpp"
+#include "common/facets.hpp"
+
+using namespace newsdex;
+
+TEST_CASE("per-slot counts add up per key", "[facets]") {
+  // An article naming a and b: a in slot 0, b in slot 1; another naming b first.
+  std::vector<ValueCounts> per_slot{{{"a", 1}, {"b", 1}}, {{"b", 1}, {"c", 2}}, {}};
+  CHECK(merge_counts(per_slot) == ValueCounts{{"a", 1}, {"b", 2}, {"c", 2}});
+  CHECK(merge_counts({}).empty());
+}
+
+TEST_CASE("top values: largest counts first, ties by key, at most size", "[facets]") {
+  ValueCounts counts{{"a", 1}, {"b", 3}, {"c", 3}, {"d", 2}};
+  auto top = top_values(counts, 3);
+  REQUIRE(top.size() == 3);
+  CHECK(top[0].key == "b");
+  CHECK(top[1].key == "c");
+  CHECK(top[2].key == "d");
+  CHECK(top_values(counts, 10).size() == 4);
+  CHECK(top_values(counts, 0).empty());
+}
+
+TEST_CASE("date facets use years, months or days to suit the span", "[facets]") {
+  struct Case {
+    ValueCounts days;
+    std::string granularity;
+    ValueCounts buckets;
+  };
+  const Case cases[] = {
+      {{{"20241105", 2}, {"20241120", 1}}, "day", {{"2024-11-05", 2}, {"2024-11-20", 1}}},
+      {{{"20240905", 1}, {"20241120", 1}, {"20241121", 1}}, "month", {{"2024-09", 1}, {"2024-11", 2}}},
+      {{{"20220501", 1}, {"20230110", 1}, {"20241105", 3}}, "year", {{"2022", 1}, {"2023", 1}, {"2024", 3}}},
+      {{}, "day", {}},
+  };
+  for (const auto& c : cases) {
+    ValueCounts buckets;
+    CHECK(bucket_dates(c.days, buckets) == c.granularity);
+    CHECK(buckets == c.buckets);
+  }
+}
+
+TEST_CASE("facet names parse from comma lists", "[facets]") {
+  CHECK(parse_facet_fields("person,org,date") ==
+        std::vector<FacetField>{FacetField::person, FacetField::org, FacetField::date});
+  CHECK(parse_facet_fields("place,,place").size() == 1);
+  CHECK_THROWS_AS(parse_facet_fields("person,colour"), UsageError);
+}
+
+TEST_CASE("keys without a display name are title-cased", "[facets]") {
+  CHECK(title_case("zoe marchetti") == "Zoe Marchetti");
+  CHECK(title_case("élodie d'arc-levy") == "Élodie D'arc-Levy");
+  CHECK(title_case("") == "");
+}

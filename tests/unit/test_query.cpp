@@ -1,0 +1,143 @@
+// Query building without a database: the query language turned into Xapian queries.
+#include <catch2/catch.hpp>
+
+#include "common/errors.hpp"
+#include "common/query.hpp"
+
+using namespace newsdex;
+using Catch::Contains;
+
+namespace {
+
+std::string parsed(const std::string& text, const QueryOptions& options = {}) {
+  return build_query(text, options).description();
+}
+
+}  // namespace
+
+TEST_CASE("the query language builds the expected Xapian query", "[query]") {
+  struct Case {
+    const char* text;
+    const char* expected;  // a part of Query::get_description()
+  };
+  const Case cases[] = {
+      {"hostages", "Zhostag@1"},
+      {"Hostages", "Zhostag@1"},                      // capitalised words are stemmed too
+      {"Netanyahu", "Znetanyahu@1"},
+      {"hostages doha", "(Zhostag@1 AND Zdoha@2)"},   // all words by default
+      {"hostages OR doha", "(Zhostag@1 OR Zdoha@2)"},
+      {"hostages AND doha", "(Zhostag@1 AND Zdoha@2)"},
+      {"hostages NOT doha", "(Zhostag@1 AND_NOT Zdoha@2)"},
+      {"hostages -doha", "(Zhostag@1 AND_NOT Zdoha@2)"},
+      {"\"the king\"", "(the@1 PHRASE 2 king@2)"},   // phrases keep unstemmed, positional words
+      {"\"King of Jordan\"", "(king@1 PHRASE 3 of@2 PHRASE 3 jordan@3)"},
+      {"title:Strike", "ZSstrike@1"},
+      {"title:(harbour strike)", "(ZSharbour@1 AND ZSstrike@2)"},
+      {"hostag*", "WILDCARD SYNONYM hostag"},
+      {"person:\"Zoë Marchetti\"", "XPzoe marchetti"},
+      {"person:\"zoe marchetti\"", "XPzoe marchetti"},
+      {"Person:gaza", "XPgaza"},
+      {"place:Gaza", "XLgaza"},
+      {"org:\"Dockers Union\"", "XOdockers union"},
+      {"source:Reuters", "XSreuters"},
+      {"person:a person:b", "(XPa AND XPb)"},        // repeated filters: all of them
+      {"person:a OR person:b", "(0 * XPa OR 0 * XPb)"},
+      {"person:(a OR \"b c\")", "(0 * XPa OR 0 * XPb c)"},
+      {"person:(a b)", "(XPa AND XPb)"},
+      {"source:a source:b", "(XSa OR XSb)"},        // one source per article: any of them
+      {"hostages -person:a", "(Zhostag@1 AND_NOT XPa)"},
+      {"date:2024-11", "VALUE_RANGE 0 20241101 20241130"},
+      {"date:2024", "VALUE_RANGE 0 20240101 20241231"},
+      {"date:..2024-11-30", "VALUE_LE 0 20241130"},
+      {"date:2024-11-01..", "VALUE_GE 0 20241101"},
+      {"gaza date:2024-11-01..2024-11-30", "(Zgaza@1 FILTER VALUE_RANGE 0 20241101 20241130)"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK_THAT(parsed(c.text), Contains(c.expected));
+  }
+}
+
+TEST_CASE("--any ranks documents with any of the words", "[query]") {
+  QueryOptions options;
+  options.word_operator = WordOperator::any;
+  CHECK_THAT(parsed("hostages doha", options), Contains("(Zhostag@1 OR Zdoha@2)"));
+}
+
+TEST_CASE("filter options: all of by default, any of on request, sources always any", "[query]") {
+  QueryOptions options;
+  options.filters.people = {"Zoë Marchetti", "BENJAMIN netanyahu"};
+  options.filters.sources = {"Reuters", "AP"};
+  options.filters.from = "2024-11";
+  auto all = parsed("hostages", options);
+  CHECK_THAT(all, Contains("(XPzoe marchetti AND XPbenjamin netanyahu)"));
+  CHECK_THAT(all, Contains("(XSreuters OR XSap)"));
+  CHECK_THAT(all, Contains("VALUE_GE 0 20241101"));
+  options.filters.any_person = true;
+  CHECK_THAT(parsed("hostages", options), Contains("(XPzoe marchetti OR XPbenjamin netanyahu)"));
+}
+
+TEST_CASE("a query of filters only is allowed and not ranked", "[query]") {
+  QueryOptions options;
+  options.filters.places = {"Gaza"};
+  auto query = build_query("", options);
+  CHECK_FALSE(query.ranked);
+  CHECK_THAT(query.description(), Contains("XLgaza"));
+  CHECK_FALSE(build_query("person:a").ranked);
+  CHECK(build_query("hostages person:a").ranked);
+  CHECK(build_query("hostag*").ranked);
+}
+
+TEST_CASE("applied filters and ignored stopwords are reported", "[query]") {
+  auto query = build_query("the hostages person:\"Zoë Marchetti\" date:2024-11");
+  CHECK(query.stopwords == std::vector<std::string>{"the"});
+  REQUIRE(query.filters.size() == 2);
+  CHECK(query.filters[0].field == "person");
+  CHECK(query.filters[0].value == "zoe marchetti");
+  CHECK(query.filters[1].value == "2024-11-01..2024-11-30");
+  CHECK(build_query("hostag* gaza").wildcards == std::vector<std::string>{"hostag"});
+}
+
+TEST_CASE("bad queries are QueryErrors with a reason and a position", "[query]") {
+  struct Case {
+    std::string text;
+    const char* message;
+    std::size_t position;
+  };
+  const auto npos = std::string::npos;
+  const Case cases[] = {
+      {"", "empty query", npos},
+      {"   ", "empty query", npos},
+      {"the and of", "only common words", npos},
+      {"\"hostages released", "unbalanced quote", 0},
+      {"gaza \"the king", "unbalanced quote", 5},
+      {"(gaza OR doha", "unmatched '('", 0},
+      {"gaza OR doha)", "unmatched ')'", 12},
+      {"person:", "'person:' needs a value", 0},
+      {"gaza person: doha", "'person:' needs a value", 5},
+      {"gaza person:\"\"", "'person:' needs a value", 5},
+      {"gaza AND", "'AND' at position 5 needs something after it", 5},
+      {"OR gaza", "needs something before it", 0},
+      {"date:2024-13-45", "no such month", 5},
+      {"gaza date:2024-11-01..2024-11-31", "no such day", 22},
+      {"date:..", "at least one end", 5},
+      {"gaza *", "at least one letter before '*'", 5},
+      {"person:(a OR)", "needs a value after it", npos},
+      {std::string(10000, 'a'), "too long", 4096},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text.substr(0, 60));
+    try {
+      build_query(c.text);
+      FAIL("no error");
+    } catch (const QueryError& e) {
+      CHECK_THAT(e.what(), Contains(c.message));
+      if (c.position != npos) CHECK(e.position() == c.position);
+    }
+  }
+}
+
+TEST_CASE("a stopword is kept when quoted or required", "[query]") {
+  CHECK_THAT(parsed("\"the\""), Contains("the"));
+  CHECK_THAT(parsed("+the"), Contains("Zthe"));
+}

@@ -1,0 +1,66 @@
+// Batch request lines and option values (--bm25, --sort) parsed into SearchRequests.
+#include <catch2/catch.hpp>
+
+#include "common/errors.hpp"
+#include "common/search_request.hpp"
+
+using namespace newsdex;
+
+TEST_CASE("a batch line is query text or a JSON object of options", "[query][batch]") {
+  SearchRequest defaults;
+  defaults.limit = 7;
+  auto plain = request_from_line("hostages gaza\r", defaults);
+  CHECK(plain.text == "hostages gaza");
+  CHECK(plain.limit == 7);
+
+  auto json = request_from_line(
+      R"({"query":"gaza","limit":3,"offset":2,"sort":"newest","facets":["person","date"],"person":["A","B"],
+          "any_person":true,"place":"Gaza","from":"2024-11","any":true,"snippet_length":50,"collapse":false,"id":9})",
+      defaults);
+  CHECK(json.text == "gaza");
+  CHECK(json.limit == 3);
+  CHECK(json.offset == 2);
+  CHECK(json.sort == SortOrder::newest);
+  CHECK(json.facets == std::vector<FacetField>{FacetField::person, FacetField::date});
+  CHECK(json.query.filters.people == std::vector<std::string>{"A", "B"});
+  CHECK(json.query.filters.any_person);
+  CHECK(json.query.filters.places == std::vector<std::string>{"Gaza"});
+  CHECK(json.query.filters.from == "2024-11");
+  CHECK(json.query.word_operator == WordOperator::any);
+  CHECK(json.snippet_length == 50);
+  CHECK_FALSE(json.collapse_duplicates);
+}
+
+TEST_CASE("bad batch lines are usage errors naming the problem", "[query][batch]") {
+  struct Case {
+    const char* line;
+    const char* message;
+  };
+  const Case cases[] = {
+      {R"({"query": "x", "limt": 3})", "unknown option \"limt\""},
+      {R"({"query": 3})", "\"query\" must be a string"},
+      {R"({"limit": -1})", "\"limit\" must be a whole number"},
+      {R"({"person": [1]})", "\"person\" must be a string or a list"},
+      {R"({"sort": "random"})", "unknown sort order"},
+      {R"({"facets": ["colour"]})", "unknown facet"},
+      {R"({"query": )", "not valid JSON"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.line);
+    try {
+      request_from_line(c.line, {});
+      FAIL("no error");
+    } catch (const UsageError& e) {
+      CHECK_THAT(e.what(), Catch::Contains(c.message));
+    }
+  }
+}
+
+TEST_CASE("--bm25 takes up to five numbers", "[query][bm25]") {
+  CHECK(parse_bm25("1.2,0,1,0.75,0.5") == Bm25Parameters{1.2, 0, 1, 0.75, 0.5});
+  CHECK(parse_bm25("2") == Bm25Parameters{2, 0, 1, 0.5, 0.5});
+  for (const char* bad : {"", "a", "1,2,3,4,5,6", "1,,1", "1,0,1,2", "-1"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_bm25(bad), UsageError);
+  }
+}

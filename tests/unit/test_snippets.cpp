@@ -1,0 +1,103 @@
+// Highlighting and passage selection: pure functions over text and a parsed query.
+#include <catch2/catch.hpp>
+
+#include "common/query.hpp"
+#include "common/snippets.hpp"
+
+using namespace newsdex;
+
+namespace {
+
+Highlighter highlighter_for(const std::string& text) {
+  auto query = build_query(text);
+  return Highlighter(highlight_terms(query.query, query.wildcards));
+}
+
+// The highlighted parts of a text, in order.
+std::vector<std::string> marked(std::string_view text, const std::vector<TextRange>& ranges) {
+  std::vector<std::string> parts;
+  for (const auto& range : ranges) parts.emplace_back(text.substr(range.begin, range.end - range.begin));
+  return parts;
+}
+
+using Parts = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("matched words are highlighted in every stemmed form", "[snippets]") {
+  struct Case {
+    const char* query;
+    const char* text;
+    Parts expected;
+  };
+  const Case cases[] = {
+      {"hostages", "A hostage and two Hostages were freed.", {"hostage", "Hostages"}},
+      {"released", "Releasing them, they released three.", {"Releasing", "released"}},  // both stem to "releas"
+      {"release", "Releasing them, they released three.", {"Releasing", "released"}},
+      {"Netanyahu", "Netanyahu’s office and netanyahu said", {"Netanyahu’s", "netanyahu"}},
+      {"\"king of Jordan\"", "The king of Jordan met a king from Jordan.", {"king of Jordan"}},
+      {"\"king of Jordan\" visit", "A visit: the King of  Jordan, the king.", {"visit", "King of  Jordan"}},
+      {"hostag*", "hostage, hostages and hostility", {"hostage", "hostages"}},
+      {"gaza NOT doha", "Gaza and Doha", {"Gaza"}},  // excluded words are not highlighted
+      {"gaza -doha", "Gaza and Doha", {"Gaza"}},
+      {"gaza person:doha", "Gaza and Doha", {"Gaza"}},  // filters are not words of the text
+      {"Zoë", "ZOË and zoe", {"ZOË"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query << " in " << c.text);
+    auto highlighter = highlighter_for(c.query);
+    CHECK(marked(c.text, highlighter.matches(c.text)) == c.expected);
+  }
+}
+
+TEST_CASE("title: words are highlighted in the title only", "[snippets]") {
+  auto highlighter = highlighter_for("title:strike harbour");
+  CHECK(marked("Strike at the harbour", highlighter.title("Strike at the harbour").highlights) ==
+        Parts{"Strike", "harbour"});
+  CHECK(marked("The strike at the harbour", highlighter.matches("The strike at the harbour")) == Parts{"harbour"});
+}
+
+TEST_CASE("the snippet is the passage with the most distinct query words", "[snippets]") {
+  auto highlighter = highlighter_for("hostages doha");
+  std::vector<std::string_view> blocks{
+      "The weather was fine.", "Hostages were mentioned here, and hostages again.",
+      "Talks in Doha about the hostages went on all night."};
+  auto snippet = highlighter.snippet(blocks, 200);
+  CHECK(snippet.text == "Talks in Doha about the hostages went on all night.");
+  CHECK(marked(snippet.text, snippet.highlights) == Parts{"Doha", "hostages"});
+}
+
+TEST_CASE("a long passage is cut to the length at word boundaries with ellipses", "[snippets]") {
+  auto highlighter = highlighter_for("harbour");
+  std::string block = "Workers gathered early in the morning near the gates while the union leaders spoke at length "
+                      "about wages, and then the harbour fell silent as the strike began in earnest that day for "
+                      "everyone who worked there.";
+  auto snippet = highlighter.snippet({block}, 60);
+  INFO(snippet.text);
+  CHECK(snippet.text.rfind("\u2026", 0) == 0);                                // cut at the start
+  CHECK(snippet.text.size() >= 3);
+  CHECK(snippet.text.substr(snippet.text.size() - 3) == "\u2026");            // and at the end
+  CHECK(marked(snippet.text, snippet.highlights) == Parts{"harbour"});
+  std::size_t code_points = 0;
+  for (unsigned char c : snippet.text) code_points += (c & 0xC0) != 0x80;
+  CHECK(code_points <= 62);  // the length plus two ellipses
+  CHECK(snippet.text.find("  ") == std::string::npos);
+  CHECK(snippet.text.substr(3, 1) != " ");
+}
+
+TEST_CASE("with no match the snippet is the start of the article", "[snippets]") {
+  auto highlighter = highlighter_for("zebra");
+  auto snippet = highlighter.snippet({"", "First paragraph here.", "Second."}, 100);
+  CHECK(snippet.text == "First paragraph here.");
+  CHECK(snippet.highlights.empty());
+  CHECK(highlighter.snippet({"anything"}, 0).text.empty());
+}
+
+TEST_CASE("ranges convert to code point offsets and render with markers", "[snippets]") {
+  HighlightedText text{"Zoë met Zoë", {{0, 4}, {9, 13}}};  // "Zoë" is 4 bytes, 3 code points
+  auto ranges = code_point_ranges(text);
+  REQUIRE(ranges.size() == 2);
+  CHECK(ranges[0] == std::pair<std::size_t, std::size_t>{0, 3});
+  CHECK(ranges[1] == std::pair<std::size_t, std::size_t>{8, 11});
+  CHECK(render(text, "[", "]") == "[Zoë] met [Zoë]");
+}
