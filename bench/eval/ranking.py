@@ -23,23 +23,26 @@ COLLECTIONS = [("time", "time"), ("cisi", "cisi"), ("cranfield", "cranfield")]
 DEPTH = 1000  # results per query, as in TREC
 
 # The bare-Xapian lever ladder: (name, index title weight, search options). Each adds one change.
-TUNED_BM25 = ["--k1", "1.2", "--b", "0.75"]
+STOP = ["--lowercase", "--stopwords", "builtin"]
+BM25 = ["--k1", "1.2", "--b", "0.75"]
+PRF = ["--prf-terms", "10", "--prf-docs", "5", "--prf-weight", "0.3"]
 LADDER = [
     ("xapian: QueryParser defaults (k1=1 b=0.5, OR)", 1, []),
     ("+ lower-case query text", 1, ["--lowercase"]),
-    ("+ stop words", 1, ["--lowercase", "--stopwords", "builtin"]),
-    ("+ BM25 k1=1.2 b=0.75", 1, ["--lowercase", "--stopwords", "builtin"] + TUNED_BM25),
-    ("+ title weight 2", 2, ["--lowercase", "--stopwords", "builtin"] + TUNED_BM25),
-    ("+ PRF 5 terms from top 5, weight 0.3", 2,
-     ["--lowercase", "--stopwords", "builtin"] + TUNED_BM25 + ["--prf-terms", "5", "--prf-docs", "5", "--prf-weight", "0.3"]),
+    ("+ stop words", 1, STOP),
+    ("+ BM25 k1=1.2 b=0.75", 1, STOP + BM25),
+    ("+ title weight 2", 2, STOP + BM25),
+    ("+ PRF 10 terms from top 5, weight 0.3", 2, STOP + BM25 + PRF),
+    ("+ k1=2.0", 2, STOP + ["--k1", "2.0", "--b", "0.75"] + PRF),
 ]
-AND_CHECK = ("xapian tuned, but AND between words", 2, ["--lowercase", "--stopwords", "builtin", "--op", "and"] + TUNED_BM25)
+AND_CHECK = ("xapian tuned, but AND between words", 2, STOP + BM25 + ["--op", "and"])
 
 # newsdex-search configurations: (name, extra batch-request keys). "any" is OR between words.
 NEWSDEX_CONFIGS = [
     ("newsdex: default options (AND)", {}),
     ("newsdex --any (OR)", {"any": True}),
     ("newsdex --any --bm25 1.2,0,1,0.75,0.5", {"any": True, "bm25": "1.2,0,1,0.75,0.5"}),
+    ("newsdex --any --bm25 2.0,0,1,0.75,0.5", {"any": True, "bm25": "2.0,0,1,0.75,0.5"}),
 ]
 
 

@@ -89,8 +89,11 @@ def run_indexing(ctx):
             timings[item["name"]].append(common.timed(item["command"], ctx, "indexing"))
     rows = []
     for item in items:
+        documents = common.document_count(item["db"])
+        if not documents or documents < 0.9 * articles:
+            raise RuntimeError("%s indexed %s documents of %d: not a fair comparison" % (item["name"], documents, articles))
         seconds = [t["seconds"] for t in timings[item["name"]]]
-        row = {"name": item["name"], "seconds": common.summary(seconds),
+        row = {"name": item["name"], "documents": documents, "seconds": common.summary(seconds),
                "articles_per_second": common.summary([articles / s for s in seconds]),
                "mb_per_second": common.summary([text_bytes / 1e6 / s for s in seconds]),
                "peak_rss_mb": common.summary([t["peak_rss_mb"] for t in timings[item["name"]]]),

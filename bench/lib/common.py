@@ -36,7 +36,7 @@ class Context:
         path = candidates.get(name)
         if path and path.exists():
             return str(path)
-        found = list(self.build.rglob(name))
+        found = [p for p in self.build.rglob(name) if p.is_file() and os.access(p, os.X_OK)]
         return str(found[0]) if found else None
 
     def log(self, command, note=""):
@@ -94,6 +94,21 @@ def remove(path):
         shutil.rmtree(path)
     elif path.exists():
         path.unlink()
+
+
+def document_count(path):
+    """Documents in a Xapian database (xapian-delve) or in the FTS5 table of an SQLite file."""
+    path = pathlib.Path(path)
+    if path.is_dir():
+        out = subprocess.run(["xapian-delve", str(path)], capture_output=True, text=True).stdout
+        match = re.search(r"number of documents = (\d+)", out)
+        return int(match.group(1)) if match else None
+    import sqlite3
+    connection = sqlite3.connect(str(path))
+    try:
+        return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        connection.close()
 
 
 def summary(values):

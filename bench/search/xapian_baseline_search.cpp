@@ -19,7 +19,7 @@ namespace {
 struct Options {
   std::string db_path;
   unsigned limit = 10;
-  double k1 = 1.0, b = 0.5;  // Xapian's BM25Weight defaults
+  double k1 = 1.0, b = 0.5, k3 = 1.0, min_normlen = 0.5;  // Xapian's BM25Weight defaults
   std::string op = "or";
   std::string stopwords = "none";
   bool lowercase = false;
@@ -84,6 +84,8 @@ int main(int argc, char** argv) {
   app.add_option("--limit", options.limit, "Results per query")->capture_default_str();
   app.add_option("--k1", options.k1, "BM25 k1")->capture_default_str();
   app.add_option("--b", options.b, "BM25 b")->capture_default_str();
+  app.add_option("--k3", options.k3, "BM25 k3 (saturation of words repeated in the query)")->capture_default_str();
+  app.add_option("--min-normlen", options.min_normlen, "BM25 min_normlen")->capture_default_str();
   app.add_option("--op", options.op, "Default operator between words")->check(CLI::IsMember({"or", "and"}))->capture_default_str();
   app.add_option("--stopwords", options.stopwords, "none, builtin, or a file of words")->capture_default_str();
   app.add_flag("--lowercase", options.lowercase, "Lower-case query text first (so capitalised words are stemmed)");
@@ -101,7 +103,7 @@ int main(int argc, char** argv) {
     Xapian::SimpleStopper stopper;
     set_up_parser(parser, stopper, options, db);
     Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(options.k1, 0, 1, options.b, 0.5));
+    enquire.set_weighting_scheme(Xapian::BM25Weight(options.k1, 0, options.k3, options.b, options.min_normlen));
     std::string line;
     std::size_t line_number = 0;
     while (std::getline(std::cin, line)) {
