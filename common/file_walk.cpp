@@ -1,7 +1,9 @@
 #include "common/file_walk.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <iterator>
 #include <filesystem>
 
 namespace newsdex {
@@ -40,7 +42,7 @@ bool hidden(const fs::path& path) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-void walk_folder(const fs::path& root, WalkResult& result) {
+void walk_folder(const fs::path& root, bool all_files, WalkResult& result) {
   std::error_code error;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
   if (error) {
@@ -67,13 +69,22 @@ void walk_folder(const fs::path& root, WalkResult& result) {
       }
     }
     if (it->is_directory(type_error)) continue;
+    if (!all_files && !is_article_file_name(path.string())) continue;
     add_file(path, result);
   }
 }
 
 }  // namespace
 
-WalkResult walk_inputs(const std::vector<std::string>& inputs) {
+bool is_article_file_name(const std::string& path) {
+  auto extension = fs::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  static const char* const known[] = {"", ".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"};
+  return std::find(std::begin(known), std::end(known), extension) != std::end(known);
+}
+
+WalkResult walk_inputs(const std::vector<std::string>& inputs, bool all_files) {
   WalkResult result;
   for (const auto& input : inputs) {
     std::error_code error;
@@ -86,7 +97,7 @@ WalkResult walk_inputs(const std::vector<std::string>& inputs) {
       continue;
     }
     if (fs::is_directory(status))
-      walk_folder(path, result);
+      walk_folder(path, all_files, result);
     else
       add_file(path, result);
   }

@@ -22,8 +22,13 @@ struct WalkResult {
   std::vector<WalkProblem> problems;
 };
 
-// Folders are read recursively; hidden files and folders (".name") are passed over; symbolic links
-// to files are followed, links to folders are not (so link loops cannot trap the walk).
-WalkResult walk_inputs(const std::vector<std::string>& inputs);
+// True for the names newsdex reads inside folders: .txt .text .html .htm .xhtml .json .jsonl .ndjson
+// and names without an extension (scrapers often write those).
+bool is_article_file_name(const std::string& path);
+
+// Folders are read recursively, keeping article file names unless all_files; hidden files and folders
+// (".name") are passed over; symbolic links to files are followed, links to folders are not (so
+// link loops cannot trap the walk). Files named on the command line are always read.
+WalkResult walk_inputs(const std::vector<std::string>& inputs, bool all_files = false);
 
 }  // namespace newsdex

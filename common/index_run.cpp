@@ -49,8 +49,10 @@ bool is_failure(const ReadProblem& problem) {
   return problem.message.starts_with("cannot read") || problem.message.find("malformed") != std::string::npos;
 }
 
+// "item 3: skipped: no article body (title only)" -> "no article body".
 std::string skip_reason(const std::string& message) {
-  auto reason = message.starts_with("skipped: ") ? message.substr(9) : message;
+  auto at = message.find("skipped: ");
+  auto reason = at == std::string::npos ? message : message.substr(at + 9);
   if (auto cut = reason.find_first_of("(:"); cut != std::string::npos) reason = reason.substr(0, cut);
   while (!reason.empty() && reason.back() == ' ') reason.pop_back();
   return reason;
@@ -226,7 +228,7 @@ class Run {
   IndexSummary execute() {
     std::vector<std::string> roots;
     for (const auto& input : options_.inputs) roots.push_back(absolute_path(input));
-    auto walk = walk_inputs(roots);
+    auto walk = walk_inputs(roots, options_.all_files);
     for (const auto& problem : walk.problems) report({problem.path, 0, problem.message, true});
     summary_.files_seen = walk.files.size();
 

@@ -27,6 +27,7 @@ struct IndexOptions {
   bool prune = false;
   bool wait_for_lock = false;
   bool force = false;  // re-index every file even when unchanged
+  bool all_files = false;  // read every file in folders, not only article file names
 };
 
 struct IndexProgress {

@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
   app.add_option("--commit-every", options.commit_every, "Commit after this many articles")->capture_default_str();
   app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
   app.add_flag("--force", options.force, "Re-index every file, changed or not");
+  app.add_flag("--all-files", options.all_files,
+               "In folders, read every file (default: .txt .html .htm .json .jsonl .ndjson and no extension)");
   app.add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish instead of stopping");
   app.add_flag("-q,--quiet", quiet, "No progress and no summary (problems are still reported)");
   app.add_flag("--json", json_summary, "Print the summary as JSON on stdout");
@@ -119,7 +121,7 @@ int main(int argc, char** argv) {
     if (options.inputs.empty()) throw newsdex::UsageError("no paths given (see --help)");
     options.read.format = newsdex::parse_input_format(format);
     options.read.max_file_bytes = parse_size(max_size);
-    for (const auto& mapping : json_fields) newsdex::map_json_field(mapping, options.read.json_fields);
+    for (const auto& mapping : json_fields) newsdex::apply_json_field_mapping(mapping, options.read.json_fields);
     options.entity_source = newsdex::parse_entity_source(entities);
     options.spelling = !no_spelling;
     if (dump_only) return dump(options.inputs, options.read, options.entity_source);

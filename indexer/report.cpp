@@ -103,29 +103,4 @@ int print_stats(const std::string& db_path, std::size_t top, bool as_json) {
   return 0;
 }
 
-void map_json_field(const std::string& mapping, JsonFieldNames& fields) {
-  auto equals = mapping.find('=');
-  if (equals == std::string::npos || equals == 0 || equals + 1 == mapping.size())
-    throw UsageError("--json-field '" + mapping + "': expected FIELD=NAME[,NAME...]");
-  auto field = mapping.substr(0, equals);
-  std::vector<std::string>* target = nullptr;
-  if (field == "title") target = &fields.title;
-  else if (field == "date") target = &fields.date;
-  else if (field == "body") target = &fields.body;
-  else if (field == "lede") target = &fields.lede;
-  else if (field == "url") target = &fields.url;
-  else if (field == "author") target = &fields.author;
-  else if (field == "source") target = &fields.source;
-  else throw UsageError("--json-field: unknown field '" + field + "' (title, date, body, lede, url, author, source)");
-  std::vector<std::string> names;
-  std::size_t start = equals + 1;
-  while (start <= mapping.size()) {
-    auto comma = mapping.find(',', start);
-    if (comma == std::string::npos) comma = mapping.size();
-    if (comma > start) names.push_back(mapping.substr(start, comma - start));
-    start = comma + 1;
-  }
-  target->insert(target->begin(), names.begin(), names.end());
-}
-
 }  // namespace newsdex

@@ -13,7 +13,4 @@ void print_summary(const IndexSummary& summary, const std::string& db_path);
 nlohmann::json summary_to_json(const IndexSummary& summary, const std::string& db_path);
 int print_stats(const std::string& db_path, std::size_t top, bool as_json);
 
-// "title=headline,name" adds names to try for a JSON field; throws UsageError when malformed.
-void map_json_field(const std::string& mapping, JsonFieldNames& fields);
-
 }  // namespace newsdex

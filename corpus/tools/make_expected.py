@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Compute corpus/expected.json from the sample collection's files.
+"""Compute tests/fixtures/corpus-expected.json from the sample collection's files.
 
 The facts are read from the files themselves (not from whatever wrote them), so that
 expected.json cannot drift from the text: title and date come from each format's own
 metadata, and entities are found in the article body only, never in teasers, menus or
 other boilerplate. Entities are the hand-written list below with their surface forms.
 
-Run from anywhere:  python3 corpus/make_expected.py          (writes corpus/expected.json)
-                    python3 corpus/make_expected.py --check  (exit 1 if it is out of date)
+Run from anywhere:  python3 corpus/tools/make_expected.py          (writes tests/fixtures/corpus-expected.json)
+                    python3 corpus/tools/make_expected.py --check  (exit 1 if it is out of date)
 Standard library only.
 """
 
@@ -20,7 +20,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parent
+CORPUS = Path(__file__).resolve().parent.parent
+EXPECTED = CORPUS.parent / "tests" / "fixtures" / "corpus-expected.json"
 
 # Canonical name -> surface forms (case-sensitive, whole words). A person's surname
 # alone is a form because no two recurring people share one; the unaccented spellings
@@ -308,7 +309,7 @@ def build():
     dates = sorted(r["date"] for r in records)
     counts = {fmt: sum(r["format"] == fmt for r in records) for fmt in ("text", "html", "export")}
     expected = {
-        "description": "Facts about the sample collection computed by corpus/make_expected.py; "
+        "description": "Facts about the sample collection computed by corpus/tools/make_expected.py; "
                        "entities are those named in the article body (paragraphs), not in "
                        "teasers, menus or other boilerplate. 'position' is 0 for text/html "
                        "files and the 0-based line index in a .jsonl file.",
@@ -327,11 +328,11 @@ def main():
     for p in problems:
         print("problem:", p, file=sys.stderr)
     text = json.dumps(expected, ensure_ascii=False, indent=1) + "\n"
-    out = CORPUS / "expected.json"
+    out = EXPECTED
     if "--check" in sys.argv[1:]:
         current = out.read_text(encoding="utf-8") if out.exists() else ""
         if current != text:
-            print("expected.json is out of date: run python3 corpus/make_expected.py", file=sys.stderr)
+            print("expected.json is out of date: run python3 corpus/tools/make_expected.py", file=sys.stderr)
             return 1
         return 1 if problems else 0
     out.write_text(text, encoding="utf-8")
