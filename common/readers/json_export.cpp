@@ -112,6 +112,40 @@ void problem(ReadResult& result, const std::string& path, const Origin& origin, 
   result.problems.push_back({path, origin.line, origin.label() + std::move(message), skipped});
 }
 
+// An export's own id ("id", "_id", "guid") makes a stable article id, scoped by the source so that
+// two exports numbering from 1 do not collide; the URL, when present, still wins (make_article_id).
+std::string supplied_id(const json& object, const std::string& source, const std::string& url) {
+  if (!url.empty()) return {};
+  for (const char* name : {"id", "_id", "guid"}) {
+    auto it = object.find(name);
+    if (it == object.end()) continue;
+    if (it->is_string() && !it->get<std::string>().empty()) return "id:" + source + "/" + it->get<std::string>();
+    if (it->is_number_integer() || it->is_number_unsigned()) return "id:" + source + "/" + it->dump();
+  }
+  return {};
+}
+
+// Entity tags an export already carries (Reuters' people/orgs/places, a CMS's tags by kind).
+void add_supplied_entities(const json& object, Entities& entities) {
+  auto take = [&](std::initializer_list<const char*> names, std::vector<Entity>& into) {
+    for (const char* name : names) {
+      auto it = object.find(name);
+      if (it == object.end() || !it->is_array()) continue;
+      for (const auto& item : *it) {
+        std::string text = item.is_string() ? item.get<std::string>()
+                           : item.is_object() && item.contains("name") && item["name"].is_string()
+                               ? item["name"].get<std::string>()
+                               : std::string{};
+        text = collapse_whitespace(text);
+        if (!text.empty()) into.push_back({text, fold_key(text), 1});
+      }
+    }
+  };
+  take({"people", "persons"}, entities.people);
+  take({"organisations", "organizations", "orgs"}, entities.organisations);
+  take({"places", "locations"}, entities.places);
+}
+
 void add_article(const json& object, const std::string& path, const Origin& origin, const JsonFieldNames& fields,
                  ReadResult& result) {
   if (!object.is_object()) {
@@ -127,6 +161,8 @@ void add_article(const json& object, const std::string& path, const Origin& orig
   article.url = field_text(object, fields.url, "url", notes);
   article.author = field_text(object, fields.author, "author", notes);
   article.source = field_text(object, fields.source, "source", notes);
+  article.id = supplied_id(object, article.source, article.url);
+  add_supplied_entities(object, article.entities);
   if (const json* date = first_present(object, fields.date)) {
     if (auto iso = date_of(*date)) {
       article.published = *iso;
