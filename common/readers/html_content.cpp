@@ -42,7 +42,8 @@ class Extractor {
         images_(page.element_tags, {GUMBO_TAG_IMG}),
         list_items_(page.element_tags, {GUMBO_TAG_LI}),
         inputs_(page.element_tags, {GUMBO_TAG_INPUT, GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_BUTTON}),
-        embeds_(page.element_tags, {GUMBO_TAG_IFRAME, GUMBO_TAG_EMBED, GUMBO_TAG_OBJECT}) {}
+        embeds_(page.element_tags, {GUMBO_TAG_IFRAME, GUMBO_TAG_EMBED, GUMBO_TAG_OBJECT}),
+        headlines_(page.element_tags, {GUMBO_TAG_H1}) {}
 
   std::vector<Block> run() {
     std::vector<Block> best;
@@ -213,6 +214,8 @@ class Extractor {
       auto* span = span_of(sibling);
       if (!span) continue;
       if (pass_.strip_unlikely && is_unlikely_candidate(sibling)) continue;
+      // The article's header (headline, standfirst, byline) is not its body, whatever its class says.
+      if (headlines_.in(*span) > 0 && stats_of(*span).chars < 1000) continue;
       double bonus = (!top_class.empty() && attribute(sibling, "class") == top_class) ? top_score * 0.2 : 0.0;
       if (scores_.count(sibling) && score_of(sibling) + bonus >= threshold) {
         kept.push_back(sibling);
@@ -310,7 +313,7 @@ class Extractor {
 
   const PageBlocks& page_;
   const ContentHints& hints_;
-  ElementCounts paragraphs_, images_, list_items_, inputs_, embeds_;
+  ElementCounts paragraphs_, images_, list_items_, inputs_, embeds_, headlines_;
   Pass pass_;
   std::vector<bool> removed_;
   std::vector<TextStats> sums_;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "common/text.hpp"
 
@@ -43,36 +44,46 @@ void collect_objects(const json& value, int depth, std::vector<const json*>& out
   }
 }
 
-std::string text_of(const json& value) {
+// Objects by "@id", so that {"@id": "#org"} (a reference, as in Yoast-style @graph arrays) finds its name.
+using IdIndex = std::unordered_map<std::string, const json*>;
+
+std::string text_of(const json& value, const IdIndex& ids) {
   if (value.is_string()) return collapse_whitespace(value.get_ref<const std::string&>());
-  if (value.is_array() && !value.empty()) return text_of(value.front());
-  if (value.is_object()) {
-    for (const char* key : {"name", "@id", "url"}) {
-      auto found = value.find(key);
-      if (found != value.end() && found->is_string()) return collapse_whitespace(found->get_ref<const std::string&>());
+  if (value.is_array() && !value.empty()) return text_of(value.front(), ids);
+  if (!value.is_object()) return {};
+  auto id = value.find("@id");
+  if (value.find("name") == value.end() && id != value.end() && id->is_string()) {
+    auto target = ids.find(id->get<std::string>());
+    if (target != ids.end() && target->second != &value) {
+      auto name = target->second->find("name");
+      if (name != target->second->end() && name->is_string()) return collapse_whitespace(name->get<std::string>());
     }
+  }
+  for (const char* key : {"name", "@id", "url"}) {
+    auto found = value.find(key);
+    if (found != value.end() && found->is_string()) return collapse_whitespace(found->get_ref<const std::string&>());
   }
   return {};
 }
 
-std::string field(const json& object, std::initializer_list<const char*> keys) {
+std::string field(const json& object, std::initializer_list<const char*> keys, const IdIndex& ids) {
   for (const char* key : keys) {
     auto found = object.find(key);
     if (found == object.end()) continue;
-    auto text = text_of(*found);
+    auto text = text_of(*found, ids);
     if (!text.empty()) return text;
   }
   return {};
 }
 
-// "author": "A", {"name": "A"}, or a list of either; names joined with ", ".
-std::string author_names(const json& object) {
+// "author": "A", {"name": "A"}, {"@id": ...}, or a list of these; names joined with ", ".
+std::string author_names(const json& object, const IdIndex& ids) {
   auto found = object.find("author");
   if (found == object.end()) found = object.find("creator");
   if (found == object.end()) return {};
   std::string names;
   auto add = [&](const json& person) {
-    std::string name = person.is_string() ? collapse_whitespace(person.get_ref<const std::string&>()) : field(person, {"name"});
+    auto name = text_of(person, ids);
     if (name.empty() || name.starts_with("http")) return;
     if (!names.empty()) names += ", ";
     names += name;
@@ -100,28 +111,41 @@ std::string sanitise(std::string_view script) {
 }  // namespace
 
 JsonLdArticle read_json_ld(const std::vector<std::string>& scripts) {
-  JsonLdArticle article;
-  bool found_article = false;
+  std::vector<json> documents;
   for (const auto& script : scripts) {
     auto document = json::parse(sanitise(script), nullptr, /*allow_exceptions=*/false);
-    if (document.is_discarded()) continue;
-    std::vector<const json*> objects;
-    collect_objects(document, 0, objects);
-    for (const auto* object : objects) {
-      if (!found_article && is_article(*object)) {
-        found_article = true;
-        article.headline = field(*object, {"headline", "name"});
-        article.published = field(*object, {"datePublished", "dateCreated"});
-        article.author = author_names(*object);
-        article.url = field(*object, {"url", "mainEntityOfPage"});
-        article.description = field(*object, {"description"});
-        auto body = object->find("articleBody");
-        if (body != object->end() && body->is_string()) article.body = body->get<std::string>();
-        if (auto publisher = object->find("publisher"); publisher != object->end()) article.publisher = text_of(*publisher);
+    if (!document.is_discarded()) documents.push_back(std::move(document));
+  }
+  std::vector<const json*> objects;
+  for (const auto& document : documents) collect_objects(document, 0, objects);
+  IdIndex ids;
+  for (const auto* object : objects) {
+    auto id = object->find("@id");
+    if (id != object->end() && id->is_string() && object->find("name") != object->end())
+      ids.try_emplace(id->get<std::string>(), object);
+  }
+  JsonLdArticle article;
+  auto found = std::find_if(objects.begin(), objects.end(), [](const json* object) { return is_article(*object); });
+  if (found != objects.end()) {
+    const auto& object = **found;
+    article.headline = field(object, {"headline", "name"}, ids);
+    article.published = field(object, {"datePublished", "dateCreated"}, ids);
+    article.author = author_names(object, ids);
+    article.url = field(object, {"url", "mainEntityOfPage"}, ids);
+    article.description = field(object, {"description"}, ids);
+    auto body = object.find("articleBody");
+    if (body != object.end() && body->is_string()) article.body = body->get<std::string>();
+    article.publisher = field(object, {"publisher"}, ids);
+  }
+  if (article.publisher.empty() || article.publisher.starts_with("http")) {
+    for (const auto* object : objects)
+      if (has_type(*object, {"NewsMediaOrganization", "Organization", "WebSite"})) {
+        auto name = field(*object, {"name"}, ids);
+        if (!name.empty()) {
+          article.publisher = name;
+          break;
+        }
       }
-      if (article.publisher.empty() && has_type(*object, {"NewsMediaOrganization", "Organization", "WebSite"}))
-        article.publisher = field(*object, {"name"});
-    }
   }
   return article;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <vector>
 
@@ -89,9 +90,16 @@ Findings walk(const Document& document) {
     }
     if (tag == GUMBO_TAG_META) {
       auto content = attribute(node, "content");
+      if (content.empty()) return false;
+      // itemprop="datePublished dateCreated" names two properties at once.
       for (const char* key : {"property", "name", "itemprop"}) {
-        auto name = lower(attribute(node, key));
-        if (!name.empty() && !content.empty()) found.meta.try_emplace(name, collapse_whitespace(content));
+        auto names = lower(attribute(node, key));
+        std::size_t start = 0;
+        while (start < names.size()) {
+          auto end = std::min(names.find(' ', start), names.size());
+          if (end > start) found.meta.try_emplace(names.substr(start, end - start), collapse_whitespace(content));
+          start = end + 1;
+        }
       }
       return false;
     }
@@ -104,6 +112,9 @@ Findings walk(const Document& document) {
       return false;
     }
     if (tag != GUMBO_TAG_HEAD && (is_invisible_tag(tag) || is_hidden(node) || is_always_boilerplate(node))) return false;
+    // Comment sections and their forms have "author" fields and dates of their own.
+    if (in_body && (tag == GUMBO_TAG_LABEL || contains_any(class_and_id(node), {"comment", "respond", "reply"})))
+      return false;
     if (in_body) visit_body_element(node, tag, found);
     return true;
   };
@@ -135,8 +146,17 @@ std::string first_of(std::initializer_list<std::string> candidates) {
 
 }  // namespace
 
-std::string strip_site_suffix(std::string_view title, std::string_view site) {
+// Letters and digits only, lower-cased: "News Nation" and "www.newsnation.in" compare.
+std::string squeeze(std::string_view text) {
+  std::string out;
+  for (char c : fold_key(text))
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) out += c;
+  return out;
+}
+
+std::string strip_site_suffix(std::string_view title, std::string_view site, std::string_view url) {
   auto text = collapse_whitespace(title);
+  auto host = url.substr(0, url.find('/', url.find("//") == std::string_view::npos ? 0 : url.find("//") + 2));
   static constexpr std::array<std::string_view, 7> separators{" | ", " - ", " – ", " — ", " :: ", " · ", " « "};
   auto site_key = fold_key(site);
   for (auto separator : separators) {
@@ -144,8 +164,10 @@ std::string strip_site_suffix(std::string_view title, std::string_view site) {
     if (cut == std::string::npos || cut == 0) continue;
     auto suffix = std::string_view(text).substr(cut + separator.size());
     auto suffix_key = fold_key(suffix);
-    bool names_site = !site_key.empty() && (suffix_key == site_key || site_key.find(suffix_key) != std::string::npos ||
-                                            suffix_key.find(site_key) != std::string::npos);
+    auto squeezed = squeeze(suffix);
+    bool names_site = (!site_key.empty() && (suffix_key == site_key || site_key.find(suffix_key) != std::string::npos ||
+                                             suffix_key.find(site_key) != std::string::npos)) ||
+                      (squeezed.size() >= 3 && squeeze(host).find(squeezed) != std::string::npos);
     // Without a known site name, only a short tail after a bar is taken for one ("… | The Daily Example").
     auto words = std::count(suffix.begin(), suffix.end(), ' ') + 1;
     bool short_tail = separator == " | " && words <= 4;
@@ -158,21 +180,26 @@ PageMetadata read_metadata(const Document& document) {
   auto found = walk(document);
   auto ld = read_json_ld(found.json_ld);
   PageMetadata page;
-  page.source = first_of({first_meta(found, {"og:site_name"}), ld.publisher, first_meta(found, {"application-name"})});
+  page.url = first_of({found.canonical, first_meta(found, {"og:url"}), ld.url});
+  // Some sites put their address where their name goes.
+  auto name = [](std::string text) { return text.starts_with("http") ? std::string{} : text; };
+  page.source = first_of({name(first_meta(found, {"og:site_name"})), name(ld.publisher),
+                          name(first_meta(found, {"application-name"}))});
   auto title = first_of({first_meta(found, {"og:title", "twitter:title"}), ld.headline, found.h1});
   if (title.empty()) title = found.title;
-  page.title = strip_site_suffix(title, page.source);
+  page.title = strip_site_suffix(title, page.source, page.url);
   page.published = first_date({ld.published, first_meta(found, {"article:published_time"}),
-                               first_meta(found, {"datepublished"}), found.published_time_element, found.time_datetime,
+                               first_meta(found, {"datepublished", "article:published"}), found.published_time_element,
+                               found.time_datetime,
                                first_meta(found, {"pubdate", "publishdate", "publish-date", "date", "dc.date",
                                                   "dc.date.issued", "dcterms.date", "dcterms.created",
                                                   "parsely-pub-date", "sailthru.date", "og:published_time",
                                                   "article.published", "originalpublicationdate"}),
                                found.visible_date});
-  auto meta_author = first_meta(found, {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator"});
+  auto meta_author = strip_by(first_meta(found, {"author", "article:author", "parsely-author", "sailthru.author",
+                                                  "dc.creator", "byl"}));
   if (meta_author.starts_with("http") || fold_key(meta_author) == fold_key(page.source)) meta_author.clear();
-  page.author = first_of({meta_author, ld.author, found.byline});
-  page.url = first_of({found.canonical, first_meta(found, {"og:url"}), ld.url});
+  page.author = first_of({strip_by(ld.author), meta_author, found.byline});
   page.description = first_of({first_meta(found, {"og:description", "description", "twitter:description"}), ld.description});
   page.standfirst = found.standfirst;
   page.structured_body = ld.body;

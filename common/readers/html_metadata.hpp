@@ -21,7 +21,8 @@ struct PageMetadata {
 
 PageMetadata read_metadata(const Document& document);
 
-// Removes a trailing " | Site Name" / " - Site" from a <title>; `site` (may be empty) is the known site name.
-std::string strip_site_suffix(std::string_view title, std::string_view site);
+// Removes a trailing " | Site Name" / " - Site" from a title: a tail naming `site` or the host of
+// `url` (either may be empty), or a short tail after " | ".
+std::string strip_site_suffix(std::string_view title, std::string_view site, std::string_view url = {});
 
 }  // namespace newsdex::html
