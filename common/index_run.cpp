@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/compaction.hpp"
 #include "common/database.hpp"
 #include "common/errors.hpp"
 #include "common/file_walk.hpp"
@@ -254,6 +255,10 @@ class Run {
     if (writer.pending() > 0 || records_changed_) {
       db.commit();
       summary_.wrote_anything = true;
+    }
+    if (options_.compact && summary_.wrote_anything && !interrupted()) {
+      compact_in_place(db, options_.db_path);
+      summary_.compacted = true;
     }
     summary_.articles = writer.counts();
     summary_.interrupted = interrupted();

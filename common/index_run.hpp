@@ -28,6 +28,7 @@ struct IndexOptions {
   bool wait_for_lock = false;
   bool force = false;  // re-index every file even when unchanged
   bool all_files = false;  // read every file in folders, not only article file names
+  bool compact = false;    // compact the database after a run that changed it
 };
 
 struct IndexProgress {
@@ -42,6 +43,7 @@ struct IndexSummary {
   std::map<std::string, std::size_t> skip_reasons;  // reason -> count (files or articles)
   std::size_t warnings = 0;
   bool wrote_anything = false;
+  bool compacted = false;
   bool interrupted = false;
   double seconds = 0.0;
 };

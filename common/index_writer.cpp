@@ -4,6 +4,7 @@
 
 #include "common/document.hpp"
 #include "common/schema.hpp"
+#include "common/text.hpp"
 
 namespace newsdex {
 namespace {
@@ -86,6 +87,7 @@ void IndexWriter::record_display_names(const Article& article) {
   remember(schema::person_prefix, article.entities.people);
   remember(schema::org_prefix, article.entities.organisations);
   remember(schema::place_prefix, article.entities.places);
+  if (auto key = fold_key(article.source); !key.empty()) remember(schema::source_prefix, {{article.source, key, 1}});
 }
 
 bool IndexWriter::write(PreparedArticle&& prepared, bool existed_before) {

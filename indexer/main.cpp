@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
   app.add_option("--commit-every", options.commit_every, "Commit after this many articles")->capture_default_str();
   app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
   app.add_flag("--force", options.force, "Re-index every file, changed or not");
+  app.add_flag("--compact", options.compact,
+               "After a run that changed the database, compact it (about half the size; takes a while)");
   app.add_flag("--all-files", options.all_files,
                "In folders, read every file (default: .txt .html .htm .json .jsonl .ndjson and no extension)");
   app.add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish instead of stopping");

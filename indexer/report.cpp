@@ -32,6 +32,7 @@ nlohmann::json summary_to_json(const IndexSummary& summary, const std::string& d
           {"skipped", summary.skip_reasons},
           {"warnings", summary.warnings},
           {"wrote_anything", summary.wrote_anything},
+          {"compacted", summary.compacted},
           {"interrupted", summary.interrupted},
           {"seconds", summary.seconds},
           {"articles_per_second", rate}};
