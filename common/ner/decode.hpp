@@ -11,7 +11,7 @@
 
 namespace newsdex::ner {
 
-// Weights: anything with `void score(std::span<const std::uint64_t>, float*) const` and
+// Weights: anything with `void score(const SentenceFeatures&, std::vector<float>& emissions) const` and
 // `const Transitions& transitions() const`.
 // on_sentence(index, features, labels) sees each sentence's predicted labels before they enter the history
 // (training updates the weights there; the history keeps predictions, never gold labels, as at run time).
@@ -24,10 +24,8 @@ void decode_document(const FeatureExtractor& extractor, const Weights& weights, 
   std::vector<float> emissions;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     extractor.extract(document, s, history, features);
-    const std::size_t n = features.size();
-    emissions.assign(n * kLabels, 0.0f);
-    for (std::size_t t = 0; t < n; ++t) weights.score(features.of(t), &emissions[t * kLabels]);
-    const std::vector<Label> labels = viterbi(emissions, n, weights.transitions());
+    weights.score(features, emissions);
+    const std::vector<Label> labels = viterbi(emissions, features.size(), weights.transitions());
     on_sentence(s, features, labels);
     history.record(document.sentences[s], labels);
   }

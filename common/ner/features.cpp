@@ -90,50 +90,91 @@ const std::array<std::uint16_t, kEntityTypes>* LabelHistory::find(std::uint64_t 
   return it == counts_.end() ? nullptr : &it->second;
 }
 
-SentenceFacts FeatureExtractor::analyse_sentence(const Sentence& sentence) const {
-  SentenceFacts facts;
-  facts.tokens.resize(sentence.size());
-  std::vector<std::uint64_t> lower_hashes(sentence.size());
-  std::vector<bool> capitalised(sentence.size());
+// Buffers reused from sentence to sentence of a document, to keep allocation off the hot path.
+struct FeatureExtractor::Scratch {
+  std::vector<std::uint64_t> lower_hashes;
+  std::vector<std::uint8_t> capitalised;
+  std::vector<MatchBits> bits;
   Shapes shapes;
   std::string lower, word;
+  std::uint64_t lower_hash = 0;  // of the last token analysed, digits kept (gazetteer entries have digits)
+};
+
+void FeatureExtractor::analyse_token(std::string_view text, TokenFacts& token, Scratch& scratch) {
+  auto& lower = scratch.lower;
+  auto& word = scratch.word;
+  token.text = hash_text(text);
+  token.casing = casing_of(text);
+  to_lower(text, lower);
+  scratch.lower_hash = hash_text(lower);
+  for (std::size_t n = 1; n <= 4; ++n) {
+    token.prefixes[n - 1] = n <= lower.size() ? hash_text(std::string_view(lower).substr(0, n)) : 0;
+    token.suffixes[n - 1] = n <= lower.size() ? hash_text(std::string_view(lower).substr(lower.size() - n)) : 0;
+  }
+  fold_digits(lower);
+  token.lower = hash_text(lower);
+  word = text;
+  fold_digits(word);
+  token.word = hash_text(word);
+  compute_shapes(text, scratch.shapes);
+  token.shape = hash_text(scratch.shapes.shape);
+  token.short_shape = hash_text(scratch.shapes.short_shape);
+}
+
+void FeatureExtractor::push_word_features(const TokenFacts& token, std::vector<std::uint64_t>& f) {
+  f.push_back(combine(kBias, 0));
+  f.push_back(combine(kWord, token.word));
+  f.push_back(combine(kLower, token.lower));
+  f.push_back(combine(kShape, token.shape));
+  for (std::size_t k = 0; k < 4; ++k) {
+    if (token.prefixes[k]) f.push_back(combine(kPrefix + 64 * k, token.prefixes[k]));
+    if (token.suffixes[k]) f.push_back(combine(kSuffix + 64 * k, token.suffixes[k]));
+  }
+}
+
+std::uint64_t FeatureExtractor::word_features(std::string_view word, std::vector<std::uint64_t>& out) const {
+  Scratch scratch;
+  TokenFacts token;
+  analyse_token(word, token, scratch);
+  push_word_features(token, out);
+  return token.text;
+}
+
+SentenceFacts FeatureExtractor::analyse_sentence(const Sentence& sentence, Scratch& scratch) const {
+  SentenceFacts facts;
+  facts.tokens.resize(sentence.size());
+  auto& lower_hashes = scratch.lower_hashes;
+  auto& capitalised = scratch.capitalised;
+  lower_hashes.resize(sentence.size());
+  capitalised.resize(sentence.size());
+  scratch.bits.resize(sentence.size());
   std::size_t words = 0, all_caps_words = 0;
   for (std::size_t i = 0; i < sentence.size(); ++i) {
     TokenFacts& token = facts.tokens[i];
     const std::string& text = sentence[i].text;
-    token.casing = casing_of(text);
+    analyse_token(text, token, scratch);
     token.clause_initial = i == 0 || opens_clause(sentence[i - 1].text);
     words += token.casing != Casing::none;
     all_caps_words += token.casing == Casing::all_caps;
-    lower = to_lower(text);
-    lower_hashes[i] = hash_text(lower);
+    lower_hashes[i] = scratch.lower_hash;
     capitalised[i] = token.casing == Casing::capitalised || token.casing == Casing::all_caps ||
                      token.casing == Casing::mixed || (text[0] >= '0' && text[0] <= '9');
-    for (std::size_t n = 1; n <= 4; ++n) {
-      token.prefixes[n - 1] = n <= lower.size() ? hash_text(std::string_view(lower).substr(0, n)) : 0;
-      token.suffixes[n - 1] = n <= lower.size() ? hash_text(std::string_view(lower).substr(lower.size() - n)) : 0;
-    }
-    fold_digits(lower);
-    token.lower = hash_text(lower);
-    word = text;
-    fold_digits(word);
-    token.word = hash_text(word);
-    compute_shapes(text, shapes);
-    token.shape = hash_text(shapes.shape);
-    token.short_shape = hash_text(shapes.short_shape);
   }
   facts.headline = words > 0 && all_caps_words == words && (words > 1 || sentence.size() > 1);
-  std::vector<MatchBits> bits;
-  gazetteer_.match(lower_hashes, capitalised, bits);
-  for (std::size_t i = 0; i < sentence.size(); ++i) facts.tokens[i].gazetteer = bits[i];
+  gazetteer_.match(lower_hashes, capitalised, scratch.bits);
+  for (std::size_t i = 0; i < sentence.size(); ++i) facts.tokens[i].gazetteer = scratch.bits[i];
   return facts;
 }
 
 DocumentFacts FeatureExtractor::analyse(std::span<const Sentence> sentences) const {
   DocumentFacts document;
   document.sentences.reserve(sentences.size());
+  Scratch scratch;
+  std::size_t tokens = 0;
+  for (const Sentence& sentence : sentences) tokens += sentence.size();
+  document.casing.reserve(tokens / 2);
   for (const Sentence& sentence : sentences) {
-    document.sentences.push_back(analyse_sentence(sentence));
+    document.sentences.push_back(analyse_sentence(sentence, scratch));
     const SentenceFacts& facts = document.sentences.back();
     if (facts.headline) continue;
     for (std::size_t i = 0; i < facts.tokens.size(); ++i) {
@@ -155,6 +196,8 @@ void FeatureExtractor::extract(const DocumentFacts& document, std::size_t senten
   const std::size_t n = tokens.size();
   out.features.clear();
   out.offsets.assign(1, 0);
+  out.word_ends.clear();
+  out.word_keys.clear();
   const auto lower_at = [&](std::ptrdiff_t i) {
     if (i < 0) return kSentenceStart;
     if (i >= static_cast<std::ptrdiff_t>(n)) return kSentenceEnd;
@@ -175,26 +218,21 @@ void FeatureExtractor::extract(const DocumentFacts& document, std::size_t senten
     const auto i = static_cast<std::ptrdiff_t>(t);
     const TokenFacts& token = tokens[t];
     const auto casing = static_cast<std::uint64_t>(token.casing);
-    f.push_back(combine(kBias, 0));
-    f.push_back(combine(kWord, token.word));
-    f.push_back(combine(kLower, token.lower));
+    push_word_features(token, f);
+    out.word_ends.push_back(static_cast<std::uint32_t>(f.size()));
+    out.word_keys.push_back(token.text);
     f.push_back(combine(kLowerPrev, lower_at(i - 1)));
     f.push_back(combine(kLowerNext, lower_at(i + 1)));
     f.push_back(combine(kLowerPrev2, lower_at(i - 2)));
     f.push_back(combine(kLowerNext2, lower_at(i + 2)));
     f.push_back(combine(kBigramPrev, combine(lower_at(i - 1), token.lower)));
     f.push_back(combine(kBigramNext, combine(token.lower, lower_at(i + 1))));
-    f.push_back(combine(kShape, token.shape));
     f.push_back(combine(kShapePrev, t > 0 ? tokens[t - 1].shape : kSentenceStart));
     f.push_back(combine(kShapeNext, t + 1 < n ? tokens[t + 1].shape : kSentenceEnd));
     f.push_back(combine(kShortShapeTriple, combine(combine(short_shape_at(i - 1), token.short_shape), short_shape_at(i + 1))));
     f.push_back(combine(kShortShapePrev2, combine(short_shape_at(i - 2), short_shape_at(i - 1))));
     f.push_back(combine(kPrevWordShape, combine(lower_at(i - 1), token.short_shape)));
     f.push_back(combine(kShapeNextWord, combine(token.short_shape, lower_at(i + 1))));
-    for (std::size_t k = 0; k < 4; ++k) {
-      if (token.prefixes[k]) f.push_back(combine(kPrefix + 64 * k, token.prefixes[k]));
-      if (token.suffixes[k]) f.push_back(combine(kSuffix + 64 * k, token.suffixes[k]));
-    }
     f.push_back(combine(kInitialCasing, combine(t == 0 ? 1 : token.clause_initial ? 2 : 0, casing)));
     f.push_back(combine(kHeadlineShape, combine(mode, token.short_shape)));
 

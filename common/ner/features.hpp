@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -21,6 +22,7 @@ enum class Casing : std::uint8_t { none, lower, capitalised, all_caps, mixed };
 
 // What the feature templates need to know about one token, computed once per document.
 struct TokenFacts {
+  std::uint64_t text = 0;   // the text as it is: the key of the word's own features
   std::uint64_t word = 0;   // exact text, digits folded to 0
   std::uint64_t lower = 0;  // lower-cased, digits folded to 0
   std::uint64_t shape = 0;  // "Xxxx", "X.X.", "dd-dd" (runs capped at 4)
@@ -56,10 +58,14 @@ struct DocumentFacts {
   std::unordered_map<std::uint64_t, CaseCounts> casing;
 };
 
-// Features of one sentence: the hashes for token i are features[offsets[i] .. offsets[i + 1]).
+// Features of one sentence: the hashes for token i are features[offsets[i] .. offsets[i + 1]). The first
+// of them, up to word_ends[i], depend only on the token's text (word_keys[i]), so a model can replace them
+// by a sum it computed once for frequent words.
 struct SentenceFeatures {
   std::vector<std::uint64_t> features;
   std::vector<std::uint32_t> offsets;
+  std::vector<std::uint32_t> word_ends;
+  std::vector<std::uint64_t> word_keys;
   std::size_t size() const { return offsets.empty() ? 0 : offsets.size() - 1; }
   std::span<const std::uint64_t> of(std::size_t token) const {
     return {features.data() + offsets[token], features.data() + offsets[token + 1]};
@@ -74,8 +80,14 @@ class FeatureExtractor {
   void extract(const DocumentFacts& document, std::size_t sentence, const LabelHistory& history,
                SentenceFeatures& out) const;
 
+  // The features that depend only on a token's text, as extract() gives them; the key is word_keys' key.
+  std::uint64_t word_features(std::string_view word, std::vector<std::uint64_t>& out) const;
+
  private:
-  SentenceFacts analyse_sentence(const Sentence& sentence) const;
+  struct Scratch;
+  SentenceFacts analyse_sentence(const Sentence& sentence, Scratch& scratch) const;
+  static void analyse_token(std::string_view text, TokenFacts& token, Scratch& scratch);
+  static void push_word_features(const TokenFacts& token, std::vector<std::uint64_t>& out);
   const Gazetteer& gazetteer_;
 };
 

@@ -1,5 +1,6 @@
 #include "common/ner/gazetteer.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -48,13 +49,17 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
     }
   }
   gazetteer.digest_ = digest;
+  gazetteer.freeze();
   return gazetteer;
 }
 
 void Gazetteer::add(GazetteerList list, const std::vector<std::uint64_t>& token_hashes) {
+  const std::size_t bit = first_token_bit(token_hashes.front());
+  first_tokens_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  if (kCaseFreeLists & (1u << static_cast<int>(list))) case_free_first_tokens_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   std::uint32_t node = 0;
   for (const std::uint64_t hash : token_hashes) {
-    const auto [it, inserted] = children_.try_emplace(combine(node, hash), static_cast<std::uint32_t>(node_lists_.size()));
+    const auto [it, inserted] = building_.try_emplace(combine(node, hash), static_cast<std::uint32_t>(node_lists_.size()));
     if (inserted) node_lists_.push_back(0);
     node = it->second;
   }
@@ -62,30 +67,40 @@ void Gazetteer::add(GazetteerList list, const std::vector<std::uint64_t>& token_
   ++entries_;
 }
 
+void Gazetteer::freeze() {
+  children_ = FlatIndex({building_.begin(), building_.end()});
+  building_ = {};
+}
+
+std::uint32_t Gazetteer::child(std::uint32_t node, std::uint64_t token_hash) const {
+  const std::uint32_t* found = children_.find(combine(node, token_hash));
+  return found ? *found : 0;
+}
+
 std::size_t Gazetteer::prefix_length(GazetteerList list, std::span<const std::uint64_t> lower_hashes) const {
   std::size_t longest = 0;
   std::uint32_t node = 0;
+  if (lower_hashes.empty() || !test(first_tokens_, lower_hashes[0])) return 0;
   for (std::size_t i = 0; i < lower_hashes.size() && i < kMaxEntryTokens; ++i) {
-    const auto it = children_.find(combine(node, lower_hashes[i]));
-    if (it == children_.end()) break;
-    node = it->second;
+    node = child(node, lower_hashes[i]);
+    if (node == 0) break;
     if (node_lists_[node] & (1u << static_cast<int>(list))) longest = i + 1;
   }
   return longest;
 }
 
-void Gazetteer::match(const std::vector<std::uint64_t>& lower_hashes, const std::vector<bool>& capitalised,
-                      std::vector<MatchBits>& bits) const {
+void Gazetteer::match(std::span<const std::uint64_t> lower_hashes, std::span<const std::uint8_t> capitalised,
+                      std::span<MatchBits> bits) const {
   const std::size_t n = lower_hashes.size();
-  bits.assign(n, 0);
+  std::fill(bits.begin(), bits.end(), MatchBits{0});
   for (std::size_t start = 0; start < n; ++start) {
+    if (!test(capitalised[start] ? first_tokens_ : case_free_first_tokens_, lower_hashes[start])) continue;
     const std::uint16_t allowed = capitalised[start] ? 0xFFFF : kCaseFreeLists;
     std::array<std::size_t, kGazetteerLists> longest{};  // length of the longest match per list
     std::uint32_t node = 0;
     for (std::size_t end = start; end < n && end - start < kMaxEntryTokens; ++end) {
-      const auto it = children_.find(combine(node, lower_hashes[end]));
-      if (it == children_.end()) break;
-      node = it->second;
+      node = child(node, lower_hashes[end]);
+      if (node == 0) break;
       const std::uint16_t lists = node_lists_[node] & allowed;
       for (std::size_t list = 0; list < kGazetteerLists; ++list) {
         if (lists & (1u << list)) longest[list] = end - start + 1;

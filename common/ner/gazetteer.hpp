@@ -8,7 +8,10 @@
 #include <span>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
+
+#include "common/ner/flat_index.hpp"
 
 namespace newsdex::ner {
 
@@ -33,13 +36,14 @@ class Gazetteer {
   // Reads <dir>/<name>.txt for every list; throws newsdex::Error naming a missing or unreadable file.
   static Gazetteer load(const std::filesystem::path& dir);
 
-  // Adds one entry, given as its lower-cased token hashes.
+  // Adds one entry, given as its lower-cased token hashes; call freeze() after the last one.
   void add(GazetteerList list, const std::vector<std::uint64_t>& token_hashes);
+  void freeze();
 
   // lower_hashes: hash_text of each lower-cased token; capitalised: whether the token starts with a capital
   // or digit (entries of name lists only match from such a token). Fills one MatchBits per token.
-  void match(const std::vector<std::uint64_t>& lower_hashes, const std::vector<bool>& capitalised,
-             std::vector<MatchBits>& bits) const;
+  void match(std::span<const std::uint64_t> lower_hashes, std::span<const std::uint8_t> capitalised,
+             std::span<MatchBits> bits) const;
 
   // Number of tokens of the longest entry of `list` that `lower_hashes` starts with (0 when none).
   std::size_t prefix_length(GazetteerList list, std::span<const std::uint64_t> lower_hashes) const;
@@ -50,7 +54,21 @@ class Gazetteer {
  private:
   static constexpr std::size_t kMaxEntryTokens = 8;
   std::vector<std::uint16_t> node_lists_{0};  // node 0 is the root
-  std::unordered_map<std::uint64_t, std::uint32_t> children_;
+  std::uint32_t child(std::uint32_t node, std::uint64_t token_hash) const;  // 0 when there is none
+  // Most tokens start no entry; 32 KiB bit sets of first tokens answer that without touching the table,
+  // one for all lists and one for the lists that also match lower-case text.
+  static constexpr std::size_t kFirstTokenBits = std::size_t{1} << 18;
+  using FirstTokens = std::vector<std::uint64_t>;
+  static std::size_t first_token_bit(std::uint64_t token_hash) { return (token_hash >> 20) & (kFirstTokenBits - 1); }
+  static bool test(const FirstTokens& set, std::uint64_t token_hash) {
+    const std::size_t bit = first_token_bit(token_hash);
+    return (set[bit / 64] >> (bit % 64)) & 1;
+  }
+  FirstTokens first_tokens_ = FirstTokens(kFirstTokenBits / 64);
+  FirstTokens case_free_first_tokens_ = FirstTokens(kFirstTokenBits / 64);
+
+  std::unordered_map<std::uint64_t, std::uint32_t> building_;  // (node, token) -> child, until freeze()
+  FlatIndex children_;
   std::uint64_t digest_ = 0;
   std::size_t entries_ = 0;
 };

@@ -76,7 +76,7 @@ class Reader {
 }  // namespace
 
 Model Model::build(const std::vector<FeatureWeights>& features, const Transitions& transitions,
-                   std::uint64_t gazetteer_digest) {
+                   std::uint64_t gazetteer_digest, std::vector<std::string> vocabulary) {
   float largest = 0;
   for (const auto& feature : features) {
     for (const float w : feature.weights) largest = std::max(largest, std::abs(w));
@@ -108,6 +108,7 @@ Model Model::build(const std::vector<FeatureWeights>& features, const Transition
     model.starts_.push_back(start);
   }
   model.starts_.push_back(static_cast<std::uint32_t>(model.weights_.size()));
+  model.vocabulary_ = std::move(vocabulary);
   model.index();
   return model;
 }
@@ -120,7 +121,7 @@ void Model::index() {
   for (std::size_t i = 0; i < hashes_.size(); ++i) {
     const std::uint32_t start = starts_[i], count = starts_[i + 1] - starts_[i];
     if (count > kMaxCount || start > kMaxStart) throw std::logic_error("Model::index: weights do not fit a slot");
-    std::uint64_t at = mix64(hashes_[i]) & mask_;
+    std::uint64_t at = home(hashes_[i]);
     while (slots_[at].fingerprint != 0) at = (at + 1) & mask_;
     slots_[at] = Slot{fingerprint_of(hashes_[i]), start << 5 | count};
   }
@@ -128,23 +129,72 @@ void Model::index() {
 
 const Model::Slot* Model::find(std::uint64_t hash) const {
   const std::uint32_t fingerprint = fingerprint_of(hash);
-  for (std::uint64_t at = mix64(hash) & mask_;; at = (at + 1) & mask_) {
+  for (std::uint64_t at = home(hash);; at = (at + 1) & mask_) {
     const Slot& slot = slots_[at];
     if (slot.fingerprint == fingerprint) return &slot;
     if (slot.fingerprint == 0) return nullptr;
   }
 }
 
-void Model::score(std::span<const std::uint64_t> features, float* scores) const {
-  if (slots_.empty()) return;
-  std::array<std::int32_t, kLabels> sums{};
-  for (const std::uint64_t feature : features) {
-    const Slot* slot = find(feature);
-    if (!slot) continue;
+void Model::add_weights(std::uint64_t feature, std::array<std::int32_t, kLabels>& sums) const {
+  if (const Slot* slot = find(feature)) {
     const LabelWeight* w = weights_.data() + (slot->weights >> 5);
-    for (std::uint32_t k = 0, count = slot->weights & kMaxCount; k < count; ++k) sums[w[k].label] += w[k].weight;
+    for (std::uint32_t k = 0, n = slot->weights & kMaxCount; k < n; ++k) sums[w[k].label] += w[k].weight;
   }
-  for (int label = 0; label < kLabels; ++label) scores[label] += static_cast<float>(sums[label]);
+}
+
+void Model::cache_words(const FeatureExtractor& extractor) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;
+  std::vector<std::uint64_t> features;
+  word_sums_.clear();
+  for (const std::string& word : vocabulary_) {
+    features.clear();
+    const std::uint64_t key = extractor.word_features(word, features);
+    auto& sums = word_sums_.emplace_back();
+    sums.fill(0);
+    for (const std::uint64_t feature : features) add_weights(feature, sums);
+    rows.emplace_back(key, static_cast<std::uint32_t>(word_sums_.size() - 1));
+  }
+  cached_words_ = FlatIndex(rows);
+}
+
+void Model::score(const SentenceFeatures& features, std::vector<float>& emissions) const {
+  const std::size_t tokens = features.size();
+  emissions.assign(tokens * kLabels, 0.0f);
+  if (slots_.empty()) return;
+  std::vector<const std::array<std::int32_t, kLabels>*> cached(tokens);
+  for (std::size_t t = 0; t < tokens; ++t) {
+    const std::uint32_t* row = cached_words_.find(features.word_keys[t]);
+    cached[t] = row ? &word_sums_[*row] : nullptr;
+  }
+  // Most time goes into cache misses on the slot table and the weights, so both are prefetched a few
+  // features ahead: first every feature's slot is resolved, then the weights are summed per token.
+  constexpr std::size_t kAhead = 8;
+  const auto& hashes = features.features;
+  const std::size_t count = hashes.size();
+  std::vector<std::uint32_t> found(count);
+  for (std::size_t i = 0, t = 0; i < count; ++i) {
+    while (i >= features.offsets[t + 1]) ++t;
+    if (i + kAhead < count) __builtin_prefetch(&slots_[home(hashes[i + kAhead])]);
+    if (cached[t] && i < features.word_ends[t]) continue;
+    const Slot* slot = find(hashes[i]);
+    found[i] = slot ? slot->weights : 0;
+    if (slot) __builtin_prefetch(&weights_[slot->weights >> 5]);
+  }
+  for (std::size_t t = 0; t < tokens; ++t) {
+    std::array<std::int32_t, kLabels> sums{};
+    std::size_t first = features.offsets[t];
+    if (cached[t]) {
+      sums = *cached[t];
+      first = features.word_ends[t];
+    }
+    for (std::size_t i = first; i < features.offsets[t + 1]; ++i) {
+      const LabelWeight* w = weights_.data() + (found[i] >> 5);
+      for (std::uint32_t k = 0, n = found[i] & kMaxCount; k < n; ++k) sums[w[k].label] += w[k].weight;
+    }
+    float* row = &emissions[t * kLabels];
+    for (int label = 0; label < kLabels; ++label) row[label] = static_cast<float>(sums[label]);
+  }
 }
 
 void Model::save(const std::filesystem::path& path) const {
@@ -165,6 +215,11 @@ void Model::save(const std::filesystem::path& path) const {
       out.put(weights_[k].label);
       out.put(weights_[k].weight);
     }
+  }
+  out.put(static_cast<std::uint32_t>(vocabulary_.size()));
+  for (const std::string& word : vocabulary_) {
+    out.put(static_cast<std::uint16_t>(word.size()));
+    for (const char c : word) out.put(c);
   }
   out.finish();
 }
@@ -198,6 +253,13 @@ Model Model::load(const std::filesystem::path& path) {
     }
   }
   model.starts_.push_back(static_cast<std::uint32_t>(model.weights_.size()));
+  const auto words = in.get<std::uint32_t>();
+  if (words > (1u << 22)) in.fail("its vocabulary size is implausible");
+  model.vocabulary_.resize(words);
+  for (std::string& word : model.vocabulary_) {
+    word.resize(in.get<std::uint16_t>());
+    for (char& c : word) c = in.get<char>();
+  }
   if (!in.at_end()) in.fail("it has trailing bytes");
   model.index();
   return model;

@@ -12,6 +12,7 @@ Tagger::Tagger(const std::filesystem::path& data_dir)
                                         " was trained with other gazetteer lists than the ones next to it "
                                         "(rebuild both with scripts/train-ner.sh)");
   }
+  model_.cache_words(extractor_);
 }
 
 std::vector<std::vector<Span>> Tagger::tag(std::span<const Sentence> document) const {

@@ -1,5 +1,6 @@
 #include "common/ner/trainer.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <unordered_map>
 
@@ -13,12 +14,15 @@ namespace {
 // every update of w by d at example c adds c * d to u (Daume III's trick: no per-example averaging pass).
 class AveragedPerceptron {
  public:
-  void score(std::span<const std::uint64_t> features, float* scores) const {
-    for (const std::uint64_t feature : features) {
-      const auto it = index_.find(feature);
-      if (it == index_.end()) continue;
-      const Row& row = rows_[it->second];
-      for (int l = 0; l < kLabels; ++l) scores[l] += row.weights[l];
+  void score(const SentenceFeatures& features, std::vector<float>& emissions) const {
+    emissions.assign(features.size() * kLabels, 0.0f);
+    for (std::size_t t = 0; t < features.size(); ++t) {
+      for (const std::uint64_t feature : features.of(t)) {
+        const auto it = index_.find(feature);
+        if (it == index_.end()) continue;
+        const Row& row = rows_[it->second];
+        for (int l = 0; l < kLabels; ++l) emissions[t * kLabels + l] += row.weights[l];
+      }
     }
   }
   const Transitions& transitions() const { return transitions_; }
@@ -49,7 +53,7 @@ class AveragedPerceptron {
   }
   void next_example() { ++examples_; }
 
-  Model averaged(std::uint64_t gazetteer_digest) const {
+  Model averaged(std::uint64_t gazetteer_digest, const std::vector<std::string>& vocabulary) const {
     const auto average = [&](float w, double sum) { return static_cast<float>(w - sum / examples_); };
     std::vector<FeatureWeights> features;
     features.reserve(index_.size());
@@ -65,7 +69,7 @@ class AveragedPerceptron {
       transitions.end[l] = average(transitions_.end[l], sums_.end[l]);
       for (int m = 0; m < kLabels; ++m) transitions.next[l][m] = average(transitions_.next[l][m], sums_.next[l][m]);
     }
-    return Model::build(features, transitions, gazetteer_digest);
+    return Model::build(features, transitions, gazetteer_digest, vocabulary);
   }
   std::size_t feature_count() const { return rows_.size(); }
 
@@ -114,6 +118,23 @@ std::vector<PreparedDocument> prepare(const std::vector<LabelledDocument>& docum
   return prepared;
 }
 
+// The most frequent token texts of the training data (ties in byte order, for reproducible models).
+std::vector<std::string> frequent_words(const std::vector<PreparedDocument>& documents, std::size_t limit) {
+  std::unordered_map<std::string, std::size_t> counts;
+  for (const auto& document : documents) {
+    for (const auto& sentence : document.sentences) {
+      for (const auto& token : sentence) ++counts[token.text];
+    }
+  }
+  std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < sorted.size() && i < limit; ++i) words.push_back(sorted[i].first);
+  return words;
+}
+
 // Fisher-Yates with splitmix64, so that the order does not depend on the standard library.
 void shuffle(std::vector<std::size_t>& order, std::uint64_t& state) {
   for (std::size_t i = order.size(); i > 1; --i) {
@@ -145,6 +166,7 @@ Model train_model(const std::vector<LabelledDocument>& training, const std::vect
                   const std::function<void(const EpochReport&)>& on_epoch) {
   const FeatureExtractor extractor(gazetteer);
   const std::vector<PreparedDocument> documents = prepare(training);
+  const std::vector<std::string> vocabulary = frequent_words(documents, options.cached_words);
   std::vector<std::size_t> order(documents.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::uint64_t rng = options.seed;
@@ -167,7 +189,7 @@ Model train_model(const std::vector<LabelledDocument>& training, const std::vect
     report.epoch = epoch;
     report.train_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report.features = perceptron.feature_count();
-    Model model = perceptron.averaged(gazetteer.digest());
+    Model model = perceptron.averaged(gazetteer.digest(), vocabulary);
     report.development = evaluate_model(model, gazetteer, development);
     if (report.development.overall.f1() > best_f1) {
       best_f1 = report.development.overall.f1();

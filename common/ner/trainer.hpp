@@ -17,6 +17,7 @@ namespace newsdex::ner {
 struct TrainingOptions {
   int epochs = 12;          // upper bound; the model of the best epoch on the development set is kept
   std::uint64_t seed = 20031;  // document order is shuffled each epoch with this seed: runs are reproducible
+  std::size_t cached_words = 8000;  // frequent words whose word-only feature sums the tagger precomputes
 };
 
 struct EpochReport {

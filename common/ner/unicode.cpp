@@ -46,6 +46,12 @@ bool is_letter(char32_t cp) {
 
 std::string to_lower(std::string_view text) {
   std::string out;
+  to_lower(text, out);
+  return out;
+}
+
+void to_lower(std::string_view text, std::string& out) {
+  out.clear();
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
     const auto c = static_cast<unsigned char>(text[pos]);
@@ -65,7 +71,6 @@ std::string to_lower(std::string_view text) {
     }
     pos += cp.length;
   }
-  return out;
 }
 
 bool starts_upper(std::string_view text) { return !text.empty() && is_upper(decode_utf8(text, 0).value); }

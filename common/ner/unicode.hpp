@@ -22,6 +22,7 @@ bool is_letter(char32_t cp);
 
 // Simple (one-to-one) lower-casing of every code point; ill-formed bytes are copied.
 std::string to_lower(std::string_view text);
+void to_lower(std::string_view text, std::string& out);  // into `out`, reusing its buffer
 
 bool starts_upper(std::string_view text);  // the first code point is an upper-case letter
 bool is_all_caps(std::string_view text);   // at least one letter and no lower-case letter

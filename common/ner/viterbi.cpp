@@ -13,12 +13,23 @@ bool allowed_end(Label label) {
   return label == kOutside || label_position(label) == Position::last || label_position(label) == Position::unit;
 }
 
-constexpr auto kAllowed = [] {
-  std::array<std::array<bool, kLabels>, kLabels> allowed{};
-  for (int p = 0; p < kLabels; ++p) {
-    for (int l = 0; l < kLabels; ++l) allowed[p][l] = allowed_transition(static_cast<Label>(p), static_cast<Label>(l));
+// For each label, the labels that may precede it: 9 for O/B/U, 2 for I/L. Looping over these instead of
+// all 17 keeps decoding cheap and ill-formed sequences impossible.
+struct Predecessors {
+  std::array<std::array<Label, kLabels>, kLabels> labels{};
+  std::array<int, kLabels> count{};
+};
+
+constexpr Predecessors kPredecessors = [] {
+  Predecessors p{};
+  for (int l = 0; l < kLabels; ++l) {
+    for (int previous = 0; previous < kLabels; ++previous) {
+      if (allowed_transition(static_cast<Label>(previous), static_cast<Label>(l))) {
+        p.labels[l][p.count[l]++] = static_cast<Label>(previous);
+      }
+    }
   }
-  return allowed;
+  return p;
 }();
 
 }  // namespace
@@ -37,15 +48,15 @@ std::vector<Label> viterbi(const std::vector<float>& emissions, std::size_t toke
     for (int l = 0; l < kLabels; ++l) {
       float best = kImpossible;
       Label best_previous = kOutside;
-      for (int p = 0; p < kLabels; ++p) {
-        if (!kAllowed[p][l] || score[p] == kImpossible) continue;
+      for (int k = 0; k < kPredecessors.count[l]; ++k) {
+        const Label p = kPredecessors.labels[l][k];
         const float candidate = score[p] + transitions.next[p][l];
         if (candidate > best) {
           best = candidate;
-          best_previous = static_cast<Label>(p);
+          best_previous = p;
         }
       }
-      next_score[l] = best == kImpossible ? kImpossible : best + emission[l];
+      next_score[l] = best + emission[l];
       back[t][l] = best_previous;
     }
     score = next_score;
@@ -53,7 +64,7 @@ std::vector<Label> viterbi(const std::vector<float>& emissions, std::size_t toke
   float best = kImpossible;
   Label last = kOutside;
   for (int l = 0; l < kLabels; ++l) {
-    if (!allowed_end(static_cast<Label>(l)) || score[l] == kImpossible) continue;
+    if (!allowed_end(static_cast<Label>(l))) continue;
     const float candidate = score[l] + transitions.end[l];
     if (candidate > best) {
       best = candidate;
