@@ -1,7 +1,9 @@
 #include "common/readers/html_content.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/readers/html_blocks.hpp"
 #include "common/readers/html_dom.hpp"
@@ -46,19 +48,67 @@ class Extractor {
         headlines_(page.element_tags, {GUMBO_TAG_H1}) {}
 
   std::vector<Block> run() {
+    // JSON-LD articleBody, when the page has a real one, checks each try: a try that misses most of
+    // its words found the wrong container.
+    auto structured_words = word_set(hints_.structured_body);
+    bool check_structured = count_chars(hints_.structured_body) >= enough_text && structured_words.size() >= 20;
     std::vector<Block> best;
-    std::size_t best_chars = 0;
+    double best_quality = -1;
     for (auto pass : {Pass{true, true, true}, Pass{false, true, true}, Pass{false, false, true}, Pass{false, false, false}}) {
       auto blocks = extract(pass);
       std::size_t chars = 0;
       for (const auto& block : blocks) chars += count_chars(block.text);
-      if (chars >= enough_text) return blocks;
-      if (chars > best_chars) best = std::move(blocks), best_chars = chars;
+      double coverage = check_structured ? covered_share(structured_words, blocks) : 1.0;
+      if (chars >= enough_text && coverage >= 0.6) return blocks;
+      double quality = coverage * static_cast<double>(std::min(chars, enough_text));
+      if (quality > best_quality) best = std::move(blocks), best_quality = quality;
     }
+    if (check_structured && covered_share(structured_words, best) < 0.5) return structured_blocks();
     return best;
   }
 
  private:
+  using WordSet = std::unordered_set<std::string>;
+
+  // Lower-cased words (ASCII letters and digits, and any non-ASCII character) of a text.
+  static WordSet word_set(std::string_view text) {
+    WordSet words;
+    std::string word;
+    for (char c : text) {
+      auto byte = static_cast<unsigned char>(c);
+      if (std::isalnum(byte) || byte >= 0x80) {
+        word += static_cast<char>(std::tolower(byte));
+      } else if (!word.empty()) {
+        words.insert(std::move(word));
+        word.clear();
+      }
+    }
+    if (!word.empty()) words.insert(std::move(word));
+    return words;
+  }
+
+  static double covered_share(const WordSet& wanted, const std::vector<Block>& blocks) {
+    if (wanted.empty()) return 1.0;
+    WordSet found;
+    for (const auto& block : blocks) found.merge(word_set(block.text));
+    auto covered = std::count_if(wanted.begin(), wanted.end(), [&](const auto& word) { return found.count(word) > 0; });
+    return static_cast<double>(covered) / static_cast<double>(wanted.size());
+  }
+
+  // The JSON-LD articleBody as paragraphs: the fallback when the page's markup defeats the scorer.
+  std::vector<Block> structured_blocks() const {
+    std::vector<Block> blocks;
+    std::string_view text = hints_.structured_body;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      auto end = std::min(text.find('\n', start), text.size());
+      auto line = collapse_whitespace(text.substr(start, end - start));
+      if (!line.empty()) blocks.push_back({line, BlockKind::paragraph, 0.0});
+      start = end + 1;
+    }
+    return blocks;
+  }
+
   const ElementSpan* span_of(const GumboNode* node) const {
     auto found = page_.spans.find(node);
     return found == page_.spans.end() ? nullptr : &found->second;

@@ -116,3 +116,14 @@ TEST_CASE("HTML: a huge page is read in reasonable time", "[html]") {
   CHECK(article.paragraphs.size() >= 7000);
   CHECK(seconds < 30.0);
 }
+
+TEST_CASE("HTML: JSON-LD articleBody is the body when the markup shows none of it", "[html]") {
+  auto body = repeat(sentence, 3) + "\\n" + repeat("The minister declined to comment on the figures, saying the review was not finished. ", 3);
+  auto html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H\","
+              "\"articleBody\":\"" + body + "\"}</script></head><body><div id=\"app\"></div>"
+              "<nav><a href=\"/\">Home</a></nav></body></html>";
+  auto article = read_page(html);
+  REQUIRE(article.paragraphs.size() == 2);
+  CHECK(article.paragraphs[0].find("The committee met") == 0);
+  CHECK(article.paragraphs[1].find("The minister declined") == 0);
+}
