@@ -1,5 +1,6 @@
 #include "common/query.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -111,16 +112,51 @@ Xapian::Query option_filters(const QueryFilters& filters, std::vector<AppliedFil
   return combine(Xapian::Query::OP_AND, parts);
 }
 
+bool is_free_text_term(const std::string& term) {
+  return !term.empty() &&
+         (!std::isupper(static_cast<unsigned char>(term[0])) || term[0] == 'Z' || term[0] == 'S');
+}
+
+// Xapian suggests a more frequent neighbour even for words the index knows ("lords" -> "lord"):
+// a suggestion is only worth showing when some word of the query is not in the index at all.
 // True when the query has words that carry weight (free-text terms, stemmed or title ones, or a
 // wildcard), not only boolean filter terms (which all start with a capital prefix other than Z, S).
 bool has_weighted_terms(const Xapian::Query& query, const QueryScan& scan) {
   if (!scan.wildcards.empty()) return true;
-  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-    const std::string& term = *it;
-    if (term.empty()) continue;
-    if (!std::isupper(static_cast<unsigned char>(term[0])) || term[0] == 'Z' || term[0] == 'S') return true;
-  }
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+    if (is_free_text_term(*it)) return true;
   return false;
+}
+
+bool has_unknown_word(const Xapian::Query& query, const Xapian::Database& database) {
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+    if (is_free_text_term(*it) && !database.term_exists(*it)) return true;
+  return false;
+}
+
+std::vector<std::string> split_spaces(const std::string& text) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto space = std::min(text.find(' ', start), text.size());
+    words.push_back(text.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+// Xapian corrects every word that has a more frequent neighbour; put back the words the index has.
+std::string keep_known_words(const std::string& original, const std::string& corrected,
+                             const Xapian::Database& database) {
+  if (corrected.empty()) return corrected;
+  auto before = split_spaces(original), after = split_spaces(corrected);
+  if (before.size() != after.size()) return corrected;
+  std::string out;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (i) out += ' ';
+    out += (before[i] != after[i] && database.term_exists(before[i])) ? before[i] : after[i];
+  }
+  return out == original ? std::string() : out;
 }
 
 void reject_only_stopwords(const QueryScan& scan) {
@@ -141,6 +177,7 @@ struct QueryBuilder::State {
   Xapian::SimpleStopper stopper;
   ParseContext context;
   bool spelling = false;
+  Xapian::Database database;
 
   State() {
     parser.set_stemmer(Xapian::Stem("english"));
@@ -164,6 +201,7 @@ QueryBuilder::QueryBuilder() : state_(std::make_unique<State>()) {}
 
 QueryBuilder::QueryBuilder(const Xapian::Database& database) : state_(std::make_unique<State>()) {
   state_->parser.set_database(database);
+  state_->database = database;
   state_->spelling = true;
 }
 
@@ -205,7 +243,8 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
     }
     for (auto& filter : state_->context.filters) parsed.filters.push_back(std::move(filter));
     for (auto it = parser.stoplist_begin(); it != parser.stoplist_end(); ++it) parsed.stopwords.push_back(*it);
-    if (state_->spelling) parsed.corrected = parser.get_corrected_query_string();
+    if (state_->spelling && has_unknown_word(text_query, state_->database))
+      parsed.corrected = keep_known_words(scan.rewritten, parser.get_corrected_query_string(), state_->database);
     if (text_query.empty()) throw QueryError("the query has no words to search for");
     parsed.ranked = has_weighted_terms(text_query, scan);
   }

@@ -174,7 +174,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   Highlighter highlighter(highlight_terms(query, response.parsed.wildcards));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
-    hit.rank = request.offset + it.get_rank() + 1;
+    hit.rank = it.get_rank() + 1;  // already counts the offset
     hit.docid = *it;
     hit.weight = it.get_weight();
     hit.percent = it.get_percent();

@@ -85,6 +85,7 @@ SearchRequest request_from_json(const nlohmann::json& object, const SearchReques
   if (!object.is_object()) throw UsageError("a batch line must be query text or a JSON object");
   SearchRequest request = defaults;
   for (const auto& [key, value] : object.items()) {
+    if (value.is_null()) continue;  // null: not given
     auto it = setters().find(key);
     if (it == setters().end()) throw UsageError("unknown option \"" + key + "\" in the JSON request");
     it->second(value, key, request);
