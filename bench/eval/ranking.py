@@ -92,7 +92,10 @@ def newsdex_runs(ctx, folder, collection, queries):
     results = []
     db = folder / "newsdex.db"
     common.remove(db)
-    common.run(newsdex_client.index_command(ctx, db, [folder / "docs.jsonl"]), ctx, "ranking: newsdex index")
+    try:
+        common.run(newsdex_client.index_command(ctx, db, [folder / "docs.jsonl"]), ctx, "ranking: newsdex index")
+    except RuntimeError as error:
+        return [(name, None, "newsdex-index failed: %s" % str(error).splitlines()[-1]) for name, _ in NEWSDEX_CONFIGS]
     for number, (name, extra) in enumerate(NEWSDEX_CONFIGS):
         requests = [dict({"id": qid, "query": text, "limit": DEPTH}, **extra) for qid, text in queries]
         try:

@@ -82,13 +82,23 @@ def run_indexing(ctx):
     array_path, pages, articles, text_bytes = prepare_inputs(ctx, jsonl)
     items = contenders(ctx, jsonl, array_path, pages)
     timings = {item["name"]: [] for item in items}
+    failed = {}
     for repetition in range(ctx.runs):
         for item in items:  # alternately: each run of each contender sees the same machine state
+            if item["name"] in failed:
+                continue
             common.remove(item["db"])
             print("indexing: run %d/%d %s" % (repetition + 1, ctx.runs, item["name"]), file=sys.stderr)
-            timings[item["name"]].append(common.timed(item["command"], ctx, "indexing"))
+            try:
+                timings[item["name"]].append(common.timed(item["command"], ctx, "indexing"))
+            except RuntimeError as error:  # the others are still measured; the report says why
+                failed[item["name"]] = str(error).strip().splitlines()[-1]
     rows = []
     for item in items:
+        if item["name"] in failed:
+            rows.append({"name": item["name"], "failed": failed[item["name"]],
+                         "command": " ".join(common.shlex_quote(str(c)) for c in item["command"])})
+            continue
         documents = common.document_count(item["db"])
         if not documents or documents < 0.9 * articles:
             raise RuntimeError("%s indexed %s documents of %d: not a fair comparison" % (item["name"], documents, articles))
@@ -106,9 +116,9 @@ def run_indexing(ctx):
             row["compacted_mb"] = common.directory_bytes(compacted) / 1e6
             common.remove(compacted)
         rows.append(row)
-    reference = next((r for r in rows if r["name"].startswith("newsdex-index")), None)
+    reference = next((r for r in rows if r["name"].startswith("newsdex-index") and "failed" not in r), None)
     for row in rows:
-        if reference and row is not reference:
+        if reference and row is not reference and "failed" not in row:
             # > 1: newsdex (its first configuration) is that many times faster than this contender
             row["newsdex_speed_ratio"] = row["seconds"]["median"] / reference["seconds"]["median"]
     return {"articles": articles, "text_mb": text_bytes / 1e6, "runs": ctx.runs, "contenders": rows}

@@ -59,11 +59,15 @@ def indexing_section(indexing):
              "| contender | seconds | articles/s | MB/s | index MB | compacted MB | peak RSS MB |",
              "|---|---|---|---|---|---|---|"]
     for row in indexing["contenders"]:
+        if "failed" in row:
+            lines.append("| %s | failed: %s | | | | | |" % (row["name"], row["failed"].replace("|", "/")))
+            continue
         lines.append("| %s | %s | %s | %s | %.1f | %s | %s |" % (
             row["name"], spread(row["seconds"], 2), spread(row["articles_per_second"], 0), spread(row["mb_per_second"], 2),
             row["index_mb"], fmt(row.get("compacted_mb")), spread(row["peak_rss_mb"], 0)))
-    newsdex = [r for r in indexing["contenders"] if r["name"].startswith("newsdex")]
-    peers = [r for r in indexing["contenders"] if not r["name"].startswith("newsdex")]
+    measured = [r for r in indexing["contenders"] if "failed" not in r]
+    newsdex = [r for r in measured if r["name"].startswith("newsdex")]
+    peers = [r for r in measured if not r["name"].startswith("newsdex")]
     if newsdex and peers:
         lines += ["", "Speed ratio (peer's median time / newsdex's median time; > 1 means newsdex is faster):", "",
                   "| newsdex | " + " | ".join(p["name"] for p in peers) + " |",
@@ -137,7 +141,7 @@ def search_plot(searching, out_dir):
     if not rows:
         return None
     data = out_dir / "search-latency.dat"
-    data.write_text("".join('"%s" %f %f\n' % (r["name"].replace(": ", "\\n", 1), r["p50"]["median"], r["p99"]["median"])
+    data.write_text("".join('"%s" %f %f\n' % (r["name"].replace(": ", "\\n", 1).replace(" results", ""), r["p50"]["median"], r["p99"]["median"])
                             for r in rows))
     png = out_dir / "search-latency.png"
     script = """set terminal png size 1000,500

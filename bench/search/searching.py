@@ -39,7 +39,11 @@ def build_indexes(ctx, jsonl):
     if not dbs["fts5"].exists():
         fts5.build_in_process(str(dbs["fts5"]), jsonl).close()
     if ctx.binary("newsdex-index") and not dbs["newsdex"].exists():
-        common.run(newsdex_client.index_command(ctx, dbs["newsdex"], [jsonl]), ctx, "search: newsdex index")
+        try:
+            common.run(newsdex_client.index_command(ctx, dbs["newsdex"], [jsonl]), ctx, "search: newsdex index")
+        except RuntimeError as error:  # the peers are still measured; the report says why newsdex is missing
+            common.remove(dbs["newsdex"])
+            print("search: newsdex-index failed: %s" % error, file=sys.stderr)
     return dbs
 
 
