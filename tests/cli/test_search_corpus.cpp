@@ -1,0 +1,98 @@
+// newsdex-search on the sample collection (corpus/) indexed by the real newsdex-index, checked
+// against the facts in tests/fixtures/corpus-expected.json.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support.hpp"
+
+using namespace newsdex::test;
+using nlohmann::json;
+
+namespace {
+
+// Indexed once for all the test cases of this file.
+const std::filesystem::path& corpus_db() {
+  static TempDir dir("search-corpus");
+  static std::filesystem::path db = [] {
+    auto path = dir.path() / "db";
+    auto corpus = source_dir() / "corpus";
+    auto result = run_command(shell_quote(index_bin()) + " -q --db " + shell_quote(path.string()) + " " +
+                              shell_quote((corpus / "text").string()) + " " + shell_quote((corpus / "html").string()) +
+                              " " + shell_quote((corpus / "export").string()));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return path;
+  }();
+  return db;
+}
+
+json search(const std::string& args) {
+  auto result = run_command(shell_quote(search_bin()) + " --json --db " + shell_quote(corpus_db().string()) + " " + args);
+  INFO(args << "\n" << result.err);
+  REQUIRE(result.exit_code == 0);
+  return json::parse(result.out);
+}
+
+json expected() { return json::parse(read_file(source_dir() / "tests/fixtures/corpus-expected.json")); }
+
+// "text/x.txt#0" for an expected article; the second of each duplicate pair is indexed as the first.
+std::set<std::string> duplicate_copies() {
+  std::set<std::string> copies;
+  auto facts = expected();
+  for (const auto& pair : facts["duplicates"]) copies.insert(pair[1].get<std::string>());
+  return copies;
+}
+
+}  // namespace
+
+TEST_CASE("corpus: the date facet counts every article of each month", "[cli][search][corpus]") {
+  std::map<std::string, int> months;
+  auto copies = duplicate_copies();
+  auto facts = expected();
+  for (const auto& article : facts["articles"]) {
+    auto key = article["file"].get<std::string>() + "#" + std::to_string(article["position"].get<int>());
+    if (!copies.count(key)) ++months[article["date"].get<std::string>().substr(0, 7)];
+  }
+  auto response = search("--facet date --from 2024 --limit 0");
+  std::map<std::string, int> got;
+  for (const auto& value : response["facets"]["date"]["values"]) got[value["key"]] = value["count"];
+  CHECK(response["facets"]["date"]["granularity"] == "month");
+  CHECK(got == months);
+  CHECK(search("date:2024-09 --limit 100")["results"].size() == static_cast<std::size_t>(months["2024-09"]));
+}
+
+TEST_CASE("corpus: a title phrase finds its article first", "[cli][search][corpus]") {
+  int checked = 0;
+  auto facts = expected();
+  for (const auto& article : facts["articles"]) {
+    if (checked++ % 6) continue;  // every sixth article keeps the test quick
+    auto title = article["title"].get<std::string>();
+    std::string quoted;
+    for (char c : title) quoted += c == '"' ? ' ' : c;
+    auto response = search(shell_quote("title:\"" + quoted + "\"") + " --limit 1 --no-collapse");
+    INFO(title);
+    REQUIRE(response["results"].size() == 1);
+    CHECK(response["results"][0]["title"] == title);
+  }
+}
+
+TEST_CASE("corpus: entity filters fold case and accents, and agree with the facets", "[cli][search][corpus]") {
+  auto accented = search("--limit 100 " + shell_quote("person:\"Zoë Marchetti\""));
+  auto folded = search("--limit 100 " + shell_quote("person:\"ZOE MARCHETTI\""));
+  REQUIRE(!accented["results"].empty());
+  CHECK(accented["results"] == folded["results"]);
+  for (const auto& hit : accented["results"]) {
+    bool named = false;
+    for (const auto& person : hit["entities"]["people"]) named = named || person["key"] == "zoe marchetti";
+    CHECK(named);
+  }
+  auto facets = search("--facet person --facet-size 1000 --limit 0 --from 2024");
+  int count = 0;
+  for (const auto& value : facets["facets"]["person"]["values"])
+    if (value["key"] == "zoe marchetti") count = value["count"];
+  CHECK(count == static_cast<int>(accented["results"].size()));
+}
