@@ -17,6 +17,16 @@ nlohmann::json entities(const std::vector<Entity>& list) {
   return out;
 }
 
+nlohmann::json or_null(const std::string& text);
+
+nlohmann::json duplicates(const std::vector<DuplicateLocation>& list) {
+  auto out = nlohmann::json::array();
+  for (const auto& d : list)
+    out.push_back({{"id", d.id}, {"path", d.path}, {"position", d.position}, {"url", or_null(d.url)},
+                   {"title", d.title}, {"published", or_null(d.published)}, {"source", or_null(d.source)}});
+  return out;
+}
+
 nlohmann::json or_null(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
 
 nlohmann::json query_to_json(const SearchResponse& response) {
@@ -72,7 +82,8 @@ nlohmann::json hit_to_json(const Hit& hit) {
            {{"people", entities(a.entities.people)},
             {"organisations", entities(a.entities.organisations)},
             {"places", entities(a.entities.places)}}},
-          {"duplicates_hidden", hit.duplicates_hidden}};
+          {"duplicates_hidden", hit.duplicates_hidden},
+          {"duplicates", duplicates(a.duplicates)}};
 }
 
 nlohmann::json response_to_json(const SearchResponse& response) {

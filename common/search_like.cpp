@@ -33,11 +33,12 @@ Xapian::docid find_article(const Xapian::Database& database, std::string_view id
     } catch (const Xapian::DocNotFoundError&) {
     }
   }
-  auto term = schema::boolean_term(schema::id_prefix, id);
-  auto it = database.postlist_begin(term);
-  if (it == database.postlist_end(term))
-    throw QueryError("--like: no article with id '" + std::string(id) + "' (use an id or docid shown in results)");
-  return *it;
+  // The article's own id, or the id of a duplicate the indexer merged into it.
+  for (auto prefix : {schema::id_prefix, schema::duplicate_prefix}) {
+    auto term = schema::id_term(id, prefix);
+    if (auto it = database.postlist_begin(term); it != database.postlist_end(term)) return *it;
+  }
+  throw QueryError("--like: no article with id '" + std::string(id) + "' (use an id or docid shown in results)");
 }
 
 }  // namespace

@@ -222,7 +222,8 @@ TEST_CASE("search: the JSON output follows docs/json-format.md version 1", "[cli
   CHECK(r["matches"]["exact"] == true);
   const auto& hit = r["results"][0];
   for (const char* key : {"rank", "docid", "id", "weight", "percent", "title", "title_highlights", "published", "author",
-                          "source", "url", "path", "position", "snippet", "snippet_highlights", "entities", "duplicates_hidden"})
+                          "source", "url", "path", "position", "snippet", "snippet_highlights", "entities", "duplicates_hidden",
+                          "duplicates"})
     CHECK(hit.contains(key));
   CHECK(hit["rank"] == 1);
   CHECK(hit["published"] == "2024-11-05");

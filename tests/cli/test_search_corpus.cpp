@@ -96,3 +96,35 @@ TEST_CASE("corpus: entity filters fold case and accents, and agree with the face
     if (value["key"] == "zoe marchetti") count = value["count"];
   CHECK(count == static_cast<int>(accented["results"].size()));
 }
+
+TEST_CASE("corpus: an article stored once for two files lists the other one", "[cli][search][corpus]") {
+  auto facts = expected();
+  auto pair = facts["duplicates"][0];
+  auto file = pair[0].get<std::string>();
+  auto stem = std::filesystem::path(file.substr(0, file.find('#'))).stem().string();
+  bool found = false;
+  auto all = search("--limit 100 --no-collapse --from 2024");
+  INFO(stem << " " << all["results"].size());
+  for (const auto& hit : all["results"]) {
+    if (hit["path"].get<std::string>().find(stem) == std::string::npos &&
+        (hit["duplicates"].empty() || hit["duplicates"][0]["path"].get<std::string>().find(stem) == std::string::npos))
+      continue;
+    found = true;
+    CHECK(hit["duplicates"].size() == 1);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("corpus: more like this stays on the same story", "[cli][search][corpus]") {
+  auto strike = search("--limit 1 " + shell_quote("title:\"dockers vote for strike\""))["results"][0];
+  auto like = search("--limit 5 --like " + shell_quote(strike["id"].get<std::string>()));
+  REQUIRE(like["results"].size() == 5);
+  int about_strike = 0;
+  for (const auto& hit : like["results"]) {
+    CHECK(hit["id"] != strike["id"]);
+    auto text = hit["title"].get<std::string>() + " " + hit["snippet"].get<std::string>();
+    about_strike += text.find("trike") != std::string::npos || text.find("Northgate") != std::string::npos ||
+                    text.find("ocker") != std::string::npos;
+  }
+  CHECK(about_strike >= 4);
+}

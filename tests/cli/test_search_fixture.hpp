@@ -85,7 +85,7 @@ inline void build_fixture_db(const std::filesystem::path& path, const std::vecto
   indexer.set_database(db);
   indexer.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
   for (const auto& article : articles) {
-    db.replace_document(schema::boolean_term(schema::id_prefix, article.id), make_document(article, indexer));
+    db.replace_document(schema::id_term(article.id), make_document(article, indexer));
     for (const auto& field : schema::entity_fields) {
       const auto& list = field.type == schema::EntityType::person         ? article.entities.people
                          : field.type == schema::EntityType::organisation ? article.entities.organisations
