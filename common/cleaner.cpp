@@ -128,21 +128,27 @@ void cut_after_end(std::vector<Item>& items, const std::vector<TeaserSection>& s
 
 // Short unpunctuated lines before the first paragraph of prose or after the last one are page
 // furniture: kickers, menus, "Must Read", tags, sign-offs of the site rather than the article.
-void trim_edges(std::vector<Item>& items) {
+// When the body holds no prose at all but the lede does, the whole body counts as "after" it (a
+// one-paragraph post followed by a signature).
+void trim_edges(std::vector<Item>& items, bool lede_is_prose) {
   std::size_t first = items.size(), last = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (prose_words(items[i]) == 0) continue;
     first = std::min(first, i);
     last = i;
   }
-  if (first == items.size()) return;
+  std::size_t trailing_from = last + 1;
+  if (first == items.size()) {
+    if (!lede_is_prose) return;
+    first = trailing_from = 0;
+  }
   for (std::size_t i = 0; i < first; ++i) {
     const auto& s = items[i].signals;
     if (s.words <= 8 && !s.sentence_end) drop(items[i], "before the article starts");
   }
-  for (std::size_t i = last + 1; i < items.size(); ++i) {
+  for (std::size_t i = trailing_from; i < items.size(); ++i) {
     const auto& s = items[i].signals;
-    if ((!s.sentence_end && s.words <= 12) || s.ellipsis_end || cleaner::is_headline_like(s))
+    if ((!s.sentence_end && s.words <= 12) || s.words <= 3 || s.ellipsis_end || cleaner::is_headline_like(s))
       drop(items[i], "after the end of the article");
   }
 }
@@ -208,9 +214,9 @@ CleanReport explain_clean_body(std::string_view title, std::string_view lede, co
   auto sections = drop_teaser_sections(items);
   drop_truncated_teasers(items);
   cut_after_end(items, sections);
-  trim_edges(items);
   CleanReport report;
   report.body.lede = normalise_text(lede);
+  trim_edges(items, cleaner::is_prose(cleaner::measure(report.body.lede, 0.0)));
   drop_repeated_lede(items, cleaner::loose_key(report.body.lede));
   for (auto& item : items) {
     if (!item.dropped()) report.body.paragraphs.push_back(item.text);

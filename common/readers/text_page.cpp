@@ -32,21 +32,26 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 // line are broken at a steady width. Returns that width, or 0 for text with one paragraph per line.
 std::size_t wrap_width(const std::vector<std::string>& lines) {
   std::vector<std::size_t> continued;  // lengths of lines followed by another non-empty line
-  std::size_t nonempty = 0, in_runs = 0;
+  std::size_t nonempty = 0, in_runs = 0, broken_mid_sentence = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].empty()) continue;
     ++nonempty;
     bool has_next = i + 1 < lines.size() && !lines[i + 1].empty();
     bool joined = (i > 0 && !lines[i - 1].empty()) || has_next;
     in_runs += joined;
-    if (has_next) continued.push_back(lines[i].size());
+    if (!has_next) continue;
+    continued.push_back(lines[i].size());
+    char last = lines[i].back();
+    broken_mid_sentence += last != '.' && last != '!' && last != '?' && last != '"' && last != ':';
   }
   if (nonempty < 4 || continued.size() < 3 || in_runs * 10 < nonempty * 6) return 0;
+  // One paragraph per line also makes runs, but its lines end sentences; wrapped lines mostly do not.
+  if (broken_mid_sentence * 2 < continued.size()) return 0;
   std::sort(continued.begin(), continued.end());
   std::size_t width = continued[continued.size() * 9 / 10];
   auto near_width = static_cast<std::size_t>(std::count_if(
-      continued.begin(), continued.end(), [&](std::size_t n) { return n * 4 >= width * 3 && n <= width + 10; }));
-  if (width < 40 || width > 120 || near_width * 10 < continued.size() * 7) return 0;
+      continued.begin(), continued.end(), [&](std::size_t n) { return n * 10 >= width * 6 && n <= width + 10; }));
+  if (width < 40 || width > 120 || near_width * 2 < continued.size()) return 0;
   return width;
 }
 
@@ -80,7 +85,8 @@ std::pair<MetaField, std::string> key_value(const std::string& line) {
     std::string_view name;
     MetaField field;
   };
-  static constexpr std::array<Key, 18> keys{{{"title", MetaField::title},       {"headline", MetaField::title},
+  static constexpr std::array<Key, 20> keys{{{"title", MetaField::title},       {"headline", MetaField::title},
+                                             {"subject", MetaField::title},     {"from", MetaField::author},
                                              {"date", MetaField::date},         {"published", MetaField::date},
                                              {"published on", MetaField::date}, {"posted", MetaField::date},
                                              {"posted on", MetaField::date},    {"updated", MetaField::date},
@@ -92,6 +98,18 @@ std::pair<MetaField, std::string> key_value(const std::string& line) {
   for (const auto& k : keys)
     if (key == k.name) return {k.field, value};
   return {MetaField::none, {}};
+}
+
+// "Organization: Lockheed", "X-Mailer: ...": any "Key: value" line, as in mail and Usenet headers.
+bool is_header_field(const std::string& line) {
+  auto colon = line.find(": ");
+  if (colon == std::string::npos || colon == 0 || colon > 30 || !std::isupper(static_cast<unsigned char>(line[0])))
+    return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = line[i];
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-' && c != ' ') return false;
+  }
+  return word_count(line.substr(0, colon)) <= 3;
 }
 
 bool is_url(std::string_view line) {
@@ -229,6 +247,12 @@ std::vector<std::string> split_text_blocks(std::string_view text) {
       current.clear();
       continue;
     }
+    if (is_header_field(line)) {  // "Subject: ..." lines stay lines
+      if (!current.empty()) blocks.push_back(std::move(current));
+      current.clear();
+      blocks.push_back(std::move(line));
+      continue;
+    }
     if (!current.empty()) current += ' ';
     current += line;
     if (line.size() * 10 < width * 6) {
@@ -278,7 +302,13 @@ ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
   header.article.path = path;
   std::vector<bool> metadata(blocks.size(), false), furniture(blocks.size(), false);
   std::vector<std::size_t> candidates, short_candidates;  // short: one or two words ("ENVIRONMENT")
-  std::size_t stop = 0;
+  // A mail-style header block at the top ("From: ...", "Subject: ...", "Organization: ...") is all
+  // metadata, known keys or not.
+  std::size_t header_fields = 0;
+  while (header_fields < blocks.size() && is_header_field(blocks[header_fields])) ++header_fields;
+  if (header_fields >= 2)
+    for (std::size_t i = 0; i < header_fields; ++i) read_metadata(blocks[i], header), metadata[i] = true;
+  std::size_t stop = header_fields >= 2 ? header_fields : 0;
   for (; stop < blocks.size() && stop < header_window; ++stop) {
     const auto& line = blocks[stop];
     if (read_metadata(line, header)) {

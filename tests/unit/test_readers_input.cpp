@@ -192,3 +192,22 @@ TEST_CASE("text pages read Author, Source, URL and By lines near the top", "[rea
   CHECK(article.source == "Example Post");
   CHECK(article.url == "https://example.org/water-bill");
 }
+
+TEST_CASE("a mail-style header block is metadata and wrapped lines are joined", "[readers][input]") {
+  auto result = read_articles_from_bytes(
+      "From: reader@example.org (Pat Reader)\nSubject: Re: Night buses\nOrganization: Example Freenet\nLines: 6\n\n"
+      "I rode the new night bus twice this week and both times it was on time, which is more than\n"
+      "I can say for the day service. The drivers were friendly and the stops were well lit, and I\n"
+      "hope the council keeps the routes after the trial ends in the autumn.\n\n"
+      "Has anyone tried the route to the hospital yet? I would like to know how busy it gets after\n"
+      "midnight on a Saturday, because my shift ends at two in the morning.\n",
+      "post", ReadOptions{});
+  REQUIRE(result.articles.size() == 1);
+  const auto& article = result.articles[0];
+  CHECK(article.title == "Re: Night buses");
+  CHECK(article.author == "reader@example.org (Pat Reader)");
+  CHECK(article.lede.starts_with("I rode the new night bus twice this week and both times it was on time, which is more "
+                                 "than I can say"));
+  REQUIRE(article.paragraphs.size() == 1);
+  CHECK(article.paragraphs[0].ends_with("because my shift ends at two in the morning."));
+}
