@@ -86,8 +86,7 @@ void LabelHistory::record(const SentenceFacts& sentence, const std::vector<Label
 }
 
 const std::array<std::uint16_t, kEntityTypes>* LabelHistory::find(std::uint64_t lower) const {
-  const auto it = counts_.find(lower);
-  return it == counts_.end() ? nullptr : &it->second;
+  return counts_.find(lower);
 }
 
 // Buffers reused from sentence to sentence of a document, to keep allocation off the hot path.
@@ -172,7 +171,7 @@ DocumentFacts FeatureExtractor::analyse(std::span<const Sentence> sentences) con
   Scratch scratch;
   std::size_t tokens = 0;
   for (const Sentence& sentence : sentences) tokens += sentence.size();
-  document.casing.reserve(tokens / 2);
+  document.casing = FlatMap<DocumentFacts::CaseCounts>(tokens / 2);
   for (const Sentence& sentence : sentences) {
     document.sentences.push_back(analyse_sentence(sentence, scratch));
     const SentenceFacts& facts = document.sentences.back();
@@ -253,8 +252,8 @@ void FeatureExtractor::extract(const DocumentFacts& document, std::size_t senten
     if (token.casing != Casing::none && token.casing != Casing::lower) {
       // How the document writes this word where casing carries information.
       std::uint64_t evidence = 0;
-      if (const auto it = document.casing.find(token.lower); it != document.casing.end()) {
-        evidence = (it->second.capitalised_inside > 0 ? 1 : 0) + (it->second.lower > 0 ? 2 : 0);
+      if (const auto* counts = document.casing.find(token.lower)) {
+        evidence = (counts->capitalised_inside > 0 ? 1 : 0) + (counts->lower > 0 ? 2 : 0);
       }
       const std::uint64_t position = sentence.headline ? 2 : (token.clause_initial ? 1 : 0);
       f.push_back(combine(kDocumentCase, combine(evidence, position * 8 + casing)));

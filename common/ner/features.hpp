@@ -9,9 +9,9 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "common/ner/flat_index.hpp"
 #include "common/ner/gazetteer.hpp"
 #include "common/ner/labels.hpp"
 #include "common/ner/tokenizer.hpp"
@@ -45,7 +45,7 @@ class LabelHistory {
   const std::array<std::uint16_t, kEntityTypes>* find(std::uint64_t lower) const;
 
  private:
-  std::unordered_map<std::uint64_t, std::array<std::uint16_t, kEntityTypes>> counts_;
+  FlatMap<std::array<std::uint16_t, kEntityTypes>> counts_;
 };
 
 // Per-document context: facts of every token and word casing statistics.
@@ -55,7 +55,7 @@ struct DocumentFacts {
     std::uint32_t lower = 0;
   };
   std::vector<SentenceFacts> sentences;
-  std::unordered_map<std::uint64_t, CaseCounts> casing;
+  FlatMap<CaseCounts> casing;
 };
 
 // Features of one sentence: the hashes for token i are features[offsets[i] .. offsets[i + 1]). The first

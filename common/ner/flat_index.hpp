@@ -1,6 +1,5 @@
-// A read-only open-addressing table from already-mixed 64-bit hashes to 32-bit values: one cache line per
-// lookup instead of the two or three pointer hops of std::unordered_map, which matters on the tagger's
-// hot path (a lookup per token and gazetteer list step).
+// Open-addressing tables keyed by already-mixed 64-bit hashes: one cache line per lookup and no allocation
+// per entry, unlike std::unordered_map, which matters on the tagger's hot path.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +8,7 @@
 
 namespace newsdex::ner {
 
+// Read-only after construction: hash -> 32-bit value (gazetteer trie, model vocabulary).
 class FlatIndex {
  public:
   FlatIndex() = default;
@@ -41,6 +41,54 @@ class FlatIndex {
   };
   std::vector<Slot> slots_;
   std::uint64_t mask_ = 0;
+};
+
+// Growable: hash -> small value, for per-document tallies (word casing, label history).
+template <class Value>
+class FlatMap {
+ public:
+  explicit FlatMap(std::size_t expected = 8) {
+    std::size_t capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    slots_.resize(capacity);
+  }
+
+  Value& operator[](std::uint64_t key) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    Slot& slot = slots_[locate(key)];
+    if (!slot.used) {
+      slot = Slot{key, Value{}, true};
+      ++size_;
+    }
+    return slot.value;
+  }
+
+  const Value* find(std::uint64_t key) const {
+    const Slot& slot = slots_[locate(key)];
+    return slot.used ? &slot.value : nullptr;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    Value value{};
+    bool used = false;
+  };
+  std::size_t locate(std::uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = key & mask;
+    while (slots_[at].used && slots_[at].key != key) at = (at + 1) & mask;
+    return at;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.used) slots_[locate(slot.key)] = slot;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
 };
 
 }  // namespace newsdex::ner

@@ -169,7 +169,7 @@ void Model::score(const SentenceFeatures& features, std::vector<float>& emission
   }
   // Most time goes into cache misses on the slot table and the weights, so both are prefetched a few
   // features ahead: first every feature's slot is resolved, then the weights are summed per token.
-  constexpr std::size_t kAhead = 8;
+  constexpr std::size_t kAhead = 32;
   const auto& hashes = features.features;
   const std::size_t count = hashes.size();
   std::vector<std::uint32_t> found(count);
