@@ -103,7 +103,11 @@ int main(int argc, char** argv) {
     }
     return 0;
   } catch (const newsdex::Error& e) {
-    std::cerr << "newsdex-search: " << e.what() << '\n';
+    std::string message = e.what();
+    if (const auto* query_error = dynamic_cast<const newsdex::QueryError*>(&e);
+        query_error && query_error->position() != std::string::npos && message.find("position") == std::string::npos)
+      message += " (at position " + std::to_string(query_error->position()) + " of the query)";
+    std::cerr << "newsdex-search: " << message << '\n';
     if (json_errors) std::cout << newsdex::error_to_json(e).dump() << '\n';
     return static_cast<int>(e.code());
   } catch (const Xapian::Error& e) {

@@ -349,6 +349,7 @@ TEST_CASE("search: bad queries and options give a clear message and exit code 2"
     CHECK(result.err.find(c.message) != std::string::npos);
     CHECK(result.err.find('\n') == result.err.size() - 1);  // one line
   }
+  CHECK(f.run("'gaza date:2024-13-45'").err.find("at position 10 of the query") != std::string::npos);
   auto as_json = f.run("--json date:2024-13-45");
   CHECK(json::parse(as_json.out)["error"]["position"] == 5);
 }
