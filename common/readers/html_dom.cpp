@@ -1,5 +1,7 @@
 #include "common/readers/html_dom.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdlib>
 #include <new>
@@ -80,7 +82,50 @@ Document::Document(std::string_view utf8_html) : allocations_(std::make_unique<A
   options.deallocator = tracked_free;
   options.userdata = allocations_.get();
   options.max_errors = 0;  // parse errors are not reported anywhere: do not collect them
-  output_ = gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());
+  auto length = nesting_cutoff(utf8_html, max_depth);
+  truncated_ = length < utf8_html.size();
+  output_ = gumbo_parse_with_options(&options, utf8_html.data(), length);
+}
+
+std::size_t nesting_cutoff(std::string_view html, std::size_t limit) {
+  // Elements that never stay open (void) or are closed by their next sibling (p, li, td…).
+  static constexpr std::string_view not_counted[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+      "p", "li", "dt", "dd", "td", "th", "tr", "option", "keygen", "basefont", "frame", "isindex"};
+  std::size_t depth = 0;
+  std::size_t at = 0;
+  while ((at = html.find('<', at)) != std::string_view::npos) {
+    auto rest = html.substr(at);
+    if (rest.starts_with("<!--")) {
+      auto end = html.find("-->", at + 4);
+      if (end == std::string_view::npos) break;
+      at = end + 3;
+      continue;
+    }
+    bool closing = rest.size() > 1 && rest[1] == '/';
+    std::size_t name_start = closing ? 2 : 1;
+    std::size_t name_end = name_start;
+    while (name_end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[name_end]))) ++name_end;
+    if (name_end == name_start) {
+      ++at;
+      continue;
+    }
+    std::string name(rest.substr(name_start, name_end - name_start));
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto tag_end = html.find('>', at);
+    if (tag_end == std::string_view::npos) break;
+    bool self_closing = tag_end > 0 && html[tag_end - 1] == '/';
+    if (!closing && (name == "script" || name == "style" || name == "textarea" || name == "title")) {
+      auto end = html.find("</", tag_end);  // raw text: skip to its end tag
+      at = end == std::string_view::npos ? html.size() : end;
+      continue;
+    }
+    bool counted = std::find(std::begin(not_counted), std::end(not_counted), name) == std::end(not_counted);
+    if (counted && closing && depth > 0) --depth;
+    if (counted && !closing && !self_closing && ++depth > limit) return at;
+    at = tag_end + 1;
+  }
+  return html.size();
 }
 
 // The allocation list frees the tree; gumbo_destroy_output would recurse once per nesting level.

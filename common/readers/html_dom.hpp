@@ -14,7 +14,12 @@ namespace newsdex::html {
 // gumbo_destroy_output (which recurses once per nesting level).
 class Document {
  public:
+  // gumbo's cost grows with the square of the nesting depth: markup past max_depth levels of
+  // open elements is not parsed (see nesting_cutoff), and truncated() says so.
+  static constexpr std::size_t max_depth = 20000;
+
   explicit Document(std::string_view utf8_html);
+  bool truncated() const { return truncated_; }
   ~Document();
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
@@ -28,7 +33,13 @@ class Document {
  private:
   std::unique_ptr<Allocations> allocations_;
   GumboOutput* output_ = nullptr;
+  bool truncated_ = false;
 };
+
+// Where markup first opens more than `limit` elements that are still open (an estimate from tags
+// alone: void and self-closing elements and the ones HTML closes implicitly are not counted), or
+// html.size() when it never does. Comments, scripts and styles are skipped.
+std::size_t nesting_cutoff(std::string_view html, std::size_t limit);
 
 bool is_element(const GumboNode* node);  // elements and <template>
 GumboTag tag_of(const GumboNode* node);    // GUMBO_TAG_UNKNOWN for non-elements
