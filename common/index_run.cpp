@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -135,9 +136,11 @@ class Scheduler {
     consumed_ = index;
     work_ready_.notify_all();
     // Polls so that a stop request (set from a signal handler, which cannot notify) is seen.
-    while (!slot_ready_.wait_for(lock, std::chrono::milliseconds(100),
-                                 [&] { return slots_[index].complete() || (index >= next_file_ && stopping()); })) {
+    while (!slot_ready_.wait_for(lock, std::chrono::milliseconds(100), [&] {
+      return failure_ || slots_[index].complete() || (index >= next_file_ && stopping());
+    })) {
     }
+    if (failure_) std::rethrow_exception(failure_);
     if (!slots_[index].complete()) return nullptr;
     return &slots_[index];
   }
@@ -159,7 +162,20 @@ class Scheduler {
       out[i] = prepare_article(std::move(raw[i]), options_.entity_source, options_.spelling, indexer);
   }
 
-  bool no_more_files() const { return next_file_ >= jobs_.size() || stopping(); }
+  bool no_more_files() const { return next_file_ >= jobs_.size() || stopping() || failure_; }
+
+  // An exception escaping a worker thread would end the process (std::terminate) with no message:
+  // the first one is kept and take() rethrows it on the writer thread, which reports it.
+  template <typename Work>
+  void guarded(Work&& work) {
+    try {
+      work();
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      if (!failure_) failure_ = std::current_exception();
+      slot_ready_.notify_all();
+    }
+  }
   bool can_take_file() const { return !no_more_files() && next_file_ < consumed_ + window_; }
   bool finished() const { return no_more_files() && chunks_.empty() && reading_ == 0; }
 
@@ -178,7 +194,7 @@ class Scheduler {
         chunks_.pop_front();
         auto& slot = slots_[chunk.file];
         lock.unlock();
-        prepare_range(slot.raw, slot.prepared, chunk.begin, chunk.end, indexer);
+        guarded([&] { prepare_range(slot.raw, slot.prepared, chunk.begin, chunk.end, indexer); });
         lock.lock();
         if (--slot.chunks_left == 0) slot_ready_.notify_all();
         continue;
@@ -192,9 +208,11 @@ class Scheduler {
       ++reading_;
       auto& slot = slots_[index];
       lock.unlock();
-      read_into(jobs_[index], options_.read, slot);
-      slot.prepared.resize(slot.raw.size());
-      if (slot.raw.size() <= chunk_articles) prepare_range(slot.raw, slot.prepared, 0, slot.raw.size(), indexer);
+      guarded([&] {
+        read_into(jobs_[index], options_.read, slot);
+        slot.prepared.resize(slot.raw.size());
+        if (slot.raw.size() <= chunk_articles) prepare_range(slot.raw, slot.prepared, 0, slot.raw.size(), indexer);
+      });
       lock.lock();
       --reading_;
       slot.read_done = true;
@@ -219,6 +237,7 @@ class Scheduler {
   std::condition_variable work_ready_, slot_ready_;
   std::size_t next_file_ = 0, consumed_ = 0, window_ = 8, reading_ = 0;
   bool shutting_down_ = false;
+  std::exception_ptr failure_;
 };
 
 class Run {
@@ -234,6 +253,7 @@ class Run {
     summary_.files_seen = walk.files.size();
 
     auto db = open_for_writing(options_.db_path, options_.wait_for_lock);
+    bool built_from_empty = db.get_doccount() == 0 && load_all_file_records(db).empty();
     check_language(db);
     IndexWriter writer(db, options_.language);
 
@@ -256,7 +276,10 @@ class Run {
       db.commit();
       summary_.wrote_anything = true;
     }
-    if (options_.compact && summary_.wrote_anything && !interrupted()) {
+    using Compaction = IndexOptions::Compaction;
+    bool compact = options_.compaction == Compaction::always ||
+                   (options_.compaction == Compaction::automatic && built_from_empty && writer.counts().added > 0);
+    if (compact && summary_.wrote_anything && !interrupted()) {
       compact_in_place(db, options_.db_path);
       summary_.compacted = true;
     }
@@ -339,6 +362,13 @@ class Run {
     std::unordered_set<std::string> old_ids;
     if (old) {
       old_ids.insert(old->article_ids.begin(), old->article_ids.end());
+      // --commit-every may commit in the middle of this file, after its old articles are removed:
+      // until the file is done its record must not say it is up to date (a re-run would skip it and
+      // the removed articles would stay lost) and must name every id it may leave behind.
+      FileRecord unfinished{job.file.path, 0, -1, {}, record.article_ids};
+      for (const auto& id : old->article_ids)
+        if (!ids.count(id)) unfinished.article_ids.push_back(id);
+      writer.write_record(unfinished);
       writer.remove_file_articles(*old, ids);
     }
     for (auto& prepared : slot.prepared) {

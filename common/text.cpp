@@ -28,6 +28,43 @@ bool is_space_codepoint(utf8proc_int32_t cp) {
   return cp >= 0x2000 && cp <= 0x200A;
 }
 
+bool is_ascii(std::string_view text) {
+  for (unsigned char c : text)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Most text is ASCII, for which NFC, case folding and accent stripping are trivial: these loops give
+// the same result as utf8proc at a fraction of the cost (the indexer folds every body it hashes).
+std::string collapse_ascii_whitespace(std::string_view text, bool lower) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (is_ascii_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += lower && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+// Letters that have no Unicode decomposition, so stripping marks leaves them as they are, but that
+// readers type without their stroke: "Søren" is searched as "soren".
+struct Replacement {
+  std::string_view from, to;
+};
+constexpr Replacement undecomposable_letters[] = {
+    {"\xC3\xB8", "o"},  {"\xC3\xA6", "ae"}, {"\xC5\x93", "oe"}, {"\xC5\x82", "l"},   {"\xC4\x91", "d"},
+    {"\xC3\xBE", "th"}, {"\xC4\xB1", "i"},  {"\xC3\xB0", "d"},  {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},
+    {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
+};
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
@@ -65,11 +102,13 @@ std::string repair_utf8(std::string_view text, std::size_t* repaired) {
 }
 
 std::string to_nfc(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
   if (!is_valid_utf8(text)) return map_with(repair_utf8(text), UTF8PROC_STABLE | UTF8PROC_COMPOSE);
   return map_with(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
 std::string collapse_whitespace(std::string_view text) {
+  if (is_ascii(text)) return collapse_ascii_whitespace(text, false);
   std::string valid = is_valid_utf8(text) ? std::string(text) : repair_utf8(text);
   std::string out;
   out.reserve(valid.size());
@@ -93,21 +132,24 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 std::string fold_key(std::string_view text) {
+  if (is_ascii(text)) return collapse_ascii_whitespace(text, true);
   std::string folded = map_with(collapse_whitespace(text), UTF8PROC_STABLE | UTF8PROC_COMPOSE |
                                                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
   std::string out;
   out.reserve(folded.size());
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    // U+2018/U+2019 (curly single quotes) and U+201C/U+201D (curly double quotes) -> ASCII.
-    if (folded.compare(i, 3, "\xE2\x80\x98") == 0 || folded.compare(i, 3, "\xE2\x80\x99") == 0) {
-      out += '\'';
-      i += 2;
-    } else if (folded.compare(i, 3, "\xE2\x80\x9C") == 0 || folded.compare(i, 3, "\xE2\x80\x9D") == 0) {
-      out += '"';
-      i += 2;
-    } else {
-      out += folded[i];
+  for (std::size_t i = 0; i < folded.size();) {
+    bool replaced = false;
+    if (static_cast<unsigned char>(folded[i]) >= 0x80) {
+      for (const auto& [from, to] : undecomposable_letters) {
+        if (folded.compare(i, from.size(), from) == 0) {
+          out += to;
+          i += from.size();
+          replaced = true;
+          break;
+        }
+      }
     }
+    if (!replaced) out += folded[i++];
   }
   return out;
 }

@@ -90,8 +90,10 @@ int main(int argc, char** argv) {
   app.add_option("--commit-every", options.commit_every, "Commit after this many articles")->capture_default_str();
   app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
   app.add_flag("--force", options.force, "Re-index every file, changed or not");
-  app.add_flag("--compact", options.compact,
-               "After a run that changed the database, compact it (about half the size; takes a while)");
+  bool compact = false, no_compact = false;
+  app.add_flag("--compact", compact,
+               "Compact the database after a run that changed it (done anyway for a database built from empty)");
+  app.add_flag("--no-compact", no_compact, "Never compact, not even a database built from empty");
   app.add_flag("--all-files", options.all_files,
                "In folders, read every file (default: .txt .html .htm .json .jsonl .ndjson and no extension)");
   app.add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish instead of stopping");
@@ -126,6 +128,9 @@ int main(int argc, char** argv) {
     for (const auto& mapping : json_fields) newsdex::apply_json_field_mapping(mapping, options.read.json_fields);
     options.entity_source = newsdex::parse_entity_source(entities);
     options.spelling = !no_spelling;
+    if (compact && no_compact) throw newsdex::UsageError("--compact and --no-compact contradict each other");
+    if (compact) options.compaction = newsdex::IndexOptions::Compaction::always;
+    if (no_compact) options.compaction = newsdex::IndexOptions::Compaction::never;
     if (dump_only) return dump(options.inputs, options.read, options.entity_source);
 
     std::signal(SIGINT, request_stop);

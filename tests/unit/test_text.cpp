@@ -15,6 +15,10 @@ TEST_CASE("fold_key folds case, accents, quotes and white space", "[text]") {
       {"  JOS\xC3\x89\tIbarra ", "jose ibarra"},
       {"O\xE2\x80\x99" "Brien", "o'brien"},
       {"Stra\xC3\x9F" "e", "strasse"},
+      {"S\xC3\xB8ren Lindahl", "soren lindahl"},
+      {"\xC5\x81\xC3\xB3" "d\xC5\xBA", "lodz"},
+      {"Harbour  Workers\n Union", "harbour workers union"},
+      {"\xE2\x80\x9CQuoted\xE2\x80\x9D", "\"quoted\""},
   };
   for (const auto& c : cases) {
     INFO(c.input);
