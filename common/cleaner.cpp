@@ -1,5 +1,6 @@
 #include "common/cleaner.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "common/cleaner_signals.hpp"
@@ -34,12 +35,14 @@ void drop(Item& item, std::string reason) {
 
 // Per-block rules that need no context.
 void judge_alone(std::vector<Item>& items, std::string_view title_key) {
+  auto title_words = static_cast<std::size_t>(std::count(title_key.begin(), title_key.end(), ' ')) + 1;
   for (auto& item : items) {
     const auto& s = item.signals;
+    bool could_be_title = !title_key.empty() && s.words <= title_words + 3;
     if (item.text.empty()) drop(item, "empty");
     else if (!s.has_letters) drop(item, "no words");
     else if (s.link_density >= 0.8 || (s.link_density >= 0.5 && s.words < 40)) drop(item, "mostly links");
-    else if (!title_key.empty() && cleaner::loose_key(item.text) == title_key) drop(item, "repeats the title");
+    else if (could_be_title && cleaner::loose_key(item.text) == title_key) drop(item, "repeats the title");
     else if (auto end = cleaner::end_marker(s)) drop(item, *end);
     else if (auto cue = cleaner::marker_cue(s)) drop(item, "boilerplate cue: " + *cue);
   }

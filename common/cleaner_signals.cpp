@@ -131,8 +131,9 @@ bool contains_phrase(std::string_view key, std::string_view phrase) {
 
 BlockSignals measure(std::string_view text, double link_density) {
   BlockSignals s;
-  s.key = fold_key(text);
   s.words = count_words(text);
+  // Every cue rule looks at blocks of at most 60 words; folding long paragraphs would only cost time.
+  if (s.words <= 60) s.key = fold_key(text);
   for_each_codepoint(text, [&](utf8proc_int32_t cp, std::size_t, std::size_t) {
     auto category = utf8proc_category(cp);
     s.has_letters = s.has_letters || (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO);
