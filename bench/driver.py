@@ -48,6 +48,23 @@ def parse_args(argv):
     return args
 
 
+def carry_over_previous_parts(results, path):
+    """With --only, the parts not run this time keep their last results (their date says when), so
+    bench/report.md always shows every part."""
+    if not path.exists():
+        return
+    try:
+        previous = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return
+    for part in ("ranking", "indexing", "searching", "quality"):
+        if part not in results and part in previous:
+            results[part] = previous[part]
+            results.setdefault("carried_over", {})[part] = previous.get("parts_dates", {}).get(part, previous.get("date"))
+    results["parts_dates"] = {part: (results.get("carried_over", {}).get(part) or results["date"])
+                              for part in ("ranking", "indexing", "searching", "quality") if part in results}
+
+
 def main(argv):
     args = parse_args(argv)
     ctx = common.Context(args.build_dir, args.work_dir, args.runs)
@@ -75,6 +92,7 @@ def main(argv):
         attempt("quality", lambda: quality.run_quality(ctx))
     if "scale" in args.parts:
         attempt("scale_run", lambda: scaling.run_scale(ctx, scaling.parse_sizes(args.scale), results_dir))
+    carry_over_previous_parts(results, pathlib.Path(args.results))
     kept = scaling.kept_rows(results_dir)
     if kept:
         results["scale"] = kept

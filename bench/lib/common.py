@@ -75,8 +75,9 @@ def timed(command, ctx=None, note="", stdin_path=None):
             stdin.close()
     seconds = time.perf_counter() - started
     if result.returncode != 0:
+        own_stderr = result.stderr.split("\tCommand being timed")[0].strip()  # without GNU time's report
         raise RuntimeError("command failed (%d): %s\n%s" % (result.returncode, " ".join(map(str, command)),
-                                                          result.stderr[-2000:]))
+                                                          own_stderr[-2000:] or "(no message)"))
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
     return {"seconds": seconds, "peak_rss_mb": int(rss.group(1)) / 1024 if rss else None}
 

@@ -191,6 +191,8 @@ def write_report(results, path):
                  " (working tree modified)" if m.get("working_tree_modified") else ""),
              "Versions: " + ", ".join("%s %s" % (k, v) for k, v in m.get("versions", {}).items() if v) + ".", "",
              "Machine-readable results: bench/results/latest.json.", ""]
+    for part, date in results.get("carried_over", {}).items():
+        lines += ["Note: the %s part was not run this time; its results are from %s." % (part, date), ""]
     if "ranking" in results:
         lines += ranking_section(results["ranking"])
     if "indexing" in results:

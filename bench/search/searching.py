@@ -31,19 +31,32 @@ def read_queries():
 
 
 def build_indexes(ctx, jsonl):
+    """Builds each index once; a marker file written after a complete build makes an interrupted
+    build (an empty or partial index) be rebuilt rather than measured."""
     out = ctx.work / "search-bench"
     out.mkdir(parents=True, exist_ok=True)
     dbs = {"xapian": out / "xapian-baseline.db", "fts5": out / "fts5.sqlite", "newsdex": out / "newsdex.db"}
-    if not dbs["xapian"].exists():
-        common.run([ctx.binary("xapian-baseline-index"), "--db", dbs["xapian"], jsonl], ctx, "search: bare Xapian index")
-    if not dbs["fts5"].exists():
-        fts5.build_in_process(str(dbs["fts5"]), jsonl).close()
-    if ctx.binary("newsdex-index") and not dbs["newsdex"].exists():
+
+    def build(name, function):
+        marker = pathlib.Path(str(dbs[name]) + ".complete")
+        if marker.exists() and dbs[name].exists():
+            return
+        common.remove(marker)
+        common.remove(dbs[name])
+        common.remove(pathlib.Path(str(dbs[name]) + "-journal"))
         try:
-            common.run(newsdex_client.index_command(ctx, dbs["newsdex"], [jsonl]), ctx, "search: newsdex index")
-        except RuntimeError as error:  # the peers are still measured; the report says why newsdex is missing
-            common.remove(dbs["newsdex"])
-            print("search: newsdex-index failed: %s" % error, file=sys.stderr)
+            function()
+            marker.write_text("built from %s\n" % jsonl)
+        except RuntimeError as error:  # the peers are still measured; the report says why one is missing
+            common.remove(dbs[name])
+            print("search: building the %s index failed: %s" % (name, error), file=sys.stderr)
+
+    build("xapian", lambda: common.run([ctx.binary("xapian-baseline-index"), "--db", dbs["xapian"], jsonl], ctx,
+                                       "search: bare Xapian index"))
+    build("fts5", lambda: fts5.build_in_process(str(dbs["fts5"]), jsonl).close())
+    if ctx.binary("newsdex-index"):
+        build("newsdex", lambda: common.run(newsdex_client.index_command(ctx, dbs["newsdex"], [jsonl]), ctx,
+                                            "search: newsdex index"))
     return dbs
 
 
