@@ -1,0 +1,201 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <deque>
+#include <fstream>
+#include <future>
+#include <string>
+#include <vector>
+
+#include "common/data_files.hpp"
+#include "common/entities.hpp"
+#include "common/errors.hpp"
+#include "tests/support.hpp"
+
+using namespace newsdex;
+using ner::EntityType;
+
+namespace {
+
+// The shipped data/ner, loaded once for all canonicalisation cases.
+const ner::Canonicaliser& canonicaliser() {
+  static const std::filesystem::path data_dir = find_data_file("ner/model.bin").parent_path();
+  static const ner::Gazetteer gazetteer = ner::Gazetteer::load(data_dir / "lists");
+  static const ner::Canonicaliser instance(data_dir, gazetteer);
+  return instance;
+}
+
+struct Tagged {
+  EntityType type;
+  const char* text;
+};
+
+// Mentions as the tagger would give them: the whole text is the tagged span.
+Entities canonicalise(const std::vector<Tagged>& tagged) {
+  std::deque<std::string> texts;  // stable addresses for Mention::source
+  std::vector<ner::Mention> mentions;
+  for (const Tagged& t : tagged) {
+    const std::string& text = texts.emplace_back(t.text);
+    mentions.push_back({t.type, text, ner::tokenize(text)});
+  }
+  return canonicaliser().canonicalise(mentions);
+}
+
+std::string describe(const std::vector<Entity>& entities) {
+  std::string out;
+  for (const auto& e : entities) out += (out.empty() ? "" : "; ") + e.name + " x" + std::to_string(e.mentions);
+  return out;
+}
+
+bool has(const std::vector<Entity>& entities, const std::string& name) {
+  return std::any_of(entities.begin(), entities.end(), [&](const Entity& e) { return e.name == name; });
+}
+
+}  // namespace
+
+TEST_CASE("canonicalisation strips titles and possessives, maps aliases, merges surnames", "[entities]") {
+  const auto per = EntityType::person, org = EntityType::organisation, loc = EntityType::location,
+             misc = EntityType::misc;
+  struct Case {
+    std::vector<Tagged> mentions;
+    const char* people;
+    const char* organisations;
+    const char* places;
+  };
+  const Case cases[] = {
+      {{{per, "Prime Minister Benjamin Netanyahu"}}, "Benjamin Netanyahu x1", "", ""},
+      {{{per, "Sheikh Mohammed bin Abdulrahman Al Thani"}}, "Mohammed bin Abdulrahman Al Thani x1", "", ""},
+      {{{per, "President Isaac Herzog"}}, "Isaac Herzog x1", "", ""},
+      {{{per, "David Barnea director"}}, "David Barnea x1", "", ""},
+      {{{org, "Hamas\xE2\x80\x99s"}, {org, "Hamas's"}, {org, "Hamas"}}, "", "Hamas x3", ""},
+      {{{per, "Israeli"}, {org, "Qatari"}}, "", "", ""},  // nationality adjectives are not people
+      {{{loc, "Qatari"}}, "", "", ""},                    // ... nor a place the article does not name
+      {{{loc, "Qatar"}, {loc, "Qatari"}}, "", "", "Qatar x2"},
+      {{{org, "UN"}, {org, "United Nations"}, {org, "U.N."}}, "", "United Nations x3", ""},
+      {{{loc, "Britain"}}, "", "", "United Kingdom x1"},
+      {{{per, "Benjamin Netanyahu"}, {per, "Netanyahu"}, {per, "Netanyahu's"}}, "Benjamin Netanyahu x3", "", ""},
+      {{{per, "Al Thani"}, {per, "Mohammed bin Abdulrahman Al Thani"}}, "Mohammed bin Abdulrahman Al Thani x2", "", ""},
+      {{{loc, "Gaza Strip"}, {loc, "Strip"}, {loc, "Gaza"}}, "", "", "Gaza Strip x2; Gaza x1"},
+      {{{org, "Hamas"}, {org, "Hamas"}, {loc, "Hamas"}}, "", "Hamas x3", ""},  // one type per name: the majority
+      {{{misc, "Israeli"}, {misc, "French"}}, "", "", ""},                    // MISC is tagged, never returned
+      {{{per, "\"Ghazi Hamad"}}, "Ghazi Hamad x1", "", ""},
+  };
+  for (const auto& c : cases) {
+    std::string input;
+    for (const auto& m : c.mentions) input += std::string(ner::type_code(m.type)) + ":" + m.text + " ";
+    INFO(input);
+    const Entities entities = canonicalise(c.mentions);
+    CHECK(describe(entities.people) == c.people);
+    CHECK(describe(entities.organisations) == c.organisations);
+    CHECK(describe(entities.places) == c.places);
+  }
+}
+
+TEST_CASE("entity keys fold case and accents so the collection groups one entity", "[entities]") {
+  const Entities entities = canonicalise({{EntityType::person, "Zo\xC3\xAB Marchetti"}});
+  REQUIRE(entities.people.size() == 1);
+  CHECK(entities.people[0].name == "Zo\xC3\xAB Marchetti");
+  CHECK(entities.people[0].key == "zoe marchetti");
+}
+
+TEST_CASE("extract_entities finds people, organisations and places in plain sentences", "[entities]") {
+  const Entities entities = extract_entities(
+      "", "", {"German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.",
+               "Merkel said the European Union and NATO would act together.",
+               "Shares of General Motors rose in New York."});
+  INFO("people: " << describe(entities.people) << " | orgs: " << describe(entities.organisations)
+                  << " | places: " << describe(entities.places));
+  CHECK(has(entities.people, "Angela Merkel"));
+  CHECK(has(entities.people, "Emmanuel Macron"));
+  CHECK_FALSE(has(entities.people, "Merkel"));  // merged into the full name
+  CHECK(has(entities.places, "Paris"));
+  CHECK(has(entities.places, "New York"));
+  CHECK(has(entities.organisations, "European Union"));
+  CHECK(has(entities.organisations, "North Atlantic Treaty Organisation"));  // NATO, through aliases.tsv
+  CHECK(has(entities.organisations, "General Motors"));
+  for (const auto* list : {&entities.people, &entities.organisations, &entities.places}) {
+    CHECK_FALSE(has(*list, "German"));
+    CHECK_FALSE(has(*list, "French"));
+  }
+}
+
+TEST_CASE("extract_entities handles empty and odd input", "[entities]") {
+  CHECK(extract_entities("", "", {}).empty());
+  CHECK(extract_entities("", "", {"", "   ", "...", "\xFF\xFE broken bytes"}).people.empty());
+  const Entities title_only = extract_entities("Obama visits Kenya", "", {});
+  CHECK_FALSE(title_only.empty());  // with no body, the title's names stand on their own
+}
+
+TEST_CASE("an EntityExtractor on a folder without the model says what is missing", "[entities]") {
+  test::TempDir dir("ner-missing");
+  CHECK_THROWS_AS(EntityExtractor(dir.path()), Error);
+  CHECK_THROWS_WITH(EntityExtractor(dir.path()), Catch::Contains(dir.path().string()));
+}
+
+namespace {
+
+// The body paragraphs of the seed article: from "Israel has firmly rejected" to "caught in the crossfire.",
+// without the "- Advertisement -" lines (the teaser after it is what the cleaner removes).
+std::vector<std::string> seed_body(const std::filesystem::path& shared) {
+  std::ifstream in(shared / "seed" / "article-2024-11-22.txt");
+  std::vector<std::string> paragraphs;
+  std::string line;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line.starts_with("Israel has firmly rejected")) inside = true;
+    if (!inside) continue;
+    if (line.find_first_not_of(" \t\r") == std::string::npos || line.find("- Advertisement -") != std::string::npos) {
+      continue;
+    }
+    paragraphs.push_back(line);
+    if (line.find("caught in the crossfire.") != std::string::npos) break;
+  }
+  return paragraphs;
+}
+
+int mentions_of(const std::vector<Entity>& entities, const std::string& name) {
+  for (const auto& e : entities) {
+    if (e.name == name) return e.mentions;
+  }
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("acceptance: the seed article's people, organisations and places", "[entities][acceptance]") {
+  NEWSDEX_REQUIRE_SHARED(shared);
+  const auto body = seed_body(shared);
+  REQUIRE(body.size() > 10);
+  const Entities entities = extract_entities("", "", body);
+  INFO("people: " << describe(entities.people) << "\norganisations: " << describe(entities.organisations)
+                  << "\nplaces: " << describe(entities.places));
+  for (const char* person : {"Benjamin Netanyahu", "Ghazi Hamad", "Ismail Haniyeh", "David Barnea", "Bill Burns",
+                             "Isaac Herzog", "Mohammed bin Abdulrahman Al Thani"}) {
+    CHECK(has(entities.people, person));
+  }
+  const auto netanyahus = std::count_if(entities.people.begin(), entities.people.end(), [](const Entity& e) {
+    return e.name.find("Netanyahu") != std::string::npos;
+  });
+  CHECK(netanyahus == 1);
+  CHECK(mentions_of(entities.people, "Benjamin Netanyahu") >= 2);
+  for (const char* organisation : {"Hamas", "Mossad", "CIA"}) CHECK(has(entities.organisations, organisation));
+  for (const char* place : {"Gaza", "Israel", "Cairo", "Lebanon", "Warsaw", "Europe"}) CHECK(has(entities.places, place));
+  for (const auto* list : {&entities.people, &entities.organisations, &entities.places}) {
+    CHECK_FALSE(has(*list, "Hezbollah"));
+    CHECK_FALSE(has(*list, "Naim Qassem"));
+    CHECK_FALSE(has(*list, "Israeli"));
+    CHECK_FALSE(has(*list, "Qatari"));
+    CHECK_FALSE(has(*list, "Prime Minister"));
+  }
+}
+
+TEST_CASE("extract_entities gives the same answer from several threads at once", "[entities][threads]") {
+  NEWSDEX_REQUIRE_SHARED(shared);
+  const auto body = seed_body(shared);
+  const auto expected = describe(extract_entities("", "", body).people);
+  std::vector<std::future<std::string>> runs;
+  for (int i = 0; i < 4; ++i) {
+    runs.push_back(std::async(std::launch::async, [&] { return describe(extract_entities("", "", body).people); }));
+  }
+  for (auto& run : runs) CHECK(run.get() == expected);
+}
