@@ -39,12 +39,18 @@ void judge_alone(std::vector<Item>& items, std::string_view title_key) {
   for (auto& item : items) {
     const auto& s = item.signals;
     bool could_be_title = !title_key.empty() && s.words <= title_words + 3;
-    if (item.text.empty()) drop(item, "empty");
-    else if (!s.has_letters) drop(item, "no words");
-    else if (s.link_density >= 0.8 || (s.link_density >= 0.5 && s.words < 40)) drop(item, "mostly links");
-    else if (could_be_title && cleaner::loose_key(item.text) == title_key) drop(item, "repeats the title");
-    else if (auto end = cleaner::end_marker(s)) drop(item, *end);
-    else if (auto cue = cleaner::marker_cue(s)) drop(item, "boilerplate cue: " + *cue);
+    if (item.text.empty())
+      drop(item, "empty");
+    else if (!s.has_letters)
+      drop(item, "no words");
+    else if (s.link_density >= 0.8 || (s.link_density >= 0.5 && s.words < 40))
+      drop(item, "mostly links");
+    else if (could_be_title && cleaner::loose_key(item.text) == title_key)
+      drop(item, "repeats the title");
+    else if (auto end = cleaner::end_marker(s))
+      drop(item, *end);
+    else if (auto cue = cleaner::marker_cue(s))
+      drop(item, "boilerplate cue: " + *cue);
   }
 }
 

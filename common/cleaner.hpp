@@ -24,7 +24,7 @@ struct CleanedBody {
 
 // What the cleaner did with one input block, for debugging and tests.
 struct BlockDecision {
-  std::string text;    // the block after Unicode and white-space normalisation
+  std::string text;  // the block after Unicode and white-space normalisation
   bool kept = false;
   std::string reason;  // why it was dropped ("boilerplate cue: advertisement", "teaser", ...); empty when kept
 };

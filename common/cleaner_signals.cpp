@@ -16,33 +16,74 @@ bool is_word_char(char c) {
 
 // Cues that, in a short block, mark boilerplate whatever else it says. Matched as whole words on the
 // folded key. They are generic web furniture, not any one site's wording.
-constexpr std::string_view strong_cues[] = {
-    "advertisement", "advertisements", "sponsored content", "paid content", "paid post",
-    "audio player", "player ready", "listen to this article", "listen to this story",
-    "newsletter", "newsletters", "sign up for", "subscribe to", "subscribe now", "subscribe for",
-    "we use cookies", "cookie policy", "cookie settings", "leave a reply", "leave a comment", "post a comment", "please enter your",
-    "your email address", "required fields are marked", "privacy policy", "share this", "share on", "share via",
-    "click here", "follow us", "download our app", "must read", "read more", "read also", "also read",
-    "latest news", "more articles", "you may also like", "recommended for you", "most read",
-    "most popular", "don't miss", "trending now", "top stories", "all rights reserved", "skip to content"};
+constexpr std::string_view strong_cues[] = {"advertisement",
+                                            "advertisements",
+                                            "sponsored content",
+                                            "paid content",
+                                            "paid post",
+                                            "audio player",
+                                            "player ready",
+                                            "listen to this article",
+                                            "listen to this story",
+                                            "newsletter",
+                                            "newsletters",
+                                            "sign up for",
+                                            "subscribe to",
+                                            "subscribe now",
+                                            "subscribe for",
+                                            "we use cookies",
+                                            "cookie policy",
+                                            "cookie settings",
+                                            "leave a reply",
+                                            "leave a comment",
+                                            "post a comment",
+                                            "please enter your",
+                                            "your email address",
+                                            "required fields are marked",
+                                            "privacy policy",
+                                            "share this",
+                                            "share on",
+                                            "share via",
+                                            "click here",
+                                            "follow us",
+                                            "download our app",
+                                            "must read",
+                                            "read more",
+                                            "read also",
+                                            "also read",
+                                            "latest news",
+                                            "more articles",
+                                            "you may also like",
+                                            "recommended for you",
+                                            "most read",
+                                            "most popular",
+                                            "don't miss",
+                                            "trending now",
+                                            "top stories",
+                                            "all rights reserved",
+                                            "skip to content"};
 
 // Words that mark boilerplate only when they make up (nearly) the whole of a very short line.
 constexpr std::string_view short_line_cues[] = {
-    "advert", "ad", "ads", "cookie", "cookies", "sponsored", "share", "shares", "tweet", "email", "print", "comments", "comment",
-    "related", "subscribe", "sign up", "log in", "login", "menu", "tags", "topics", "trending", "watch",
-    "video", "listen", "reply"};
+    "advert", "ad",    "ads",      "cookie",   "cookies", "sponsored", "share",   "shares", "tweet",
+    "email",  "print", "comments", "comment",  "related", "subscribe", "sign up", "log in", "login",
+    "menu",   "tags",  "topics",   "trending", "watch",   "video",     "listen",  "reply"};
 
 // Words that make a short heading a teaser section's title.
-constexpr std::string_view teaser_heading_cues[] = {
-    "latest", "related", "more", "popular", "trending", "recommended", "read next", "also read", "read also",
-    "must read", "editor's choice", "you may have missed",
-    "most read", "you may also like", "you might also like", "don't miss", "top stories", "editor's picks",
-    "editors' picks", "further reading", "see also", "in other news", "other news", "in case you missed",
-    "what to read next"};
+constexpr std::string_view teaser_heading_cues[] = {"latest",           "related",           "more",
+                                                    "popular",          "trending",          "recommended",
+                                                    "read next",        "also read",         "read also",
+                                                    "must read",        "editor's choice",   "you may have missed",
+                                                    "most read",        "you may also like", "you might also like",
+                                                    "don't miss",       "top stories",       "editor's picks",
+                                                    "editors' picks",   "further reading",   "see also",
+                                                    "in other news",    "other news",        "in case you missed",
+                                                    "what to read next"};
 
 constexpr std::string_view comment_form_cues[] = {
-    "leave a reply", "leave a comment", "post a comment", "add a comment", "please enter your comment",
-    "please enter your name", "join the conversation", "comments are closed", "view comments"};
+    "leave a reply",         "leave a comment",           "post a comment",
+    "add a comment",         "please enter your comment", "please enter your name",
+    "join the conversation", "comments are closed",       "view comments"};
 
 // Calls f(codepoint, byte offset, byte length) for each code point of valid UTF-8.
 template <typename F>
@@ -96,8 +137,8 @@ std::string_view strip_closers(std::string_view text) {
 
 bool capitalised(std::string_view word) {
   utf8proc_int32_t cp = 0;
-  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()), static_cast<utf8proc_ssize_t>(word.size()),
-                       &cp) <= 0)
+  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                       static_cast<utf8proc_ssize_t>(word.size()), &cp) <= 0)
     return false;
   return utf8proc_isupper(cp) || std::isdigit(static_cast<unsigned char>(word[0]));
 }
@@ -200,8 +241,8 @@ std::optional<std::string> end_marker(const BlockSignals& s) {
   }
   if (s.words <= 60) {
     bool about_itself = false;
-    for (std::string_view subject : {"this article", "this story", "this content", "this report", "this post",
-                                     "this text", "this summary"})
+    for (std::string_view subject :
+         {"this article", "this story", "this content", "this report", "this post", "this text", "this summary"})
       about_itself = about_itself || contains_phrase(s.key, subject);
     bool automated = false;
     for (std::string_view how : {"automation", "automated", "artificial intelligence", "ai", "generative",

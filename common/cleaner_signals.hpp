@@ -15,7 +15,7 @@ struct BlockSignals {
   bool ellipsis_end = false;  // ends with "..." or "…": a truncated teaser or a trailing-off quote
   bool title_case = false;    // most longer words capitalised, as in headlines and menus
   double link_density = 0.0;
-  std::string key;            // fold_key of the text (lower case, no accents, straight quotes); empty over 60 words
+  std::string key;  // fold_key of the text (lower case, no accents, straight quotes); empty over 60 words
 };
 
 BlockSignals measure(std::string_view text, double link_density);

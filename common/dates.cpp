@@ -60,14 +60,15 @@ bool iequals(std::string_view a, std::string_view b) {
 
 // "Nov", "November", "Sept" -> 11 / 9; 0 for anything else (a month name is its 3-letter prefix or in full).
 int month_from_name(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> names{"january", "february", "march",     "april",
-                                                          "may",     "june",     "july",      "august",
-                                                          "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> names{"january",   "february", "march",    "april",
+                                                          "may",       "june",     "july",     "august",
+                                                          "september", "october",  "november", "december"};
   if (word.size() < 3) return 0;
   for (std::size_t m = 0; m < names.size(); ++m) {
     if (word.size() > names[m].size()) continue;
     if (!iequals(word, names[m].substr(0, word.size()))) continue;
-    if (word.size() == 3 || word.size() == names[m].size() || (m == 8 && word.size() == 4)) return static_cast<int>(m) + 1;
+    if (word.size() == 3 || word.size() == names[m].size() || (m == 8 && word.size() == 4))
+      return static_cast<int>(m) + 1;
   }
   return 0;
 }
@@ -109,7 +110,8 @@ class Cursor {
   // Accepts a punctuation token only when it touches the previous token ("Nov." but not "Nov .").
   bool adjacent_punct(char c) {
     auto* t = peek();
-    if (!t || at_ == 0 || t->kind != TokenKind::punct || t->text[0] != c || tokens_[at_ - 1].end != t->begin) return false;
+    if (!t || at_ == 0 || t->kind != TokenKind::punct || t->text[0] != c || tokens_[at_ - 1].end != t->begin)
+      return false;
     ++at_;
     return true;
   }
@@ -167,10 +169,22 @@ std::optional<int> zone_offset(std::string_view name, const Parsed& p) {
     std::string_view name;
     int minutes;
   };
-  static constexpr std::array<Zone, 16> fixed{{{"z", 0},      {"gmt", 0},     {"utc", 0},     {"ut", 0},
-                                               {"est", -300}, {"edt", -240},  {"cst", -360},  {"cdt", -300},
-                                               {"mst", -420}, {"mdt", -360},  {"pst", -480},  {"pdt", -420},
-                                               {"bst", 60},   {"cet", 60},    {"cest", 120},  {"jst", 540}}};
+  static constexpr std::array<Zone, 16> fixed{{{"z", 0},
+                                               {"gmt", 0},
+                                               {"utc", 0},
+                                               {"ut", 0},
+                                               {"est", -300},
+                                               {"edt", -240},
+                                               {"cst", -360},
+                                               {"cdt", -300},
+                                               {"mst", -420},
+                                               {"mdt", -360},
+                                               {"pst", -480},
+                                               {"pdt", -420},
+                                               {"bst", 60},
+                                               {"cet", 60},
+                                               {"cest", 120},
+                                               {"jst", 540}}};
   for (const auto& zone : fixed)
     if (iequals(name, zone.name)) return zone.minutes;
   struct Generic {
@@ -187,8 +201,10 @@ std::optional<int> zone_offset(std::string_view name, const Parsed& p) {
 bool read_numeric_offset(Cursor& c, Parsed& p) {
   auto start = c.at();
   int sign = 0;
-  if (c.punct('+')) sign = 1;
-  else if (c.punct('-')) sign = -1;
+  if (c.punct('+'))
+    sign = 1;
+  else if (c.punct('-'))
+    sign = -1;
   if (!sign) return false;
   auto* t = c.peek();
   if (!t || t->kind != TokenKind::number) {
@@ -271,8 +287,10 @@ void read_time(Cursor& c, Parsed& p) {
     bool am = iequals(*word, "am") || iequals(*word, "a");
     bool pm = iequals(*word, "pm") || iequals(*word, "p");
     if ((am || pm) && word->size() == 1) {  // "a.m." / "p.m."
-      if (!(c.adjacent_punct('.') && c.word_is("m"))) am = pm = false;
-      else c.adjacent_punct('.');
+      if (!(c.adjacent_punct('.') && c.word_is("m")))
+        am = pm = false;
+      else
+        c.adjacent_punct('.');
     }
     if ((am || pm) && h >= 1 && h <= 12) {
       h = (h % 12) + (pm ? 12 : 0);
@@ -458,8 +476,6 @@ std::string iso_from_unix_time(long long seconds) {
   return buffer;
 }
 
-bool has_day(std::string_view iso) {
-  return iso.size() >= 10 && iso[4] == '-' && iso[7] == '-';
-}
+bool has_day(std::string_view iso) { return iso.size() >= 10 && iso[4] == '-' && iso[7] == '-'; }
 
 }  // namespace newsdex

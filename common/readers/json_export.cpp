@@ -1,8 +1,7 @@
 #include "common/readers/json_export.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "common/cleaner.hpp"
 #include "common/dates.hpp"
@@ -35,10 +34,12 @@ const json* find_field(const json& object, std::string_view name) {
 // {"name": ...} objects by their name, arrays joined with ", ". Notes a type it had to ignore.
 std::string text_of(const json& value, std::string_view field, std::vector<std::string>& notes) {
   switch (value.type()) {
-    case json::value_t::string: return value.get<std::string>();
+    case json::value_t::string:
+      return value.get<std::string>();
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return value.dump();
+    case json::value_t::number_float:
+      return value.dump();
     case json::value_t::object:
       for (const char* key : {"name", "text", "title", "value", "@value"})
         if (auto it = value.find(key); it != value.end() && it->is_string()) return it->get<std::string>();
@@ -54,7 +55,8 @@ std::string text_of(const json& value, std::string_view field, std::vector<std::
       }
       return joined;
     }
-    case json::value_t::null: return {};
+    case json::value_t::null:
+      return {};
     default:
       notes.push_back(std::string(field) + " is " + value.type_name() + ", not text: ignored");
       return {};
@@ -149,8 +151,8 @@ void add_supplied_entities(const json& object, Entities& entities) {
 void add_article(const json& object, const std::string& path, const Origin& origin, const JsonFieldNames& fields,
                  ReadResult& result) {
   if (!object.is_object()) {
-    problem(result, path, origin, std::string("skipped: ") + object.type_name() + " where an article object was expected",
-            true);
+    problem(result, path, origin,
+            std::string("skipped: ") + object.type_name() + " where an article object was expected", true);
     return;
   }
   Article article;
@@ -203,7 +205,8 @@ const json* envelope_list(const json& object, const JsonFieldNames& fields) {
 
 std::size_t line_of_offset(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 +
+         static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 std::vector<std::string_view> lines_of(std::string_view text) {
@@ -247,13 +250,20 @@ void apply_json_field_mapping(std::string_view mapping, JsonFieldNames& fields) 
     throw UsageError("--json-field expects FIELD=NAME[,NAME...], got '" + std::string(mapping) + "'");
   auto field = collapse_whitespace(mapping.substr(0, equals));
   std::vector<std::string>* names = nullptr;
-  if (field == "title") names = &fields.title;
-  else if (field == "date") names = &fields.date;
-  else if (field == "body") names = &fields.body;
-  else if (field == "lede") names = &fields.lede;
-  else if (field == "url") names = &fields.url;
-  else if (field == "author") names = &fields.author;
-  else if (field == "source") names = &fields.source;
+  if (field == "title")
+    names = &fields.title;
+  else if (field == "date")
+    names = &fields.date;
+  else if (field == "body")
+    names = &fields.body;
+  else if (field == "lede")
+    names = &fields.lede;
+  else if (field == "url")
+    names = &fields.url;
+  else if (field == "author")
+    names = &fields.author;
+  else if (field == "source")
+    names = &fields.source;
   else
     throw UsageError("unknown article field '" + field +
                      "' in --json-field (expected title, date, body, lede, url, author or source)");

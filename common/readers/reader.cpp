@@ -18,7 +18,8 @@ namespace {
 
 std::string lower_extension(const std::string& path) {
   auto ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext;
 }
 
@@ -53,9 +54,19 @@ std::string binary_kind(std::string_view bytes) {
   struct Magic {
     std::string_view prefix, name;
   };
-  static constexpr Magic magics[] = {{"%PDF", "PDF"},        {"\x1F\x8B", "gzip"},  {"PK\x03\x04", "zip"},
-                                     {"\x89PNG", "PNG"},     {"\xFF\xD8\xFF", "JPEG"}, {"GIF8", "GIF"},
-                                     {"\x7F" "ELF", "ELF"},   {"BZh", "bzip2"},      {"\xFD" "7zXZ", "xz"}};
+  static constexpr Magic magics[] = {{"%PDF", "PDF"},
+                                     {"\x1F\x8B", "gzip"},
+                                     {"PK\x03\x04", "zip"},
+                                     {"\x89PNG", "PNG"},
+                                     {"\xFF\xD8\xFF", "JPEG"},
+                                     {"GIF8", "GIF"},
+                                     {"\x7F"
+                                      "ELF",
+                                      "ELF"},
+                                     {"BZh", "bzip2"},
+                                     {"\xFD"
+                                      "7zXZ",
+                                      "xz"}};
   for (const auto& magic : magics)
     if (bytes.starts_with(magic.prefix) && (magic.name != "bzip2" || bytes.size() > 4)) return std::string(magic.name);
   auto head = bytes.substr(0, 8192);
@@ -168,7 +179,8 @@ std::string decode(std::string_view bytes, const std::string& path, std::vector<
     problems.push_back({path, 0, "not UTF-8: read as Windows-1252 (Latin-1)", false});
     return windows1252_to_utf8(bytes);
   }
-  problems.push_back({path, 0, "invalid UTF-8: " + std::to_string(repaired) + " bad byte(s) replaced with U+FFFD", false});
+  problems.push_back(
+      {path, 0, "invalid UTF-8: " + std::to_string(repaired) + " bad byte(s) replaced with U+FFFD", false});
   return fixed;
 }
 
@@ -210,9 +222,15 @@ ReadResult read_bytes(std::string_view bytes, const std::string& path, const Rea
   auto format = options.format == InputFormat::automatic ? sniff_format(text, path) : options.format;
   ReadResult read;
   switch (format) {
-    case InputFormat::html: read = read_html_page(text, path); break;
-    case InputFormat::json: read = read_json_export(text, path, options.json_fields); break;
-    default: read = read_text_page(text, path); break;
+    case InputFormat::html:
+      read = read_html_page(text, path);
+      break;
+    case InputFormat::json:
+      read = read_json_export(text, path, options.json_fields);
+      break;
+    default:
+      read = read_text_page(text, path);
+      break;
   }
   result.problems.insert(result.problems.end(), read.problems.begin(), read.problems.end());
   for (auto& article : read.articles) {
@@ -246,7 +264,8 @@ ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& o
   ReadResult result;
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
-    result.problems.push_back({path.string(), 0, error ? "cannot read: " + error.message() : "skipped: not a regular file", true});
+    result.problems.push_back(
+        {path.string(), 0, error ? "cannot read: " + error.message() : "skipped: not a regular file", true});
     return result;
   }
   auto size = std::filesystem::file_size(path, error);

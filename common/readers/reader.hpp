@@ -19,8 +19,8 @@ InputFormat parse_input_format(std::string_view name);
 // name may be a dotted path into nested objects ("meta.headline"). docs/readers.md lists the defaults.
 struct JsonFieldNames {
   std::vector<std::string> title{"title", "headline", "name"};
-  std::vector<std::string> date{"date", "published", "published_at", "publishedAt", "datePublished",
-                                "date_published", "pubdate", "pubDate", "created_at", "timestamp"};
+  std::vector<std::string> date{"date",           "published", "published_at", "publishedAt", "datePublished",
+                                "date_published", "pubdate",   "pubDate",      "created_at",  "timestamp"};
   std::vector<std::string> body{"body", "text", "content", "articleBody", "article", "full_text", "paragraphs"};
   std::vector<std::string> lede{"lede", "summary", "description", "standfirst", "abstract", "excerpt"};
   std::vector<std::string> url{"url", "link", "canonical_url", "permalink"};

@@ -85,16 +85,14 @@ std::pair<MetaField, std::string> key_value(const std::string& line) {
     std::string_view name;
     MetaField field;
   };
-  static constexpr std::array<Key, 20> keys{{{"title", MetaField::title},       {"headline", MetaField::title},
-                                             {"subject", MetaField::title},     {"from", MetaField::author},
-                                             {"date", MetaField::date},         {"published", MetaField::date},
-                                             {"published on", MetaField::date}, {"posted", MetaField::date},
-                                             {"posted on", MetaField::date},    {"updated", MetaField::date},
-                                             {"author", MetaField::author},     {"authors", MetaField::author},
-                                             {"by", MetaField::author},         {"byline", MetaField::author},
-                                             {"source", MetaField::source},     {"publisher", MetaField::source},
-                                             {"url", MetaField::url},           {"link", MetaField::url},
-                                             {"summary", MetaField::lede},      {"standfirst", MetaField::lede}}};
+  static constexpr std::array<Key, 20> keys{
+      {{"title", MetaField::title},       {"headline", MetaField::title}, {"subject", MetaField::title},
+       {"from", MetaField::author},       {"date", MetaField::date},      {"published", MetaField::date},
+       {"published on", MetaField::date}, {"posted", MetaField::date},    {"posted on", MetaField::date},
+       {"updated", MetaField::date},      {"author", MetaField::author},  {"authors", MetaField::author},
+       {"by", MetaField::author},         {"byline", MetaField::author},  {"source", MetaField::source},
+       {"publisher", MetaField::source},  {"url", MetaField::url},        {"link", MetaField::url},
+       {"summary", MetaField::lede},      {"standfirst", MetaField::lede}}};
   for (const auto& k : keys)
     if (key == k.name) return {k.field, value};
   return {MetaField::none, {}};
@@ -125,14 +123,17 @@ std::optional<std::string> date_line(const std::string& line) {
   std::size_t other_words = 0;
   std::string current;
   auto flush = [&] {
-    static constexpr std::array<std::string_view, 14> filler{"published", "updated", "posted", "on", "at", "last",
-                                                             "modified", "date", "first", "and", "am", "pm", "et", "gmt"};
+    static constexpr std::array<std::string_view, 14> filler{"published", "updated",  "posted", "on",    "at",
+                                                             "last",      "modified", "date",   "first", "and",
+                                                             "am",        "pm",       "et",     "gmt"};
     if (!current.empty() && std::find(filler.begin(), filler.end(), current) == filler.end()) ++other_words;
     current.clear();
   };
   for (char c : rest) {
-    if (std::isalnum(static_cast<unsigned char>(c))) current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    else flush();
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else
+      flush();
   }
   flush();
   if (other_words > 2) return std::nullopt;
@@ -163,14 +164,17 @@ std::optional<Byline> byline(const std::string& line) {
   } else {
     return std::nullopt;
   }
-  for (std::string_view separator : {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", ", "}) {
+  for (std::string_view separator :
+       {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", ", "}) {
     auto at = rest.find(separator);
     if (at != std::string::npos) rest = rest.substr(0, at);
   }
   result.author = collapse_whitespace(rest);
-  while (!result.author.empty() && (result.author.back() == ',' || result.author.back() == '|' || result.author.back() == '-'))
+  while (!result.author.empty() &&
+         (result.author.back() == ',' || result.author.back() == '|' || result.author.back() == '-'))
     result.author = collapse_whitespace(result.author.substr(0, result.author.size() - 1));
-  if (result.author.empty() || word_count(result.author) > 8 || !std::isupper(static_cast<unsigned char>(result.author[0])))
+  if (result.author.empty() || word_count(result.author) > 8 ||
+      !std::isupper(static_cast<unsigned char>(result.author[0])))
     return std::nullopt;
   return result;
 }
@@ -195,11 +199,21 @@ bool read_metadata(const std::string& line, Header& header) {
   auto& a = header.article;
   if (auto [field, value] = key_value(line); field != MetaField::none) {
     switch (field) {
-      case MetaField::title: if (a.title.empty()) a.title = value; break;
-      case MetaField::author: if (a.author.empty()) a.author = value; break;
-      case MetaField::source: if (a.source.empty()) a.source = value; break;
-      case MetaField::url: if (a.url.empty()) a.url = value; break;
-      case MetaField::lede: if (header.lede.empty()) header.lede = value; break;
+      case MetaField::title:
+        if (a.title.empty()) a.title = value;
+        break;
+      case MetaField::author:
+        if (a.author.empty()) a.author = value;
+        break;
+      case MetaField::source:
+        if (a.source.empty()) a.source = value;
+        break;
+      case MetaField::url:
+        if (a.url.empty()) a.url = value;
+        break;
+      case MetaField::lede:
+        if (header.lede.empty()) header.lede = value;
+        break;
       case MetaField::date:
         if (auto date = parse_date(value)) {
           if (a.published.empty()) a.published = *date;
@@ -207,7 +221,8 @@ bool read_metadata(const std::string& line, Header& header) {
           header.notes.push_back("unreadable date '" + value + "': recorded as missing");
         }
         break;
-      case MetaField::none: break;
+      case MetaField::none:
+        break;
     }
     return true;
   }
@@ -346,8 +361,10 @@ ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
       continue;
     }
     if (!header.lede.empty() || boilerplate_reason(blocks[i])) continue;
-    if (word_count(blocks[i]) >= 8) header.lede = blocks[i], used[i] = true;
-    else if (i > next + 2) break;
+    if (word_count(blocks[i]) >= 8)
+      header.lede = blocks[i], used[i] = true;
+    else if (i > next + 2)
+      break;
   }
   std::vector<Block> body;
   for (std::size_t i = 0; i < blocks.size(); ++i)

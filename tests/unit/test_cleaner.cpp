@@ -13,19 +13,34 @@ std::vector<Block> blocks_of(std::initializer_list<const char*> texts) {
   return blocks;
 }
 
-const char* const p1 = "The regional parliament passed the water bill on Thursday after a debate that lasted most of the night.";
-const char* const p2 = "Opposition members said the bill gave too much power to the utility regulator and promised to challenge it.";
-const char* const p3 = "The law takes effect in January, and the first price review is due before the end of next summer.";
+const char* const p1 =
+    "The regional parliament passed the water bill on Thursday after a debate that lasted most of the night.";
+const char* const p2 =
+    "Opposition members said the bill gave too much power to the utility regulator and promised to challenge it.";
+const char* const p3 =
+    "The law takes effect in January, and the first price review is due before the end of next summer.";
 
 }  // namespace
 
 TEST_CASE("clean_body drops markers and prompts whatever the site's wording", "[cleaner]") {
   const char* markers[] = {
-      "- Advertisement -", "ADVERTISEMENT", "Sponsored content", "Listen to this article",
-      "Getting your audio player ready...", "Must Read", "Share this article", "Share on Facebook",
-      "Sign up for our newsletter!", "Subscribe now to get unlimited access.", "Click here to read the full report",
-      "Follow us on Instagram", "Read more: Ministers clash over budget", "Related: Floods hit the north",
-      "We use cookies to give you the best experience.", "Tweet", "Comments",
+      "- Advertisement -",
+      "ADVERTISEMENT",
+      "Sponsored content",
+      "Listen to this article",
+      "Getting your audio player ready...",
+      "Must Read",
+      "Share this article",
+      "Share on Facebook",
+      "Sign up for our newsletter!",
+      "Subscribe now to get unlimited access.",
+      "Click here to read the full report",
+      "Follow us on Instagram",
+      "Read more: Ministers clash over budget",
+      "Related: Floods hit the north",
+      "We use cookies to give you the best experience.",
+      "Tweet",
+      "Comments",
   };
   for (const char* marker : markers) {
     INFO(marker);
@@ -49,15 +64,21 @@ TEST_CASE("clean_body keeps prose that merely mentions a cue word", "[cleaner]")
 
 TEST_CASE("clean_body cuts comment forms, copyright footers and automation notes after the article", "[cleaner]") {
   const char* ends[] = {
-      "LEAVE A REPLY", "Leave a comment", "© 2024 Example Media Ltd", "Copyright 2024 Example News",
-      "All rights reserved.", "This article was generated with the help of artificial intelligence and reviewed by an editor.",
+      "LEAVE A REPLY",
+      "Leave a comment",
+      "© 2024 Example Media Ltd",
+      "Copyright 2024 Example News",
+      "All rights reserved.",
+      "This article was generated with the help of artificial intelligence and reviewed by an editor.",
       "This story was produced using automated tools.",
   };
   for (const char* end : ends) {
     INFO(end);
     // What follows the end marker goes too, even prose-like text.
-    auto body = clean_body("Title", "", blocks_of({p1, p2, p3, end, "Your email address will not be published.",
-                                                   "Kim Lee on March 3 said this was the best piece of reporting I have read in years."}));
+    auto body =
+        clean_body("Title", "",
+                   blocks_of({p1, p2, p3, end, "Your email address will not be published.",
+                              "Kim Lee on March 3 said this was the best piece of reporting I have read in years."}));
     CHECK(body.paragraphs == std::vector<std::string>{p1, p2, p3});
   }
 }
@@ -70,14 +91,14 @@ TEST_CASE("clean_body drops teaser sections and their headlines and truncated su
   const Case cases[] = {
       {"latest news with truncated teasers",
        blocks_of({p1, p2, p3, "Latest News", "Harbour reopens after storm damage",
-                  "Engineers worked through the weekend to clear the debris from the...",
-                  "Mayor opens new library", "The building took three years to complete and..."})},
+                  "Engineers worked through the weekend to clear the debris from the...", "Mayor opens new library",
+                  "The building took three years to complete and..."})},
       {"related stories with short summaries",
        blocks_of({p1, p2, p3, "Related stories", "Minister resigns over budget row",
                   "The finance minister stepped down on Tuesday after weeks of pressure.", "Floods hit coastal towns",
                   "Heavy rain forced hundreds from their homes."})},
       {"you may also like with dates", blocks_of({p1, p2, p3, "You may also like", "Vote count delayed in the east",
-                                                   "12 March 2024", "Bridge closure extended", "11 March 2024"})},
+                                                  "12 March 2024", "Bridge closure extended", "11 March 2024"})},
       {"a headline and truncated teaser inside the article",
        blocks_of({p1, "Coastal rail line to reopen after storm repairs",
                   "Engineers have finished rebuilding the sea wall that collapsed in January and trains...", p2, p3})},
@@ -98,7 +119,8 @@ TEST_CASE("clean_body drops a lede repeated at the top of the body", "[cleaner]"
   const char* lede = "Ministers agreed a \"final\" budget deal late on Sunday, ending weeks of talks";
   const char* repeats[] = {
       "Ministers agreed a \"final\" budget deal late on Sunday, ending weeks of talks",
-      "Ministers agreed a \xE2\x80\x9C" "final\xE2\x80\x9D budget deal late on Sunday, ending weeks of talks.",
+      "Ministers agreed a \xE2\x80\x9C"
+      "final\xE2\x80\x9D budget deal late on Sunday, ending weeks of talks.",
       "Ministers agreed a final budget deal late on Sunday - ending weeks of talks!",
   };
   for (const char* repeat : repeats) {
@@ -129,8 +151,10 @@ TEST_CASE("clean_body drops blocks with mostly links, no words, repeats of the t
 
 TEST_CASE("clean_body normalises Unicode and white space", "[cleaner]") {
   // "Zoe" + combining diaeresis, a no-break space, a zero-width space and a soft hyphen.
-  auto body = clean_body("", "", blocks_of({"Zoe\xCC\x88  met\xC2\xA0the re\xC2\xAD" "gional ed\xE2\x80\x8Bitor, who "
-                                            "said the paper would print again next week."}));
+  auto body = clean_body("", "",
+                         blocks_of({"Zoe\xCC\x88  met\xC2\xA0the re\xC2\xAD"
+                                    "gional ed\xE2\x80\x8Bitor, who "
+                                    "said the paper would print again next week."}));
   REQUIRE(body.paragraphs.size() == 1);
   CHECK(body.paragraphs[0] == "Zo\xC3\xAB met the regional editor, who said the paper would print again next week.");
 }

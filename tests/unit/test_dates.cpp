@@ -47,8 +47,8 @@ TEST_CASE("parse_date reads the formats news sites write", "[dates]") {
 
 TEST_CASE("parse_date rejects impossible dates and non-dates", "[dates]") {
   const char* cases[] = {
-      "2024-13-45", "2024-02-30", "February 30, 2024", "29 Feb 2023", "31/04/2024", "00/10/2024",
-      "", "no date here", "Page 12 of 40", "In 2024, prices rose", "9:30 AM", "99-99-9999",
+      "2024-13-45", "2024-02-30",   "February 30, 2024", "29 Feb 2023",          "31/04/2024", "00/10/2024",
+      "",           "no date here", "Page 12 of 40",     "In 2024, prices rose", "9:30 AM",    "99-99-9999",
   };
   for (const char* text : cases) {
     INFO(text);

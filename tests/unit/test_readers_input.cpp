@@ -31,8 +31,10 @@ std::string utf16(std::string_view ascii, bool little_endian, bool bom) {
 }  // namespace
 
 TEST_CASE("invalid UTF-8 is repaired with a warning", "[readers][input]") {
-  std::string text = "Caf\xC3\xA9 owners protest new rules\n\nCaf\xC3\xA9 and caf\xC3\xA9 owners say a bad byte \xC3\x28 "
-                     "does not stop the news from being read by everyone in the town today.\n\n" + body_text;
+  std::string text =
+      "Caf\xC3\xA9 owners protest new rules\n\nCaf\xC3\xA9 and caf\xC3\xA9 owners say a bad byte \xC3\x28 "
+      "does not stop the news from being read by everyone in the town today.\n\n" +
+      body_text;
   auto result = read_articles_from_bytes(text, "bad.txt", ReadOptions{});
   REQUIRE(result.articles.size() == 1);
   CHECK(has_problem(result, "invalid UTF-8: 1 bad byte(s) replaced", false));
@@ -41,14 +43,17 @@ TEST_CASE("invalid UTF-8 is repaired with a warning", "[readers][input]") {
 }
 
 TEST_CASE("Latin-1 and Windows-1252 text is detected and converted", "[readers][input]") {
-  std::string text = "Caf\xE9 owners protest new rules\n\n\x93We will not close,\x94 said the owner of the caf\xE9 "
-                     "on the square \x96 one of many.\n\n" + body_text;
+  std::string text =
+      "Caf\xE9 owners protest new rules\n\n\x93We will not close,\x94 said the owner of the caf\xE9 "
+      "on the square \x96 one of many.\n\n" +
+      body_text;
   auto result = read_articles_from_bytes(text, "latin1.txt", ReadOptions{});
   REQUIRE(result.articles.size() == 1);
   CHECK(has_problem(result, "read as Windows-1252", false));
   CHECK(result.articles[0].title == "Caf\xC3\xA9 owners protest new rules");
-  CHECK(result.articles[0].lede == "\xE2\x80\x9CWe will not close,\xE2\x80\x9D said the owner of the caf\xC3\xA9 on the "
-                                   "square \xE2\x80\x93 one of many.");
+  CHECK(result.articles[0].lede ==
+        "\xE2\x80\x9CWe will not close,\xE2\x80\x9D said the owner of the caf\xC3\xA9 on the "
+        "square \xE2\x80\x93 one of many.");
 }
 
 TEST_CASE("UTF-16 with a BOM (either byte order) and without one is converted", "[readers][input]") {
@@ -152,7 +157,8 @@ TEST_CASE("a month-only date is kept at month precision with a warning", "[reade
 }
 
 TEST_CASE("the format follows --format, then the extension, then the content", "[readers][input]") {
-  const std::string json = R"({"title": "Water bill passes", "body": "The regional parliament passed the water bill on Thursday."})";
+  const std::string json =
+      R"({"title": "Water bill passes", "body": "The regional parliament passed the water bill on Thursday."})";
   struct Case {
     std::string path;
     InputFormat format;
@@ -183,7 +189,8 @@ TEST_CASE("the format follows --format, then the extension, then the content", "
 
 TEST_CASE("text pages read Author, Source, URL and By lines near the top", "[readers][input]") {
   auto result = read_articles_from_bytes(
-      "Water bill passes after long night\nBy Jane Doe\nSource: Example Post\nhttps://example.org/water-bill\n\n" + body_text,
+      "Water bill passes after long night\nBy Jane Doe\nSource: Example Post\nhttps://example.org/water-bill\n\n" +
+          body_text,
       "meta.txt", ReadOptions{});
   REQUIRE(result.articles.size() == 1);
   const auto& article = result.articles[0];
@@ -206,8 +213,9 @@ TEST_CASE("a mail-style header block is metadata and wrapped lines are joined", 
   const auto& article = result.articles[0];
   CHECK(article.title == "Re: Night buses");
   CHECK(article.author == "reader@example.org (Pat Reader)");
-  CHECK(article.lede.starts_with("I rode the new night bus twice this week and both times it was on time, which is more "
-                                 "than I can say"));
+  CHECK(
+      article.lede.starts_with("I rode the new night bus twice this week and both times it was on time, which is more "
+                               "than I can say"));
   REQUIRE(article.paragraphs.size() == 1);
   CHECK(article.paragraphs[0].ends_with("because my shift ends at two in the morning."));
 }

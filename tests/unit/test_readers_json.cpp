@@ -24,8 +24,9 @@ TEST_CASE("JSON exports are read with the default field names", "[readers][json]
   const Case cases[] = {
       {"plain names", R"({"title": "Water bill passes", "date": "2024-11-22", "body": ")" + sentence +
                           R"(", "url": "https://example.org/a", "author": "Jane Doe", "source": "Example Post"})"},
-      {"other common names", R"({"headline": "Water bill passes", "published_at": "2024-11-22T00:00:00", "text": ")" +
-                                 sentence + R"(", "link": "https://example.org/a", "byline": "Jane Doe", "publisher": "Example Post"})"},
+      {"other common names",
+       R"({"headline": "Water bill passes", "published_at": "2024-11-22T00:00:00", "text": ")" + sentence +
+           R"(", "link": "https://example.org/a", "byline": "Jane Doe", "publisher": "Example Post"})"},
       {"nested author and source objects",
        R"({"title": "Water bill passes", "datePublished": "Fri, 22 Nov 2024", "content": ")" + sentence +
            R"(", "url": "https://example.org/a", "author": {"name": "Jane Doe"}, "source": {"id": "ep", "name": "Example Post"}})"},
@@ -96,8 +97,8 @@ TEST_CASE("JSON values of the wrong type are handled without throwing", "[reader
       {"null title", R"({"title": null, "body": ")" + sentence + R"("})", "", 1},
       {"array as title", R"({"title": ["Water", "bill"], "body": ")" + sentence + R"("})", "Water, bill", 1},
       {"boolean author", R"({"title": "T", "author": true, "body": ")" + sentence + R"("})", "T", 1},
-      {"array body with junk", R"({"title": "T", "body": [")" + sentence + R"(", 42, null, {"text": ")" + sentence +
-                                   R"( Again."}]})", "T", 2},
+      {"array body with junk",
+       R"({"title": "T", "body": [")" + sentence + R"(", 42, null, {"text": ")" + sentence + R"( Again."}]})", "T", 2},
       {"object body", R"({"title": "T", "body": {"text": ")" + sentence + R"("}})", "T", 1},
       {"number date", R"({"title": "T", "date": 1732267800, "body": ")" + sentence + R"("})", "T", 1},
   };
@@ -149,9 +150,9 @@ TEST_CASE("--json-field mappings are tried before the defaults", "[readers][json
   CHECK(options.json_fields.title.at(0) == "headline_text");
   CHECK(options.json_fields.title.at(1) == "name");
   CHECK(options.json_fields.title.at(2) == "title");
-  auto result = read_json(R"({"title": "Site name", "headline_text": "Water bill passes", "content": {"main": ")" +
-                              sentence + R"("}})",
-                          options);
+  auto result = read_json(
+      R"({"title": "Site name", "headline_text": "Water bill passes", "content": {"main": ")" + sentence + R"("}})",
+      options);
   REQUIRE(result.articles.size() == 1);
   CHECK(result.articles[0].title == "Water bill passes");
   CHECK(result.articles[0].paragraphs == std::vector<std::string>{sentence});
@@ -164,8 +165,10 @@ TEST_CASE("--json-field mappings are tried before the defaults", "[readers][json
 }
 
 TEST_CASE("JSON bodies are cleaned like any page", "[readers][json]") {
-  auto result = read_json(R"({"title": "T", "summary": "A short summary of the story here.", "body": "A short summary of )"
-                          R"(the story here\n\n)" + sentence + R"(\n\n- Advertisement -\n\nShare this article"})");
+  auto result =
+      read_json(R"({"title": "T", "summary": "A short summary of the story here.", "body": "A short summary of )"
+                R"(the story here\n\n)" +
+                sentence + R"(\n\n- Advertisement -\n\nShare this article"})");
   REQUIRE(result.articles.size() == 1);
   CHECK(result.articles[0].lede == "A short summary of the story here.");
   CHECK(result.articles[0].paragraphs == std::vector<std::string>{sentence});

@@ -1,7 +1,6 @@
 // The labelled set of page layouts: every tests/fixtures/layouts/NAME.EXT with a NAME.expected.json
 // beside it is read as a user would read it, and each field the expectation names is compared.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "common/readers/reader.hpp"
@@ -37,8 +36,9 @@ TEST_CASE("every labelled layout comes out with its expected fields and body", "
     REQUIRE(result.articles.size() == 1);
     const auto& article = result.articles.front();
     const std::pair<const char*, const std::string*> fields[] = {
-        {"title", &article.title}, {"published", &article.published}, {"author", &article.author},
-        {"source", &article.source}, {"url", &article.url}, {"lede", &article.lede}};
+        {"title", &article.title},   {"published", &article.published},
+        {"author", &article.author}, {"source", &article.source},
+        {"url", &article.url},       {"lede", &article.lede}};
     for (const auto& [name, value] : fields) {
       if (!expected.contains(name)) continue;
       INFO("field: " << name);

@@ -18,9 +18,17 @@ TEST_CASE("the seed article comes out with its date, title, lede and clean body"
   REQUIRE(article.paragraphs.size() >= 10);
   CHECK(article.paragraphs.front().starts_with("Israel has firmly rejected"));
   CHECK(article.paragraphs.back().ends_with("caught in the crossfire."));
-  const char* unwanted[] = {"Advertisement", "Audio player", "Must Read", "LEAVE A REPLY", "enter your comment",
-                            "enter your name", "Latest News", "Hezbollah Leader Qassem", "third public address",
-                            "More Articles Like This", "automation technology"};
+  const char* unwanted[] = {"Advertisement",
+                            "Audio player",
+                            "Must Read",
+                            "LEAVE A REPLY",
+                            "enter your comment",
+                            "enter your name",
+                            "Latest News",
+                            "Hezbollah Leader Qassem",
+                            "third public address",
+                            "More Articles Like This",
+                            "automation technology"};
   for (const auto& paragraph : article.paragraphs) {
     for (const char* text : unwanted) {
       INFO(paragraph);
