@@ -64,7 +64,7 @@ class Lists:
                 handle.write(f"# newsdex NER gazetteer list '{list_name}': {len(values)} entries, one per line.\n")
                 handle.write("# Derived by ner/build_lists.py from ../shared/gazetteers:\n")
                 for source in sorted(self.sources[list_name]):
-                    handle.write(f"#   {source} ({licences[source.split('/')[0]]})\n")
+                    handle.write(f"#   {source} ({licence_of(source)})\n")
                 for value in values:
                     handle.write(value + "\n")
             print(f"{list_name}: {len(values)}", file=sys.stderr)
@@ -76,12 +76,39 @@ LICENCES = {
     "geonames_cities": "CC BY 4.0, data: GeoNames (geonames.org)",
     "us_states": "GPL Ecdat (facts)",
     "given_names": "public domain SSA; GNU FDL 1.2+ firstname-database",
-    "famous_people": "public domain CIA World Factbook; CC0 congress-legislators",
+    "famous_people": "public domain CIA World Factbook / CC0 congress-legislators",
     "organisations": "CC BY-SA 4.0 supraverden; PDDL datasets; public domain Factbook; CC0 dotgov-data",
     "org_cues": "LGPL-3.0 GATE ANNIE; MIT cleanco",
     "titles": "LGPL-3.0 GATE ANNIE; Apache-2.0 OpenSextant; public domain Factbook",
     "gate_annie": "LGPL-3.0 GATE ANNIE",
 }
+
+
+FILE_LICENCES = {
+    "countries/countries.tsv": "ODbL 1.0, mledoze/countries",
+    "countries/country_name_variants.tsv": "ODbL 1.0 mledoze/countries; LGPL-2.1+ iso-codes; Apache-2.0 OpenSextant",
+    "countries/nationalities_opensextant.csv": "Apache-2.0, OpenSextant",
+    "given_names/ssa_us_given_names_1880_2023.tsv": "public domain, US SSA",
+    "given_names/firstnames_multicountry_compact.tsv": "GNU FDL 1.2+, firstname-database",
+    "organisations/international_bodies_supraverden.tsv": "CC BY-SA 4.0, supraverden",
+    "organisations/sp500_constituents.csv": "ODC-PDDL-1.0, datasets/s-and-p-500-companies",
+    "organisations/us_listed_companies.tsv": "ODC-PDDL-1.0, datasets/nasdaq-listings",
+    "organisations/us_federal_agencies_dotgov.tsv": "CC0 1.0, cisagov/dotgov-data",
+    "org_cues/org_cue_words_gate.tsv": "LGPL-3.0, GATE ANNIE",
+    "org_cues/company_legal_suffixes_cleanco.tsv": "MIT, cleanco",
+    "titles/person_titles_merged.tsv": "LGPL-3.0 GATE ANNIE; Apache-2.0 OpenSextant",
+    "titles/opensextant_person-title-filter.txt": "Apache-2.0, OpenSextant",
+    "us_states/us_states.tsv": "facts from Ecdat (GPL) and iso-codes (LGPL-2.1+)",
+}
+
+
+def licence_of(source):
+    if source in FILE_LICENCES:
+        return FILE_LICENCES[source]
+    folder = source.split("/")[0]
+    if source.startswith("organisations/"):
+        return "public domain, CIA World Factbook"
+    return LICENCES[folder]
 
 
 def build_people(g, lists):

@@ -37,12 +37,14 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
   std::uint64_t digest = 0;
   for (std::size_t list = 0; list < kGazetteerLists; ++list) {
     const std::string contents = read_whole(dir / (std::string(kGazetteerListNames[list]) + ".txt"));
-    digest = combine(digest, hash_text(contents));
     std::istringstream lines(contents);
     std::string line;
     std::vector<std::uint64_t> hashes;
+    digest = combine(digest, list);
     while (std::getline(lines, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty() || line[0] == '#') continue;
+      digest = combine(digest, hash_text(line));  // entries only: comments may change freely
       hashes.clear();
       for (const Token& token : tokenize(line)) hashes.push_back(hash_text(to_lower(token.text)));
       if (!hashes.empty() && hashes.size() <= kMaxEntryTokens) gazetteer.add(static_cast<GazetteerList>(list), hashes);

@@ -48,7 +48,7 @@ class Gazetteer {
   // Number of tokens of the longest entry of `list` that `lower_hashes` starts with (0 when none).
   std::size_t prefix_length(GazetteerList list, std::span<const std::uint64_t> lower_hashes) const;
 
-  std::uint64_t digest() const { return digest_; }  // of the list contents, to detect a model/list mismatch
+  std::uint64_t digest() const { return digest_; }  // of the entries, to detect a model/list mismatch
   std::size_t entry_count() const { return entries_; }
 
  private:
