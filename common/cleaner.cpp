@@ -111,8 +111,8 @@ std::size_t prose_words(const Item& item) {
 }
 
 // Everything after the end of the article goes: after a comment form, copyright footer or automation
-// disclaimer that comes once most of the prose has been read, or after a teaser section that little
-// prose follows.
+// disclaimer that less than a quarter of the page's prose follows, or after a teaser section that
+// little prose follows.
 void cut_after_end(std::vector<Item>& items, const std::vector<TeaserSection>& sections) {
   std::vector<std::size_t> before(items.size() + 1, 0);  // prose words in items[0, i)
   for (std::size_t i = 0; i < items.size(); ++i) before[i + 1] = before[i] + prose_words(items[i]);
@@ -120,8 +120,11 @@ void cut_after_end(std::vector<Item>& items, const std::vector<TeaserSection>& s
   std::size_t cut = items.size();
   std::string why;
   for (std::size_t i = 0; i < items.size() && cut == items.size(); ++i) {
+    // A photo credit ("(c) AFP") in a caption is no footer; and a marker with a quarter or more of
+    // the prose still after it is inside the article, whatever it says.
+    if (items[i].kind == BlockKind::caption || items[i].text.empty()) continue;
     auto marker = cleaner::end_marker(items[i].signals);
-    if (marker && !items[i].text.empty() && before[i] * 2 >= total && before[i] > 0) cut = i, why = *marker;
+    if (marker && before[i] > 0 && (total - before[i]) * 3 < before[i]) cut = i, why = *marker;
   }
   for (const auto& section : sections) {
     if (section.heading >= cut) break;

@@ -174,3 +174,15 @@ TEST_CASE("boilerplate_reason explains single lines", "[cleaner]") {
 TEST_CASE("loose_key ignores quotes, punctuation and case", "[cleaner]") {
   CHECK(cleaner::loose_key("\xE2\x80\x9CHello,\xE2\x80\x9D she said \xE2\x80\x94 twice.") == "hello she said twice");
 }
+
+TEST_CASE("an end marker with much of the article still after it does not cut the article", "[cleaner]") {
+  std::vector<Block> blocks = blocks_of({p1, p2});
+  blocks.push_back({"Firefighters at the scene on Tuesday. \xC2\xA9 Example Agency", BlockKind::caption});
+  blocks.push_back({"\xC2\xA9 Example Agency"});
+  for (const char* text : {p3, p1, p2}) blocks.push_back({text});
+  auto report = explain_clean_body("Title", "", blocks);
+  // The credits go as copyright lines; the prose after them stays.
+  CHECK(report.body.paragraphs == std::vector<std::string>{p1, p2, p3, p1, p2});
+  CHECK(report.decisions[2].reason == "copyright footer");
+  CHECK(report.decisions[3].reason == "copyright footer");
+}
