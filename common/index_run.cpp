@@ -362,9 +362,11 @@ class Run {
     std::unordered_set<std::string> old_ids;
     if (old) {
       old_ids.insert(old->article_ids.begin(), old->article_ids.end());
-      // --commit-every may commit in the middle of this file, after its old articles are removed:
-      // until the file is done its record must not say it is up to date (a re-run would skip it and
-      // the removed articles would stay lost) and must name every id it may leave behind.
+      // Commits come between files (--commit-every), so a file is replaced in one commit; but Xapian
+      // flushes by itself every 10,000 changes, which can commit a huge file half-done after its old
+      // articles are removed. Until the file is done, its record must not say it is up to date (a
+      // re-run would skip it and the removed articles would stay lost) and must name every id it may
+      // leave behind.
       FileRecord unfinished{job.file.path, 0, -1, {}, record.article_ids};
       for (const auto& id : old->article_ids)
         if (!ids.count(id)) unfinished.article_ids.push_back(id);
@@ -376,7 +378,6 @@ class Run {
       bool existed = old_ids.count(prepared->article.id) > 0;
       writer.write(std::move(*prepared), existed);
       ++progress_.articles;
-      writer.commit_if_due(options_.commit_every);
     }
     writer.write_record(record);
     records_changed_ = true;

@@ -1,0 +1,80 @@
+// Promise: on SIGINT or SIGTERM newsdex-index finishes the file in progress, commits, prints its
+// summary and exits 6; what it committed is searchable and a re-run completes the collection.
+#include <signal.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/reliability/child_process.hpp"
+#include "tests/reliability/collection.hpp"
+#include "tests/reliability/index_checks.hpp"
+#include "tests/reliability/wait_for.hpp"
+#include "tests/support.hpp"
+
+using namespace newsdex::test;
+namespace fs = std::filesystem;
+using namespace std::chrono;
+
+TEST_CASE("SIGINT and SIGTERM stop the indexer politely: commit, summary, exit 6, re-run completes",
+          "[reliability][interrupt]") {
+  struct Case {
+    int signal;
+    bool json_summary;
+  };
+  for (auto [signal_number, json_summary] : {Case{SIGINT, false}, Case{SIGTERM, true}}) {
+    DYNAMIC_SECTION("signal " << signal_number << (json_summary ? " with --json" : "")) {
+      TempDir dir("interrupt");
+      CollectionShape shape;
+      shape.text_files = 600;
+      shape.jsonl_files = 4;
+      auto collection = make_collection(dir.path() / "in", shape);
+      auto db = dir.path() / "db";
+      std::vector<std::string> args{"--db", db.string(), "--entities", "none", "--jobs", "2", "--commit-every", "25"};
+      if (json_summary) args.push_back("--json");
+      args.push_back(collection.root.string());
+
+      ChildProcess indexer(index_command(args), dir.path());
+      // Wait for a first commit, then freeze the indexer so the signal surely lands mid-run.
+      REQUIRE(wait_until([&] { return committed_documents(db) > 0 || indexer.finished(); }));
+      indexer.signal(SIGSTOP);
+      REQUIRE_FALSE(indexer.finished());
+      indexer.signal(signal_number);
+      indexer.signal(SIGCONT);
+      auto exit = indexer.wait_for(seconds(60));
+      REQUIRE(exit);
+      INFO(exit->err);
+      CHECK(exit->exit_code == 6);
+      std::size_t reported_added = 0;
+      if (json_summary) {
+        auto summary = nlohmann::json::parse(exit->out);
+        CHECK(summary["interrupted"] == true);
+        reported_added = summary["articles"]["added"];
+      } else {
+        CHECK(exit->err.find("interrupted, committed what was done:") != std::string::npos);
+        reported_added = std::stoul(exit->err.substr(exit->err.find("done: ") + 6));
+      }
+
+      CHECK(integrity_problems(db).empty());
+      auto contents = read_index(db);
+      CHECK(contents.doc_count > 0);
+      CHECK(contents.doc_count < collection.ids.size());
+      CHECK(contents.doc_count == reported_added);  // everything it counted was committed
+      CHECK(contents.records_without_articles.empty());
+
+      auto search = run_command(shell_quote(search_bin()) + " --json --limit 5 --db " + shell_quote(db.string()) + " " +
+                                collection.common_word);
+      INFO(search.err);
+      REQUIRE(search.exit_code == 0);
+      CHECK(nlohmann::json::parse(search.out)["matches"]["lower_bound"] == contents.doc_count);
+
+      ChildProcess rerun(
+          index_command({"--db", db.string(), "--quiet", "--entities", "none", collection.root.string()}), dir.path());
+      auto rerun_exit = rerun.wait();
+      INFO(rerun_exit.err);
+      CHECK(rerun_exit.exit_code == 0);
+      auto problems = differences(read_index(db), collection.ids);
+      INFO(problems);
+      CHECK(problems.empty());
+    }
+  }
+}
