@@ -69,7 +69,10 @@ void walk_folder(const fs::path& root, bool all_files, WalkResult& result) {
       }
     }
     if (it->is_directory(type_error)) continue;
-    if (!all_files && !is_article_file_name(path.string())) continue;
+    if (!all_files && !is_article_file_name(path.string())) {
+      ++result.passed_over;
+      continue;
+    }
     add_file(path, result);
   }
 }

@@ -20,6 +20,7 @@ struct WalkProblem {
 struct WalkResult {
   std::vector<InputFile> files;  // sorted by path, each once
   std::vector<WalkProblem> problems;
+  std::size_t passed_over = 0;  // files in folders whose names are not article file names
 };
 
 // True for the names newsdex reads inside folders: .txt .text .html .htm .xhtml .json .jsonl .ndjson

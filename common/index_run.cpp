@@ -251,11 +251,12 @@ class Run {
     auto walk = walk_inputs(roots, options_.all_files);
     for (const auto& problem : walk.problems) report({problem.path, 0, problem.message, true});
     summary_.files_seen = walk.files.size();
+    summary_.files_passed_over = walk.passed_over;
 
     auto db = open_for_writing(options_.db_path, options_.wait_for_lock);
     bool built_from_empty = db.get_doccount() == 0 && load_all_file_records(db).empty();
     check_language(db);
-    IndexWriter writer(db, options_.language);
+    IndexWriter writer(db, options_.language, built_from_empty && !options_.force);
 
     std::vector<FileJob> jobs;
     std::unordered_set<std::string> present;
@@ -272,6 +273,7 @@ class Run {
 
     process(jobs, writer);
     if (options_.prune && !interrupted()) prune(db, writer, present, roots);
+    writer.flush_spelling();
     if (writer.pending() > 0 || records_changed_) {
       db.commit();
       summary_.wrote_anything = true;

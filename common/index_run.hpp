@@ -39,6 +39,7 @@ struct IndexProgress {
 };
 
 struct IndexSummary {
+  std::size_t files_passed_over = 0;  // other file types inside folders (see --all-files)
   std::size_t files_seen = 0, files_unchanged = 0, files_indexed = 0, files_failed = 0, files_pruned = 0;
   WriteCounts articles;
   std::size_t articles_skipped = 0;

@@ -41,7 +41,7 @@ Article promote(Article primary, std::size_t index) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(Xapian::WritableDatabase& db, std::string language) : db_(db) {
+IndexWriter::IndexWriter(Xapian::WritableDatabase& db, std::string language, bool fresh) : db_(db), fresh_(fresh) {
   rebuilder_.set_stemmer(Xapian::Stem(language));
 }
 
@@ -94,7 +94,7 @@ bool IndexWriter::write(PreparedArticle&& prepared, bool existed_before) {
   auto& article = prepared.article;
   ++pending_;
   auto hash_term = schema::boolean_term(schema::body_hash_prefix, prepared.body_hash);
-  if (auto docid = find_document(db_, hash_term)) {
+  if (auto docid = find_by_hash(hash_term)) {
     auto primary = load_article(db_, docid);
     if (primary.id != article.id) {
       bool known = false;
@@ -109,11 +109,28 @@ bool IndexWriter::write(PreparedArticle&& prepared, bool existed_before) {
       return false;
     }
   }
-  for (const auto& [word, count] : prepared.spelling_words) db_.add_spelling(word, count);
+  for (auto& [word, count] : prepared.spelling_words) spelling_[std::move(word)] += count;
+  if (spelling_.size() > 500000) flush_spelling();
   record_display_names(article);
-  db_.replace_document(schema::id_term(article.id), prepared.document);
+  if (fresh_ && written_ids_.insert(article.id).second) {
+    written_hashes_.emplace(hash_term, db_.add_document(prepared.document));
+  } else {
+    auto docid = db_.replace_document(schema::id_term(article.id), prepared.document);
+    if (fresh_) written_hashes_[hash_term] = docid;
+  }
   ++(existed_before ? counts_.updated : counts_.added);
   return true;
+}
+
+Xapian::docid IndexWriter::find_by_hash(const std::string& hash_term) {
+  if (!fresh_) return find_document(db_, hash_term);
+  auto it = written_hashes_.find(hash_term);
+  return it == written_hashes_.end() ? 0 : it->second;
+}
+
+void IndexWriter::flush_spelling() {
+  for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
+  spelling_.clear();
 }
 
 void IndexWriter::commit_if_due(std::size_t every) {

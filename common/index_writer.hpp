@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -23,7 +24,9 @@ struct WriteCounts {
 
 class IndexWriter {
  public:
-  IndexWriter(Xapian::WritableDatabase& db, std::string language);
+  // `fresh`: the database was empty when the run began, so every id and body hash it will meet is
+  // one this writer wrote, and lookups can be answered from memory instead of the database.
+  IndexWriter(Xapian::WritableDatabase& db, std::string language, bool fresh = false);
 
   // Removes what a file held before it is re-indexed or pruned; ids in `keep` are about to be
   // written again and are counted as updated rather than deleted.
@@ -38,6 +41,8 @@ class IndexWriter {
 
   // Commits when at least `every` changes are pending (every = 0 commits whatever is pending).
   void commit_if_due(std::size_t every);
+  // Writes the buffered spelling words; call before the final commit.
+  void flush_spelling();
   std::size_t pending() const { return pending_; }
 
   const WriteCounts& counts() const { return counts_; }
@@ -48,6 +53,14 @@ class IndexWriter {
 
   Xapian::WritableDatabase& db_;
   Xapian::TermGenerator rebuilder_;  // for promoting a duplicate to a document of its own
+  Xapian::docid find_by_hash(const std::string& hash_term);
+
+  bool fresh_;
+  std::unordered_map<std::string, Xapian::docid> written_hashes_;  // fresh runs: body hash term -> docid
+  std::unordered_set<std::string> written_ids_;                    // fresh runs: ids written
+  // Spelling words are summed here and written to Xapian rarely: updating the spelling table at
+  // every commit cost a quarter of the indexing time. A crash loses only these suggestions.
+  std::unordered_map<std::string, Xapian::termcount> spelling_;
   std::unordered_set<std::string> named_keys_;
   std::size_t pending_ = 0;
   WriteCounts counts_;

@@ -24,7 +24,8 @@ nlohmann::json summary_to_json(const IndexSummary& summary, const std::string& d
                      {"indexed", summary.files_indexed},
                      {"unchanged", summary.files_unchanged},
                      {"failed", summary.files_failed},
-                     {"pruned", summary.files_pruned}}},
+                     {"pruned", summary.files_pruned},
+                     {"other_types_passed_over", summary.files_passed_over}}},
           {"articles", {{"added", summary.articles.added},
                         {"updated", summary.articles.updated},
                         {"duplicates", summary.articles.duplicates},
@@ -55,6 +56,9 @@ void print_summary(const IndexSummary& summary, const std::string& db_path) {
                db_path.c_str());
   for (const auto& [reason, count] : summary.skip_reasons)
     std::fprintf(stderr, "newsdex-index: skipped %zu: %s\n", count, reason.c_str());
+  if (summary.files_passed_over)
+    std::fprintf(stderr, "newsdex-index: passed over %zu files of other types in folders (--all-files reads them)\n",
+                 summary.files_passed_over);
 }
 
 int print_stats(const std::string& db_path, std::size_t top, bool as_json) {

@@ -167,13 +167,13 @@ TEST_CASE("a second indexer on a locked database stops with a clear message", "[
 TEST_CASE("problem files are reported with their path and the run goes on", "[indexer][errors]") {
   TempDir dir("problems");
   make_collection(dir.path() / "in", 4);
-  write_file(dir.path() / "in" / "binary.dat", std::string("\x7f" "ELF\0\0\0\x01\x02\0\0\0\0", 13));
+  write_file(dir.path() / "in" / "binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02\0\0\0\0", 13));
   write_file(dir.path() / "in" / "empty.txt", "");
   auto db = dir.path() / "db";
   auto result = run_command(shell_quote(index_bin()) + " --json --db " + shell_quote(db.string()) + " " +
                             shell_quote((dir.path() / "in").string()));
   CHECK(result.exit_code == 0);
-  CHECK(result.err.find("binary.dat: skipped: not a text file") != std::string::npos);
+  CHECK(result.err.find("binary.txt: skipped: not a text file") != std::string::npos);
   CHECK(result.err.find("empty.txt: skipped: empty file") != std::string::npos);
   auto summary = nlohmann::json::parse(result.out);
   CHECK(summary["articles"]["added"] == 4);
