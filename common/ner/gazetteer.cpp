@@ -22,7 +22,7 @@ constexpr std::uint16_t kCaseFreeLists = (1u << static_cast<int>(GazetteerList::
 std::string read_whole(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw Error(ExitCode::io_error, "cannot read NER gazetteer list " + path.string() +
+    throw Error(ExitCode::io_error, "cannot read the NER model's gazetteer list " + path.string() +
                                         " (run scripts/train-ner.sh to rebuild data/ner/)");
   }
   std::ostringstream contents;

@@ -6,7 +6,7 @@
 namespace newsdex::ner {
 
 Tagger::Tagger(const std::filesystem::path& data_dir)
-    : gazetteer_(Gazetteer::load(data_dir / "lists")), model_(Model::load(data_dir / "model.bin")) {
+    : model_(Model::load(data_dir / "model.bin")), gazetteer_(Gazetteer::load(data_dir / "lists")) {
   if (model_.gazetteer_digest() != gazetteer_.digest()) {
     throw Error(ExitCode::io_error, "the NER model in " + data_dir.string() +
                                         " was trained with other gazetteer lists than the ones next to it "

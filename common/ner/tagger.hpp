@@ -29,8 +29,8 @@ class Tagger {
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
+  Model model_;  // loaded first: a damaged model file is the likelier problem, and its error says so
   Gazetteer gazetteer_;
-  Model model_;
   FeatureExtractor extractor_{gazetteer_};
 };
 
