@@ -34,6 +34,24 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool wait) {
   }
 }
 
+namespace {
+
+// Opening reads the newest revision, which an indexer committing twice meanwhile can discard: try
+// again (with a short, growing pause) rather than show the user Xapian's DatabaseModifiedError.
+Xapian::Database open_one(const std::string& path) {
+  constexpr int max_attempts = 20;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return Xapian::Database(path);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == max_attempts) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+    }
+  }
+}
+
+}  // namespace
+
 Xapian::Database open_for_reading(const std::vector<std::string>& paths) {
   Xapian::Database combined;
   for (const auto& path : paths) {
@@ -41,7 +59,7 @@ Xapian::Database open_for_reading(const std::vector<std::string>& paths) {
       if (!std::filesystem::exists(path) && !std::filesystem::exists(path + ".stub"))
         throw DatabaseError(ExitCode::no_database, "no database at " + path +
                                                        ": create one with 'newsdex-index --db " + path + " FOLDER'");
-      combined.add_database(Xapian::Database(path));
+      combined.add_database(open_one(path));
     } catch (const Xapian::DatabaseOpeningError& e) {
       throw DatabaseError(ExitCode::no_database, "cannot open database " + path + ": " + e.get_msg() +
                                                      " (create one with 'newsdex-index --db " + path + " FOLDER')");

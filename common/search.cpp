@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <memory>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,7 @@ double ms_since(Clock::time_point start) {
 
 // A recency boost at its strongest is this share of the best relevance weight of the query.
 constexpr double recency_share_of_top_weight = 0.5;
-constexpr int max_attempts = 5;  // reopen-and-retry rounds while an indexer commits
+constexpr int max_attempts = 20;  // reopen-and-retry rounds while an indexer commits (under 1 s of pauses)
 
 std::vector<std::string_view> snippet_blocks(const Article& article) {
   std::vector<std::string_view> blocks;
@@ -98,11 +99,15 @@ Searcher::Searcher(Xapian::Database database) : database_(std::move(database)), 
 SearchResponse Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
+      // Reopening reads the new revision, which a further commit can discard too: inside the try.
+      if (attempt > 1) database_.reopen();
       return run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       // An indexer committed while we read: reopen at the new revision and run the search again.
       if (attempt == max_attempts) throw DatabaseError(ExitCode::io_error, "the database kept changing while being read");
-      database_.reopen();
+      // Commits come in bursts (a run of small files): a short, growing pause lets a burst pass, where
+      // retrying at once met the next commit again (tests/reliability/test_concurrency.cpp).
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
     } catch (const Xapian::WildcardError& e) {
       throw QueryError("a wildcard matches too many words (more than " +
                        std::to_string(request.query.max_wildcard_terms) + "): make it longer (" + e.get_msg() + ")");

@@ -61,7 +61,7 @@ TEST_CASE("searches during a long indexing run all answer, without an error", "[
     const auto& options = searches[runs % searches.size()];
     auto result = run_command(shell_quote(search_bin()) + " --db " + shell_quote(db.string()) + " " + options);
     ++runs;
-    INFO("search " << runs << ": " << options);
+    INFO("search " << runs << ": " << options << "\nstderr: " << result.err);
     REQUIRE(result.exit_code == 0);
     CHECK(result.err.empty());
     if (runs % searches.size() == 1)
