@@ -96,7 +96,7 @@ TEST_CASE("editing one file re-indexes exactly that one; touching without change
   CHECK(touched["files"]["unchanged"] == 12);
 }
 
-TEST_CASE("--prune removes exactly the articles of deleted files", "[indexer][incremental]") {
+TEST_CASE("option --prune removes exactly the articles of deleted files", "[indexer][incremental]") {
   TempDir dir("prune");
   make_collection(dir.path() / "in", 10);
   auto db = dir.path() / "db";

@@ -58,7 +58,7 @@ TEST_CASE("the query language builds the expected Xapian query", "[query]") {
   }
 }
 
-TEST_CASE("--any ranks documents with any of the words", "[query]") {
+TEST_CASE("option --any ranks documents with any of the words", "[query]") {
   QueryOptions options;
   options.word_operator = WordOperator::any;
   CHECK_THAT(parsed("hostages doha", options), Contains("(Zhostag@1 OR Zdoha@2)"));

@@ -61,7 +61,7 @@ TEST_CASE("impossible or malformed dates are query errors with a position", "[qu
   }
 }
 
-TEST_CASE("--from and --to make a range, each end optional", "[query][dates]") {
+TEST_CASE("option --from and --to make a range, each end optional", "[query][dates]") {
   CHECK(date_range_from_options("2024-11", "") == DateRange{"20241101", ""});
   CHECK(date_range_from_options("", "2024") == DateRange{"", "20241231"});
   CHECK(date_range_from_options("2024-01-02", "2024-03") == DateRange{"20240102", "20240331"});

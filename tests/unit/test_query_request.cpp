@@ -56,7 +56,7 @@ TEST_CASE("bad batch lines are usage errors naming the problem", "[query][batch]
   }
 }
 
-TEST_CASE("--bm25 takes up to five numbers", "[query][bm25]") {
+TEST_CASE("option --bm25 takes up to five numbers", "[query][bm25]") {
   CHECK(parse_bm25("1.2,0,1,0.75,0.5") == Bm25Parameters{1.2, 0, 1, 0.75, 0.5});
   CHECK(parse_bm25("2") == Bm25Parameters{2, 0, 1, 0.5, 0.5});
   for (const char* bad : {"", "a", "1,2,3,4,5,6", "1,,1", "1,0,1,2", "-1"}) {

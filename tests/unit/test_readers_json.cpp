@@ -143,7 +143,7 @@ TEST_CASE("JSON dates: text, Unix seconds and milliseconds, unreadable ones as w
   }
 }
 
-TEST_CASE("--json-field mappings are tried before the defaults", "[readers][json]") {
+TEST_CASE("option --json-field mappings are tried before the defaults", "[readers][json]") {
   ReadOptions options;
   apply_json_field_mapping("title=headline_text,name", options.json_fields);
   apply_json_field_mapping("body = content.main", options.json_fields);
