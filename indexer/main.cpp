@@ -60,7 +60,9 @@ int dump(const std::vector<std::string>& inputs, const newsdex::ReadOptions& opt
     }
     for (auto& article : result.articles) {
       auto prepared = newsdex::prepare_article(std::move(article), entity_source, false, indexer);
-      std::cout << newsdex::article_to_json(prepared.article).dump(2) << '\n';
+      auto json = newsdex::article_to_json(prepared.article);
+      json["warnings"] = prepared.article.warnings;  // shown by --dump, not stored in the index
+      std::cout << json.dump(2) << '\n';
     }
   }
   return failures ? static_cast<int>(newsdex::ExitCode::partial) : 0;
