@@ -1,5 +1,7 @@
 #include "common/index_writer.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "common/document.hpp"
@@ -17,6 +19,10 @@ Xapian::docid find_document(Xapian::Database& db, const std::string& term) {
 Article load_article(Xapian::Database& db, Xapian::docid docid) {
   auto data = nlohmann::json::parse(db.get_document(docid).get_data(), nullptr, false);
   return data.is_discarded() ? Article{} : article_from_json(data);
+}
+
+bool is_plain_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 DuplicateLocation location_of(const Article& article) {
@@ -80,8 +86,13 @@ void IndexWriter::record_display_names(const Article& article) {
   auto remember = [&](std::string_view prefix, const std::vector<Entity>& entities) {
     for (const auto& entity : entities) {
       auto key = std::string(schema::entity_name_key_prefix) + schema::boolean_term(prefix, entity.key);
-      if (!named_keys_.insert(key).second) continue;
-      if (db_.get_metadata(key).empty()) db_.set_metadata(key, entity.name);
+      auto [known, inserted] = display_names_.try_emplace(key);
+      if (inserted) known->second = db_.get_metadata(key);
+      // The first name seen stays, unless a later one writes the accents it lacked ("Zoe" -> "Zoë").
+      if (known->second.empty() || (is_plain_ascii(known->second) && !is_plain_ascii(entity.name))) {
+        known->second = entity.name;
+        db_.set_metadata(key, entity.name);
+      }
     }
   };
   remember(schema::person_prefix, article.entities.people);

@@ -61,7 +61,7 @@ class IndexWriter {
   // Spelling words are summed here and written to Xapian rarely: updating the spelling table at
   // every commit cost a quarter of the indexing time. A crash loses only these suggestions.
   std::unordered_map<std::string, Xapian::termcount> spelling_;
-  std::unordered_set<std::string> named_keys_;
+  std::unordered_map<std::string, std::string> display_names_;  // metadata key -> name written
   std::size_t pending_ = 0;
   WriteCounts counts_;
 };
