@@ -433,7 +433,8 @@ std::optional<DateMatch> find_date(std::string_view text) {
     for (auto parse : {numeric_date, day_month_year, month_day_year}) {
       auto parsed = parse(Cursor(tokens, i));
       if (!parsed) continue;
-      bool valid = parsed->day == 0 ? parsed->year >= 1000 && parsed->year <= 9999
+      // Month precision ("Nov 2024") still needs a real month: "0-0-1253" is not "1253-00".
+      bool valid = parsed->day == 0 ? is_valid_date(parsed->year, parsed->month, 1)
                                     : is_valid_date(parsed->year, parsed->month, parsed->day);
       if (!valid) {
         invalid_end = std::max(invalid_end, parsed->end_token);
