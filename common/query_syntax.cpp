@@ -107,7 +107,10 @@ class Scanner {
   void field(std::size_t name_at, std::string name, char sign) {
     std::size_t value_at = name_at + name.size() + 1;
     operators_.push_back({"", name_at});
-    auto no_value = [&] { throw QueryError("'" + name + ":' needs a value, as in " + name + ":gaza", name_at); };
+    auto no_value = [&] {
+      std::string example = name == "date" ? "2024-11" : "gaza";  // "date:gaza" would be an error too
+      throw QueryError("'" + name + ":' needs a value, as in " + name + ":" + example, name_at);
+    };
     if (value_at >= text_.size() || is_space(text_[value_at]) || text_[value_at] == ')') no_value();
     if (sign) out(sign);
     if (text_[value_at] == '"') {
