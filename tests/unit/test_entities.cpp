@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <fstream>
 #include <future>
@@ -198,4 +199,30 @@ TEST_CASE("extract_entities gives the same answer from several threads at once",
     runs.push_back(std::async(std::launch::async, [&] { return describe(extract_entities("", "", body).people); }));
   }
   for (auto& run : runs) CHECK(run.get() == expected);
+}
+
+TEST_CASE("extract_entities survives arbitrary bytes", "[entities][robustness]") {
+  // Seeded, so a failure reproduces: random mixes of ASCII, multi-byte UTF-8, broken bytes and punctuation.
+  std::uint64_t state = 12345;
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(state >> 33);
+  };
+  const std::vector<std::string> pieces = {"A", "b", " ", ".", "'s", "\xE2\x80\x99", "\xE2\x80\x94", "\xC3\xA9", "\xFF",
+                                           "\xE2\x80", "U.S.", "--", "\"", "(", "Mr.", "Hamas", "1,000", "\n", "\t", "..."};
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> paragraphs(1 + next() % 3);
+    for (auto& paragraph : paragraphs) {
+      for (unsigned i = 0, n = next() % 40; i < n; ++i) paragraph += pieces[next() % pieces.size()];
+    }
+    std::string title;
+    for (unsigned i = 0, n = next() % 8; i < n; ++i) title += pieces[next() % pieces.size()];
+    const Entities entities = extract_entities(title, "", paragraphs);
+    for (const auto* list : {&entities.people, &entities.organisations, &entities.places}) {
+      for (const auto& entity : *list) {
+        CHECK_FALSE(entity.name.empty());
+        CHECK(entity.mentions > 0);
+      }
+    }
+  }
 }
