@@ -15,6 +15,7 @@
 
 #include "common/compaction.hpp"
 #include "common/database.hpp"
+#include "common/document.hpp"
 #include "common/errors.hpp"
 #include "common/file_walk.hpp"
 #include "common/hashing.hpp"
@@ -38,13 +39,17 @@ struct FileSlot {
   std::string hash;
   std::vector<ReadProblem> problems;
   std::vector<Article> raw;
+  std::vector<std::string> ids;  // the article ids, known as soon as the file is read
   std::vector<std::optional<PreparedArticle>> prepared;
+  std::vector<char> chunk_ready;  // chunked files: which chunks of `prepared` are filled
   std::size_t chunks_left = 0;
-  bool complete() const { return read_done && chunks_left == 0; }
+  bool chunked() const { return !chunk_ready.empty(); }
+  // Ready for the writer: read, and either prepared whole or (chunked) to be taken chunk by chunk.
+  bool ready() const { return read_done && (chunked() || chunks_left == 0); }
 };
 
 struct Chunk {
-  std::size_t file, begin, end;
+  std::size_t file, ordinal, begin, end;
 };
 
 bool is_failure(const ReadProblem& problem) {
@@ -108,7 +113,11 @@ void read_into(const FileJob& job, ReadOptions options, FileSlot& slot) {
   auto result = read_articles_from_bytes(bytes, job.file.path, options);
   slot.problems = std::move(result.problems);
   slot.raw = std::move(result.articles);
-  for (auto& article : slot.raw) article.path = job.file.path;
+  for (auto& article : slot.raw) {
+    article.path = job.file.path;
+    if (article.id.empty()) article.id = make_article_id(article);
+    slot.ids.push_back(article.id);
+  }
 }
 
 class Scheduler {
@@ -118,6 +127,7 @@ class Scheduler {
 
   void start(unsigned threads) {
     window_ = std::max<std::size_t>(8, 4 * threads);
+    chunk_window_ = std::max<std::size_t>(4, 4 * threads);
     for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
   }
 
@@ -134,15 +144,33 @@ class Scheduler {
   FileSlot* take(std::size_t index) {
     std::unique_lock lock(mutex_);
     consumed_ = index;
+    writer_chunk_ = 0;
     work_ready_.notify_all();
     // Polls so that a stop request (set from a signal handler, which cannot notify) is seen.
     while (!slot_ready_.wait_for(lock, std::chrono::milliseconds(100), [&] {
-      return failure_ || slots_[index].complete() || (index >= next_file_ && stopping());
+      return failure_ || slots_[index].ready() || (index >= next_file_ && stopping());
     })) {
     }
     if (failure_) std::rethrow_exception(failure_);
-    if (!slots_[index].complete()) return nullptr;
+    if (!slots_[index].ready()) return nullptr;
     return &slots_[index];
+  }
+
+  // Waits until article `article` of file `index` is prepared. Chunked files stream through the
+  // writer chunk by chunk, so a large export never has all its documents in memory at once.
+  void wait_prepared(std::size_t index, std::size_t article) {
+    auto& slot = slots_[index];
+    if (!slot.chunked()) return;
+    std::unique_lock lock(mutex_);
+    auto chunk = article / chunk_articles;
+    if (chunk != writer_chunk_) {
+      writer_chunk_ = chunk;
+      work_ready_.notify_all();
+    }
+    while (!slot_ready_.wait_for(lock, std::chrono::milliseconds(100),
+                                 [&] { return failure_ || slot.chunk_ready[chunk]; })) {
+    }
+    if (failure_) std::rethrow_exception(failure_);
   }
 
   void release(std::size_t index) {
@@ -178,6 +206,13 @@ class Scheduler {
   }
   bool can_take_file() const { return !no_more_files() && next_file_ < consumed_ + window_; }
   bool finished() const { return no_more_files() && chunks_.empty() && reading_ == 0; }
+  // Chunks are prepared at most chunk_window_ ahead of the one the writer is at, bounding memory.
+  bool can_take_chunk() const {
+    if (chunks_.empty()) return false;
+    const auto& chunk = chunks_.front();
+    auto writer_at = chunk.file == consumed_ ? writer_chunk_ : 0;
+    return chunk.file < consumed_ || chunk.ordinal < writer_at + chunk_window_;
+  }
 
   void work() {
     Xapian::TermGenerator indexer;
@@ -185,20 +220,23 @@ class Scheduler {
     std::unique_lock lock(mutex_);
     while (true) {
       while (!work_ready_.wait_for(lock, std::chrono::milliseconds(100), [&] {
-        return shutting_down_ || !chunks_.empty() || can_take_file() || finished();
+        return shutting_down_ || can_take_chunk() || (chunks_.empty() && (can_take_file() || finished()));
       })) {
       }
       if (shutting_down_) return;
-      if (!chunks_.empty()) {
+      if (can_take_chunk()) {
         auto chunk = chunks_.front();
         chunks_.pop_front();
         auto& slot = slots_[chunk.file];
         lock.unlock();
         guarded([&] { prepare_range(slot.raw, slot.prepared, chunk.begin, chunk.end, indexer); });
         lock.lock();
-        if (--slot.chunks_left == 0) slot_ready_.notify_all();
+        slot.chunk_ready[chunk.ordinal] = 1;
+        --slot.chunks_left;
+        slot_ready_.notify_all();
         continue;
       }
+      if (!chunks_.empty()) continue;  // chunks wait for the writer: take no new file meanwhile
       if (finished()) {
         slot_ready_.notify_all();
         work_ready_.notify_all();
@@ -217,13 +255,15 @@ class Scheduler {
       --reading_;
       slot.read_done = true;
       if (slot.raw.size() > chunk_articles) {
-        for (std::size_t begin = 0; begin < slot.raw.size(); begin += chunk_articles) {
-          chunks_.push_back({index, begin, std::min(slot.raw.size(), begin + chunk_articles)});
+        std::size_t ordinal = 0;
+        for (std::size_t begin = 0; begin < slot.raw.size(); begin += chunk_articles, ++ordinal) {
+          chunks_.push_back({index, ordinal, begin, std::min(slot.raw.size(), begin + chunk_articles)});
           ++slot.chunks_left;
         }
+        slot.chunk_ready.assign(ordinal, 0);
       }
       work_ready_.notify_all();
-      if (slot.complete()) slot_ready_.notify_all();
+      slot_ready_.notify_all();
     }
   }
 
@@ -236,6 +276,7 @@ class Scheduler {
   std::mutex mutex_;
   std::condition_variable work_ready_, slot_ready_;
   std::size_t next_file_ = 0, consumed_ = 0, window_ = 8, reading_ = 0;
+  std::size_t writer_chunk_ = 0, chunk_window_ = 4;
   bool shutting_down_ = false;
   std::exception_ptr failure_;
 };
@@ -327,7 +368,7 @@ class Run {
     for (std::size_t i = 0; i < jobs.size(); ++i) {
       auto* slot = scheduler.take(i);
       if (!slot) break;
-      apply(jobs[i], *slot, writer);
+      apply(i, jobs[i], *slot, writer, scheduler);
       scheduler.release(i);
       writer.commit_if_due(options_.commit_every);
       ++progress_.files_done;
@@ -338,12 +379,8 @@ class Run {
     }
   }
 
-  void apply(const FileJob& job, FileSlot& slot, IndexWriter& writer) {
+  void apply(std::size_t index, const FileJob& job, FileSlot& slot, IndexWriter& writer, Scheduler& scheduler) {
     for (const auto& problem : slot.problems) report(problem);
-    for (const auto& prepared : slot.prepared)
-      if (prepared)
-        for (const auto& warning : prepared->article.warnings)
-          report({job.file.path, prepared->article.position + 1, warning, false});
     if (slot.read_failed) return;
     const auto& old = job.old_record;
     if (old && !options_.force && old->hash == slot.hash) {
@@ -359,27 +396,30 @@ class Run {
     ++summary_.files_indexed;
     FileRecord record{job.file.path, job.file.size, job.file.mtime_ns, slot.hash, {}};
     std::unordered_set<std::string> ids;
-    for (const auto& prepared : slot.prepared)
-      if (prepared && ids.insert(prepared->article.id).second) record.article_ids.push_back(prepared->article.id);
+    for (const auto& id : slot.ids)
+      if (ids.insert(id).second) record.article_ids.push_back(id);
+    // Until the file is done its record must not say it is up to date (a re-run would skip it),
+    // and must name every id it may leave behind: commits can come in the middle of a large file.
+    FileRecord unfinished{job.file.path, 0, -1, {}, record.article_ids};
     std::unordered_set<std::string> old_ids;
     if (old) {
       old_ids.insert(old->article_ids.begin(), old->article_ids.end());
-      // Commits come between files (--commit-every), so a file is replaced in one commit; but Xapian
-      // flushes by itself every 10,000 changes, which can commit a huge file half-done after its old
-      // articles are removed. Until the file is done, its record must not say it is up to date (a
-      // re-run would skip it and the removed articles would stay lost) and must name every id it may
-      // leave behind.
-      FileRecord unfinished{job.file.path, 0, -1, {}, record.article_ids};
       for (const auto& id : old->article_ids)
         if (!ids.count(id)) unfinished.article_ids.push_back(id);
-      writer.write_record(unfinished);
-      writer.remove_file_articles(*old, ids);
     }
-    for (auto& prepared : slot.prepared) {
+    writer.write_record(unfinished);
+    if (old) writer.remove_file_articles(*old, ids);
+    for (std::size_t i = 0; i < slot.prepared.size(); ++i) {
+      scheduler.wait_prepared(index, i);
+      auto& prepared = slot.prepared[i];
       if (!prepared) continue;
+      for (const auto& warning : prepared->article.warnings)
+        report({job.file.path, prepared->article.position + 1, warning, false});
       bool existed = old_ids.count(prepared->article.id) > 0;
       writer.write(std::move(*prepared), existed);
+      prepared.reset();
       ++progress_.articles;
+      writer.commit_if_due(options_.commit_every);
     }
     writer.write_record(record);
     records_changed_ = true;
