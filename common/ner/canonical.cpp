@@ -82,16 +82,37 @@ bool is_suffix(const std::vector<std::string>& part, const std::vector<std::stri
   return part.size() < whole.size() && std::equal(part.rbegin(), part.rend(), whole.rbegin());
 }
 
+// Companies and bodies are also shortened to their first word ("Altria" for "Altria Group").
+bool is_short_form(EntityType type, const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+  if (is_suffix(part, whole)) return true;
+  return type == EntityType::organisation && part.size() == 1 && whole.size() > 1 && part[0] == whole[0];
+}
+
 // A short mention becomes the longest name of the same type in the article that ends with it: a surname
 // ("Netanyahu" -> "Benjamin Netanyahu"); for organisations and places only one word ("the Strip" -> "Gaza
-// Strip"), since longer ones are usually names of their own ("New Jersey" beside "Jersey" is rare).
-void merge_short_forms(std::vector<Group>& groups) {
+// Strip"), since longer ones are usually names of their own ("New Jersey" beside "Jersey" is rare), and for
+// organisations also a first word ("Altria" -> "Altria Group").
+//
+// A one-word organisation or place that is the surname of a person named in full in the article is that
+// person ("Jarre" beside "Jean-Michel Jarre"), unless the word names a place (`is_place`): Jordan stays a
+// country next to Michael Jordan.
+template <class IsPlace>
+void merge_short_forms(std::vector<Group>& groups, IsPlace&& is_place) {
+  const auto surname_of = [&](const Group& part, const Group& whole) {
+    const EntityType type = part.type();
+    return whole.type() == EntityType::person && type != EntityType::person && part.words.size() == 1 &&
+           whole.words.size() >= 2 && part.words[0] == whole.words.back() &&
+           (type == EntityType::organisation || !is_place(part.words[0]));
+  };
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const EntityType type = groups[g].type();
     if (type != EntityType::person && groups[g].words.size() != 1) continue;
     std::ptrdiff_t best = -1;
     for (std::size_t h = 0; h < groups.size(); ++h) {
-      if (h == g || groups[h].type() != type || !is_suffix(groups[g].words, groups[h].words)) continue;
+      if (h == g) continue;
+      const bool same_type_short_form =
+          groups[h].type() == type && is_short_form(type, groups[g].words, groups[h].words);
+      if (!same_type_short_form && !surname_of(groups[g], groups[h])) continue;
       if (best < 0 || groups[h].words.size() > groups[best].words.size() ||
           (groups[h].words.size() == groups[best].words.size() && groups[h].mentions > groups[best].mentions)) {
         best = static_cast<std::ptrdiff_t>(h);
@@ -181,7 +202,12 @@ Entities Canonicaliser::canonicalise(const std::vector<Mention>& mentions) const
     if (form == group.forms.end()) group.forms.emplace_back(cleaned.display, 1);
     else ++form->second;
   }
-  merge_short_forms(groups);
+  merge_short_forms(groups, [&](const std::string& word) {
+    const std::uint64_t hash = hash_text(to_lower(word));
+    return gazetteer_.prefix_length(GazetteerList::country, {&hash, 1}) == 1 ||
+           gazetteer_.prefix_length(GazetteerList::city, {&hash, 1}) == 1 ||
+           gazetteer_.prefix_length(GazetteerList::region, {&hash, 1}) == 1;
+  });
 
   std::vector<const Group*> kept;
   for (const Group& group : groups) {

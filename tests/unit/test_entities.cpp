@@ -77,6 +77,10 @@ TEST_CASE("canonicalisation strips titles and possessives, maps aliases, merges 
       {{{per, "Benjamin Netanyahu"}, {per, "Netanyahu"}, {per, "Netanyahu's"}}, "Benjamin Netanyahu x3", "", ""},
       {{{per, "Al Thani"}, {per, "Mohammed bin Abdulrahman Al Thani"}}, "Mohammed bin Abdulrahman Al Thani x2", "", ""},
       {{{loc, "Gaza Strip"}, {loc, "Strip"}, {loc, "Gaza"}}, "", "", "Gaza Strip x2; Gaza x1"},
+      {{{org, "Altria Group"}, {org, "Altria"}}, "", "Altria Group x2", ""},
+      {{{loc, "New York"}, {loc, "New"}}, "", "", "New York x1; New x1"},  // first words join organisations only
+      {{{per, "Jean-Michel Jarre"}, {org, "Jarre"}}, "Jean-Michel Jarre x2", "", ""},  // a surname tagged ORG
+      {{{per, "Michael Jordan"}, {loc, "Jordan"}}, "Michael Jordan x1", "", "Jordan x1"},  // ... but not a country
       {{{org, "Hamas"}, {org, "Hamas"}, {loc, "Hamas"}}, "", "Hamas x3", ""},  // one type per name: the majority
       {{{misc, "Israeli"}, {misc, "French"}}, "", "", ""},                    // MISC is tagged, never returned
       {{{per, "\"Ghazi Hamad"}}, "Ghazi Hamad x1", "", ""},
