@@ -188,82 +188,100 @@ DocumentFacts FeatureExtractor::analyse(std::span<const Sentence> sentences) con
   return document;
 }
 
+namespace {
+
+// Reads the facts of neighbouring tokens, with stand-ins beyond the sentence edges.
+struct Window {
+  const std::vector<TokenFacts>& tokens;
+  bool inside(std::ptrdiff_t i) const { return i >= 0 && i < static_cast<std::ptrdiff_t>(tokens.size()); }
+  std::uint64_t lower(std::ptrdiff_t i) const {
+    return inside(i) ? tokens[static_cast<std::size_t>(i)].lower : (i < 0 ? kSentenceStart : kSentenceEnd);
+  }
+  std::uint64_t shape(std::ptrdiff_t i) const {
+    return inside(i) ? tokens[static_cast<std::size_t>(i)].shape : (i < 0 ? kSentenceStart : kSentenceEnd);
+  }
+  std::uint64_t short_shape(std::ptrdiff_t i) const {
+    return inside(i) ? tokens[static_cast<std::size_t>(i)].short_shape : (i < 0 ? kSentenceStart : kSentenceEnd);
+  }
+  MatchBits gazetteer(std::ptrdiff_t i) const { return inside(i) ? tokens[static_cast<std::size_t>(i)].gazetteer : 0; }
+};
+
+void push_context_features(const Window& w, std::ptrdiff_t i, std::vector<std::uint64_t>& f) {
+  const TokenFacts& token = w.tokens[static_cast<std::size_t>(i)];
+  f.push_back(combine(kLowerPrev, w.lower(i - 1)));
+  f.push_back(combine(kLowerNext, w.lower(i + 1)));
+  f.push_back(combine(kLowerPrev2, w.lower(i - 2)));
+  f.push_back(combine(kLowerNext2, w.lower(i + 2)));
+  f.push_back(combine(kBigramPrev, combine(w.lower(i - 1), token.lower)));
+  f.push_back(combine(kBigramNext, combine(token.lower, w.lower(i + 1))));
+  f.push_back(combine(kShapePrev, w.shape(i - 1)));
+  f.push_back(combine(kShapeNext, w.shape(i + 1)));
+  f.push_back(combine(kShortShapeTriple, combine(combine(w.short_shape(i - 1), token.short_shape), w.short_shape(i + 1))));
+  f.push_back(combine(kShortShapePrev2, combine(w.short_shape(i - 2), w.short_shape(i - 1))));
+  f.push_back(combine(kPrevWordShape, combine(w.lower(i - 1), token.short_shape)));
+  f.push_back(combine(kShapeNextWord, combine(token.short_shape, w.lower(i + 1))));
+}
+
+void push_gazetteer_features(const Window& w, std::ptrdiff_t i, std::uint64_t casing_and_mode,
+                             std::vector<std::uint64_t>& f) {
+  for (MatchBits bits = w.gazetteer(i); bits != 0; bits &= bits - 1) {
+    const auto bit = static_cast<std::uint64_t>(__builtin_ctzll(bits));
+    f.push_back(combine(kGazetteer, bit));
+    f.push_back(combine(kGazetteerCasing, combine(bit, casing_and_mode)));
+  }
+  const auto list_features = [&](std::uint64_t templ, MatchBits bits) {
+    for (std::uint64_t list = 0; list < kGazetteerLists; ++list) {
+      if ((bits >> (4 * list)) & 0xF) f.push_back(combine(templ, list));
+    }
+  };
+  list_features(kGazetteerPrev, w.gazetteer(i - 1));
+  list_features(kGazetteerNext, w.gazetteer(i + 1));
+  list_features(kGazetteerPrev2, w.gazetteer(i - 2));
+}
+
+// How the document writes this word where its own casing says little, and what earlier sentences made of it.
+void push_document_features(const DocumentFacts& document, const LabelHistory& history, const TokenFacts& token,
+                            std::uint64_t position, std::vector<std::uint64_t>& f) {
+  const auto casing = static_cast<std::uint64_t>(token.casing);
+  std::uint64_t evidence = 0;
+  if (const auto* counts = document.casing.find(token.lower)) {
+    evidence = (counts->capitalised_inside > 0 ? 1 : 0) + (counts->lower > 0 ? 2 : 0);
+  }
+  f.push_back(combine(kDocumentCase, combine(evidence, position * 8 + casing)));
+  if (const auto* counts = history.find(token.lower)) {
+    const auto best = std::max_element(counts->begin(), counts->end()) - counts->begin();
+    const int total = (*counts)[0] + (*counts)[1] + (*counts)[2] + (*counts)[3];
+    const bool unanimous = total == (*counts)[static_cast<std::size_t>(best)];
+    f.push_back(combine(kHistory, static_cast<std::uint64_t>(best)));
+    f.push_back(combine(kHistoryCasing, combine(static_cast<std::uint64_t>(best) * 2 + unanimous, position)));
+  }
+}
+
+}  // namespace
+
 void FeatureExtractor::extract(const DocumentFacts& document, std::size_t sentence_index,
                                const LabelHistory& history, SentenceFeatures& out) const {
   const SentenceFacts& sentence = document.sentences[sentence_index];
-  const auto& tokens = sentence.tokens;
-  const std::size_t n = tokens.size();
+  const Window window{sentence.tokens};
   out.features.clear();
   out.offsets.assign(1, 0);
   out.word_ends.clear();
   out.word_keys.clear();
-  const auto lower_at = [&](std::ptrdiff_t i) {
-    if (i < 0) return kSentenceStart;
-    if (i >= static_cast<std::ptrdiff_t>(n)) return kSentenceEnd;
-    return tokens[static_cast<std::size_t>(i)].lower;
-  };
-  const auto short_shape_at = [&](std::ptrdiff_t i) {
-    if (i < 0) return kSentenceStart;
-    if (i >= static_cast<std::ptrdiff_t>(n)) return kSentenceEnd;
-    return tokens[static_cast<std::size_t>(i)].short_shape;
-  };
-  const auto gazetteer_lists_at = [&](std::ptrdiff_t i) -> MatchBits {
-    if (i < 0 || i >= static_cast<std::ptrdiff_t>(n)) return 0;
-    return tokens[static_cast<std::size_t>(i)].gazetteer;
-  };
   auto& f = out.features;
   const std::uint64_t mode = sentence.headline ? 1 : 0;
-  for (std::size_t t = 0; t < n; ++t) {
-    const auto i = static_cast<std::ptrdiff_t>(t);
-    const TokenFacts& token = tokens[t];
+  for (std::size_t t = 0; t < sentence.tokens.size(); ++t) {
+    const TokenFacts& token = sentence.tokens[t];
     const auto casing = static_cast<std::uint64_t>(token.casing);
     push_word_features(token, f);
     out.word_ends.push_back(static_cast<std::uint32_t>(f.size()));
     out.word_keys.push_back(token.text);
-    f.push_back(combine(kLowerPrev, lower_at(i - 1)));
-    f.push_back(combine(kLowerNext, lower_at(i + 1)));
-    f.push_back(combine(kLowerPrev2, lower_at(i - 2)));
-    f.push_back(combine(kLowerNext2, lower_at(i + 2)));
-    f.push_back(combine(kBigramPrev, combine(lower_at(i - 1), token.lower)));
-    f.push_back(combine(kBigramNext, combine(token.lower, lower_at(i + 1))));
-    f.push_back(combine(kShapePrev, t > 0 ? tokens[t - 1].shape : kSentenceStart));
-    f.push_back(combine(kShapeNext, t + 1 < n ? tokens[t + 1].shape : kSentenceEnd));
-    f.push_back(combine(kShortShapeTriple, combine(combine(short_shape_at(i - 1), token.short_shape), short_shape_at(i + 1))));
-    f.push_back(combine(kShortShapePrev2, combine(short_shape_at(i - 2), short_shape_at(i - 1))));
-    f.push_back(combine(kPrevWordShape, combine(lower_at(i - 1), token.short_shape)));
-    f.push_back(combine(kShapeNextWord, combine(token.short_shape, lower_at(i + 1))));
+    push_context_features(window, static_cast<std::ptrdiff_t>(t), f);
     f.push_back(combine(kInitialCasing, combine(t == 0 ? 1 : token.clause_initial ? 2 : 0, casing)));
     f.push_back(combine(kHeadlineShape, combine(mode, token.short_shape)));
-
-    for (MatchBits bits = token.gazetteer; bits != 0; bits &= bits - 1) {
-      const auto bit = static_cast<std::uint64_t>(__builtin_ctzll(bits));
-      f.push_back(combine(kGazetteer, bit));
-      f.push_back(combine(kGazetteerCasing, combine(bit, casing * 2 + mode)));
-    }
-    const auto list_features = [&](std::uint64_t templ, MatchBits bits) {
-      for (std::uint64_t list = 0; list < kGazetteerLists; ++list) {
-        if ((bits >> (4 * list)) & 0xF) f.push_back(combine(templ, list));
-      }
-    };
-    list_features(kGazetteerPrev, gazetteer_lists_at(i - 1));
-    list_features(kGazetteerNext, gazetteer_lists_at(i + 1));
-    list_features(kGazetteerPrev2, gazetteer_lists_at(i - 2));
-
+    push_gazetteer_features(window, static_cast<std::ptrdiff_t>(t), casing * 2 + mode, f);
     if (token.casing != Casing::none && token.casing != Casing::lower) {
-      // How the document writes this word where casing carries information.
-      std::uint64_t evidence = 0;
-      if (const auto* counts = document.casing.find(token.lower)) {
-        evidence = (counts->capitalised_inside > 0 ? 1 : 0) + (counts->lower > 0 ? 2 : 0);
-      }
       const std::uint64_t position = sentence.headline ? 2 : (token.clause_initial ? 1 : 0);
-      f.push_back(combine(kDocumentCase, combine(evidence, position * 8 + casing)));
-      if (const auto* counts = history.find(token.lower)) {
-        const auto best = std::max_element(counts->begin(), counts->end()) - counts->begin();
-        const int total = (*counts)[0] + (*counts)[1] + (*counts)[2] + (*counts)[3];
-        const bool unanimous = total == (*counts)[static_cast<std::size_t>(best)];
-        f.push_back(combine(kHistory, static_cast<std::uint64_t>(best)));
-        f.push_back(combine(kHistoryCasing, combine(static_cast<std::uint64_t>(best) * 2 + unanimous, position)));
-      }
+      push_document_features(document, history, token, position, f);
     }
     out.offsets.push_back(static_cast<std::uint32_t>(f.size()));
   }
