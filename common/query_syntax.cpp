@@ -14,6 +14,19 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 bool is_operator(std::string_view word) { return word == "AND" || word == "OR" || word == "NOT" || word == "XOR"; }
 
+// A query with letters but none in lower case was typed with caps lock or pasted from all-capitals
+// text (old wire copy, the TIME test collection): its AND, OR, NOT are words of a sentence, not
+// operators ("WHEAT DEALS WITH RUSSIA AND CANADA").
+bool all_capitals(std::string_view text) {
+  bool letters = false;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it) {
+    auto category = Xapian::Unicode::get_category(*it);
+    if (category == Xapian::Unicode::LOWERCASE_LETTER) return false;
+    letters = letters || category == Xapian::Unicode::UPPERCASE_LETTER;
+  }
+  return letters;
+}
+
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -28,7 +41,7 @@ class Scanner {
  public:
   Scanner(std::string_view text, const std::vector<std::string_view>& fields,
           const std::vector<std::string_view>& group_fields)
-      : text_(text), fields_(fields), group_fields_(group_fields) {}
+      : text_(text), fields_(fields), group_fields_(group_fields), operators_are_words_(all_capitals(text)) {}
 
   QueryScan run() {
     std::vector<std::size_t> open_brackets;
@@ -86,8 +99,8 @@ class Scanner {
       field(start + sign, ascii_lower(word.substr(sign, colon - sign)), sign ? word[0] : '\0');
       return;
     }
-    operators_.push_back({std::string(word), start});
-    if (is_operator(word)) {
+    operators_.push_back({operators_are_words_ ? std::string() : std::string(word), start});
+    if (is_operator(word) && !operators_are_words_) {
       out(word);
       return;
     }
@@ -190,6 +203,7 @@ class Scanner {
   std::string_view text_;
   const std::vector<std::string_view>& fields_;
   const std::vector<std::string_view>& group_fields_;
+  bool operators_are_words_;
   std::size_t at_ = 0;
   QueryScan scan_;
   std::vector<std::pair<std::string, std::size_t>> operators_;  // every item with its position ("" = not a word)

@@ -51,6 +51,12 @@ TEST_CASE("the query language builds the expected Xapian query", "[query]") {
       {"date:..2024-11-30", "VALUE_LE 0 20241130"},
       {"date:2024-11-01..", "VALUE_GE 0 20241101"},
       {"gaza date:2024-11-01..2024-11-30", "(Zgaza@1 FILTER VALUE_RANGE 0 20241101 20241130)"},
+      // An all-capitals query is text: its AND/OR/NOT are (common) words, not operators.
+      {"WHEAT DEALS WITH RUSSIA AND CANADA", "(Zwheat@1 AND Zdeal@2 AND Zrussia@4 AND Zcanada@6)"},
+      {"GAZA OR DOHA", "(Zgaza@1 AND Zdoha@3)"},
+      {"NOT GAZA", "Zgaza@2"},
+      {"GAZA NOT doha", "(Zgaza@1 AND_NOT Zdoha@2)"},  // a lower-case letter: capitals are operators
+      {"Gaza OR Doha", "(Zgaza@1 OR Zdoha@2)"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
