@@ -96,6 +96,7 @@ FILE_LICENCES = {
     "organisations/us_federal_agencies_dotgov.tsv": "CC0 1.0, cisagov/dotgov-data",
     "org_cues/org_cue_words_gate.tsv": "LGPL-3.0, GATE ANNIE",
     "org_cues/company_legal_suffixes_cleanco.tsv": "MIT, cleanco",
+    "org_cues/org_name_words_derived.tsv": "derived from the organisation lists: public domain, CC0, PDDL, CC BY-SA 4.0",
     "titles/person_titles_merged.tsv": "LGPL-3.0 GATE ANNIE; Apache-2.0 OpenSextant",
     "titles/opensextant_person-title-filter.txt": "Apache-2.0, OpenSextant",
     "us_states/us_states.tsv": "facts from Ecdat (GPL) and iso-codes (LGPL-2.1+)",
@@ -245,6 +246,11 @@ def build_organisations(g, lists):
                       "org_cues/org_cue_words_gate.tsv")
         elif row["category"] == "company_designator":
             lists.add("company_suffix", row["cue"], "org_cues/org_cue_words_gate.tsv")
+    # Words frequent inside real organisation names ("Energy", "Labs", "National"): evidence for names the
+    # lists do not hold.
+    for row in read_tsv(g / "org_cues/org_name_words_derived.tsv"):
+        if int(row["total"]) >= 5 and row["word"][:1].isupper():
+            lists.add("org_word", row["word"], "org_cues/org_name_words_derived.tsv")
     for row in read_tsv(g / "org_cues/company_legal_suffixes_cleanco.tsv"):
         suffix = row["suffix_lc"]
         if suffix.isascii() and len(suffix) >= 2:

@@ -17,13 +17,13 @@ namespace newsdex::ner {
 
 enum class GazetteerList : std::uint8_t {
   first_name, person_full, surname, title, country, city, region, loc_cue, demonym, organisation, company,
-  org_cue, company_suffix
+  org_cue, company_suffix, org_word
 };
-inline constexpr std::size_t kGazetteerLists = 13;
+inline constexpr std::size_t kGazetteerLists = 14;
 // File names under data/ner/lists/ (without ".txt"), in GazetteerList order.
 inline constexpr std::array<std::string_view, kGazetteerLists> kGazetteerListNames = {
     "first_name", "person_full", "surname", "title", "country", "city", "region", "loc_cue", "demonym",
-    "organisation", "company", "org_cue", "company_suffix"};
+    "organisation", "company", "org_cue", "company_suffix", "org_word"};
 
 // Bit 4*list+p of a token's match bits is set when an entry of that list covers the token at position p
 // (0 begin, 1 inside, 2 last, 3 unit = one-token entry).
