@@ -398,8 +398,9 @@ class Run {
     std::unordered_set<std::string> ids;
     for (const auto& id : slot.ids)
       if (ids.insert(id).second) record.article_ids.push_back(id);
-    // Until the file is done its record must not say it is up to date (a re-run would skip it),
-    // and must name every id it may leave behind: commits can come in the middle of a large file.
+    // Commits come between files, but Xapian flushes by itself every 10,000 changes, which can
+    // commit a large file half-done: until the file is done its record must not say it is up to
+    // date (a re-run would skip it) and must name every id it may leave behind.
     FileRecord unfinished{job.file.path, 0, -1, {}, record.article_ids};
     std::unordered_set<std::string> old_ids;
     if (old) {
@@ -419,7 +420,6 @@ class Run {
       writer.write(std::move(*prepared), existed);
       prepared.reset();
       ++progress_.articles;
-      writer.commit_if_due(options_.commit_every);
     }
     writer.write_record(record);
     records_changed_ = true;
