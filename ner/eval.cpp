@@ -3,13 +3,13 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <iostream>
 
 #include "common/data_files.hpp"
 #include "common/errors.hpp"
 #include "common/ner/conll.hpp"
+#include "common/ner/cpu_time.hpp"
 #include "common/ner/evaluation.hpp"
 #include "common/ner/tagger.hpp"
 
@@ -65,17 +65,11 @@ int main(int argc, char** argv) {
         bytes += sentence.tokens.empty() ? 0 : sentence.tokens.back().end + 1;  // the sentence joined by spaces
       }
     }
-    // CPU time of this thread: on a shared machine wall-clock time would count other processes' work.
-    const auto cpu_seconds = [] {
-      timespec now{};
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-      return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-    };
-    const double started = cpu_seconds();
+    const double started = thread_cpu_seconds();
     std::vector<std::vector<std::vector<Span>>> predictions;
     predictions.reserve(inputs.size());
     for (const auto& sentences : inputs) predictions.push_back(tagger.tag(sentences));
-    const double seconds = cpu_seconds() - started;
+    const double seconds = thread_cpu_seconds() - started;
 
     Evaluation evaluation;
     std::ofstream predictions_out;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,16 +12,11 @@
 #include "common/data_files.hpp"
 #include "common/entities.hpp"
 #include "common/errors.hpp"
+#include "common/ner/cpu_time.hpp"
 #include "common/ner/tokenizer.hpp"
 
 namespace {
 
-// CPU time of this thread: the machine is shared, and wall-clock time would count other people's work.
-double thread_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
 using Article = std::vector<std::string>;  // paragraphs
 
 std::string unescape_sgml(std::string_view text) {
@@ -101,9 +95,9 @@ template <class Work>
 double best_seconds(int repeats, Work&& work) {
   double best = 1e100;
   for (int r = 0; r < repeats; ++r) {
-    const double started = thread_seconds();
+    const double started = newsdex::ner::thread_cpu_seconds();
     work();
-    best = std::min(best, thread_seconds() - started);
+    best = std::min(best, newsdex::ner::thread_cpu_seconds() - started);
   }
   return best;
 }
