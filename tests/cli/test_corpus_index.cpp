@@ -90,9 +90,9 @@ TEST_CASE("corpus/ entities: most named people, organisations and places are fou
     }
   }
   // Floors just under what the tagger reached when this test was written (people 90/90,
-  // organisations 46/71, places 70/116: invented town names are often taken for organisations),
-  // so that a regression shows; docs/entities.md discusses the shortfall.
-  const std::map<std::string, double> floor{{"people", 0.9}, {"organisations", 0.6}, {"places", 0.55}};
+  // organisations 52/71, places 76/116: invented town names are in no list and are often taken
+  // for organisations), so that a regression shows; docs/entities.md discusses the shortfall.
+  const std::map<std::string, double> floor{{"people", 0.95}, {"organisations", 0.68}, {"places", 0.6}};
   for (const auto& [type, counts] : found_of_expected) {
     double recall = static_cast<double>(counts.first) / static_cast<double>(counts.second);
     INFO(type << ": " << counts.first << " of " << counts.second << " expected entities found");
