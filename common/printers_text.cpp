@@ -81,6 +81,7 @@ void print_text(std::ostream& out, const SearchResponse& response, const TextSty
         << "'\n";
   else if (!response.suggestion.empty())
     out << "Did you mean: " << response.suggestion << "\n";
+  if (response.fallback_to_any) out << "(no article has all the words: showing articles with any of them)\n";
   if (!response.parsed.stopwords.empty()) {
     out << "(ignored common words:";
     for (const auto& word : response.parsed.stopwords) out << ' ' << word;

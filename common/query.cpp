@@ -170,7 +170,37 @@ void reject_only_stopwords(const QueryScan& scan) {
                    ") that match nearly every article; add a more specific word, or quote a phrase");
 }
 
+// Words that carry meaning: not common, not excluded with '-'; a phrase counts as one.
+std::size_t count_content_words(const QueryScan& scan) {
+  std::size_t count = scan.phrases;
+  for (const auto& word : scan.free_words) {
+    bool excluded = std::find(scan.excluded_words.begin(), scan.excluded_words.end(), word) != scan.excluded_words.end();
+    if (!excluded && !is_english_stopword(word)) ++count;
+  }
+  return count;
+}
+
+WordOperator resolve(WordOperator requested, std::size_t content_words) {
+  if (requested != WordOperator::automatic) return requested;
+  return content_words > max_all_words_query ? WordOperator::any : WordOperator::all;
+}
+
 }  // namespace
+
+WordOperator parse_word_operator(std::string_view name) {
+  if (name == "auto") return WordOperator::automatic;
+  if (name == "all") return WordOperator::all;
+  if (name == "any") return WordOperator::any;
+  throw UsageError("unknown match mode '" + std::string(name) + "': choose auto, all or any");
+}
+
+std::string_view word_operator_name(WordOperator op) {
+  switch (op) {
+    case WordOperator::all: return "all";
+    case WordOperator::any: return "any";
+    default: return "auto";
+  }
+}
 
 struct QueryBuilder::State {
   Xapian::QueryParser parser;
@@ -218,16 +248,17 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
     throw QueryError("empty query: give words to search for, or a filter such as --person or --from");
   reject_only_stopwords(scan);
 
+  parsed.content_words = count_content_words(scan);
+  parsed.word_operator = resolve(options.word_operator, parsed.content_words);
   Xapian::Query text_query;
   if (!blank) {
     auto& parser = state_->parser;
-    parser.set_default_op(options.word_operator == WordOperator::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    parser.set_default_op(parsed.word_operator == WordOperator::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     parser.set_max_expansion(options.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
                              Xapian::QueryParser::FLAG_WILDCARD);
     unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                      Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT;
-    if (state_->spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     state_->context = {};
     try {
       text_query = parser.parse_query(scan.rewritten, flags);
@@ -243,12 +274,18 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
     }
     for (auto& filter : state_->context.filters) parsed.filters.push_back(std::move(filter));
     for (auto it = parser.stoplist_begin(); it != parser.stoplist_end(); ++it) parsed.stopwords.push_back(*it);
-    if (state_->spelling && has_unknown_word(text_query, state_->database))
-      parsed.corrected = keep_known_words(scan.rewritten, parser.get_corrected_query_string(), state_->database);
     if (text_query.empty()) throw QueryError("the query has no words to search for");
+    // Spelling correction looks up every word's neighbours in the spelling table, which costs more
+    // than the whole search: parse again for it only when some word is unknown to the index.
+    if (state_->spelling && has_unknown_word(text_query, state_->database)) {
+      parser.parse_query(scan.rewritten, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+      parsed.corrected = keep_known_words(scan.rewritten, parser.get_corrected_query_string(), state_->database);
+    }
     parsed.ranked = has_weighted_terms(text_query, scan);
   }
   if (text_query.empty()) text_query = Xapian::Query::MatchAll;
+  parsed.text_query = text_query;
+  parsed.filter = filters;
   parsed.query = filters.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filters);
   return parsed;
 }

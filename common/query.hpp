@@ -14,9 +14,17 @@
 
 namespace newsdex {
 
-// Between words with no operator: all words must match (the default, as web search engines do), or
-// any word may, ranked by how many and how rare (--any).
-enum class WordOperator { all, any };
+// Between words with no operator: all words must match (as web search engines do), or any word may,
+// ranked by how many and how rare. `automatic` (the default) picks one from the query's length: a
+// short query typed at a terminal means all its words, a long natural-language one (a sentence from
+// a script, a test collection's topic) finds almost nothing with AND and is ranked with any word.
+enum class WordOperator { automatic, all, any };
+WordOperator parse_word_operator(std::string_view name);  // "auto", "all", "any"; throws UsageError
+std::string_view word_operator_name(WordOperator op);
+
+// `automatic` ranks with any word above this many content words (words not common, not excluded;
+// a phrase counts as one). Users type 2-4 words; longer queries are sentences.
+inline constexpr std::size_t max_all_words_query = 4;
 
 // Filters given as options (--person, --from, ...). Values are names as users type them.
 struct QueryFilters {
@@ -29,7 +37,7 @@ struct QueryFilters {
 };
 
 struct QueryOptions {
-  WordOperator word_operator = WordOperator::all;
+  WordOperator word_operator = WordOperator::automatic;
   QueryFilters filters;
   Xapian::termcount max_wildcard_terms = 200;  // a wildcard matching more is a QueryError at search time
   bool allow_empty = false;                    // an empty text is fine (more-like-this, filters only)
@@ -44,9 +52,13 @@ struct AppliedFilter {
 struct ParsedQuery {
   std::string text;                       // as typed
   Xapian::Query query;                    // text and filters, ready for Enquire
+  Xapian::Query text_query;               // the text part alone (MatchAll when there is none)
+  Xapian::Query filter;                   // the filters alone (empty when there are none)
   bool ranked = false;                    // has weighted words (else filters only: relevance means nothing)
+  WordOperator word_operator = WordOperator::all;  // the one used between words: all or any
+  std::size_t content_words = 0;          // words that are not common or excluded, phrases as one
   std::vector<AppliedFilter> filters;
-  std::vector<std::string> stopwords;     // words left out as too common
+  std::vector<std::string> stopwords;     // words left out as too common (lower-case, as typed)
   std::vector<std::string> wildcards;     // "hostag" for hostag*
   std::string corrected;                  // a spelling suggestion for the text, or empty
   std::string description() const { return query.get_description(); }

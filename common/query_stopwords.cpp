@@ -26,6 +26,8 @@ bool is_english_stopword(std::string_view lower_word) {
   return std::binary_search(std::begin(stopwords), std::end(stopwords), lower_word);
 }
 
+std::span<const std::string_view> english_stopwords() { return stopwords; }
+
 void add_english_stopwords(Xapian::SimpleStopper& stopper) {
   for (auto word : stopwords) stopper.add(std::string(word));
 }

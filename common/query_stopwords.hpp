@@ -2,6 +2,7 @@
 // every article). Words in a phrase or marked with + are kept. The indexer keeps them all, so
 // "the king" as a phrase still matches exactly.
 #pragma once
+#include <span>
 #include <string_view>
 
 #include <xapian.h>
@@ -9,6 +10,9 @@
 namespace newsdex {
 
 bool is_english_stopword(std::string_view lower_word);
+
+// The whole list, sorted, lower-case.
+std::span<const std::string_view> english_stopwords();
 
 // Fills a stopper for Xapian::QueryParser with the same list.
 void add_english_stopwords(Xapian::SimpleStopper& stopper);

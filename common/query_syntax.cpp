@@ -37,6 +37,20 @@ std::string ascii_lower(std::string_view text) {
   return lower;
 }
 
+// "U.N." or "U.S" -> "un", "us": capital letters each followed by a full stop (the last one may be
+// missing) are one word, as Xapian's TermGenerator indexes them. Empty when `word` is not one:
+// lower-cased as it stands, "u.n" would reach the parser as the phrase "u n", which never matches.
+std::string acronym(std::string_view word) {
+  if (word.size() < 3) return {};
+  std::string letters;
+  for (std::size_t i = 0; i < word.size(); i += 2) {
+    if (!std::isupper(static_cast<unsigned char>(word[i]))) return {};
+    if (i + 1 < word.size() && word[i + 1] != '.') return {};
+    letters += static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  }
+  return letters.size() >= 2 ? letters : std::string();
+}
+
 class Scanner {
  public:
   Scanner(std::string_view text, const std::vector<std::string_view>& fields,
@@ -81,6 +95,7 @@ class Scanner {
   void phrase() {
     auto close = closing_quote(at_);
     scan_.has_phrase = true;
+    ++scan_.phrases;
     operators_.push_back({"", at_});
     out(text_.substr(at_, close + 1 - at_));
     at_ = close + 1;
@@ -106,10 +121,17 @@ class Scanner {
     }
     if (sign && word[0] == '+') scan_.has_required_word = true;
     auto bare = word.substr(sign);
+    if (sign && word[0] == '-') scan_.excluded_words.push_back(ascii_lower(bare));
     if (!bare.empty() && bare.back() == '*') {
       auto stem = bare.substr(0, bare.size() - 1);
       if (stem.empty()) throw QueryError("a wildcard needs at least one letter before '*'", start);
       scan_.wildcards.push_back(ascii_lower(stem));
+    }
+    if (auto letters = acronym(bare); !letters.empty()) {
+      scan_.free_words.push_back(letters);
+      out(word.substr(0, sign));
+      out(letters);
+      return;
     }
     if (!bare.empty()) scan_.free_words.push_back(ascii_lower(bare));
     // Lower-cased so that the parser stems names and sentence-initial words too (its STEM_SOME skips

@@ -24,6 +24,8 @@ struct QueryScan {
   std::vector<FieldClause> clauses;    // every field clause, in order
   std::vector<std::string> free_words; // words outside quotes and fields, lower-cased ASCII, operators excluded
   std::vector<std::string> wildcards;  // "hostag" for hostag* (lower-cased), for highlighting
+  std::vector<std::string> excluded_words;  // free words under '-' (-doha), lower-cased: they rank nothing
+  std::size_t phrases = 0;
   bool has_phrase = false;
   bool has_required_word = false;      // a +word: the user insists on it, even a stopword
 };

@@ -51,6 +51,18 @@ Xapian::Query with_recency(const Xapian::Database& database, const Xapian::Query
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(source->release()));
 }
 
+Expansion expansion_for(const SearchRequest& request, const ParsedQuery& parsed) {
+  if (request.expansion) return *request.expansion;
+  return parsed.word_operator == WordOperator::any ? default_expansion : Expansion{0, 0, 0};
+}
+
+// The automatic mode's second chance: all words found nothing, so rank the articles with any of them
+// (the response says so). Not when the user chose --all, nor for a single word (any = all).
+bool falls_back_to_any(const SearchRequest& request, const ParsedQuery& parsed) {
+  return request.query.word_operator == WordOperator::automatic && parsed.word_operator == WordOperator::all &&
+         parsed.content_words > 1 && request.like.empty();
+}
+
 }  // namespace
 
 SortOrder parse_sort_order(std::string_view name) {
@@ -136,15 +148,21 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   Xapian::BM25Weight weighting(request.bm25.k1, request.bm25.k2, request.bm25.k3, request.bm25.b,
                                request.bm25.min_normlen);
   response.sort = (request.sort == SortOrder::relevance && !ranked) ? SortOrder::newest : request.sort;
+  Xapian::Enquire enquire(database_);
+  enquire.set_weighting_scheme(weighting);
+  if (request.collapse_duplicates) enquire.set_collapse_key(schema::collapse_slot);
+  auto expansion = expansion_for(request, response.parsed);
+  if (expansion.terms > 0 && ranked && request.like.empty() && response.sort == SortOrder::relevance) {
+    auto expanded = expand_query(enquire, response.parsed.text_query, response.parsed.filter, expansion);
+    query = expanded.query;
+    response.expanded_with = std::move(expanded.added);
+  }
   if (request.recency_half_life_days > 0 && response.sort == SortOrder::relevance)
     query = with_recency(database_, query, request.recency_half_life_days, weighting);
   response.timing.parse_ms = ms_since(started);
 
   auto match_started = Clock::now();
-  Xapian::Enquire enquire(database_);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(weighting);
-  if (request.collapse_duplicates) enquire.set_collapse_key(schema::collapse_slot);
   configure_order(enquire, response.sort);
   std::unique_ptr<FacetCollector> facets;
   Xapian::doccount check_at_least = 0;
@@ -165,6 +183,15 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     auto again = run(corrected);
     again.request = request;
     again.corrected_from = request.text;
+    again.suggestion = response.suggestion;
+    return again;
+  }
+  if (mset.get_matches_upper_bound() == 0 && falls_back_to_any(request, response.parsed)) {
+    auto any = request;
+    any.query.word_operator = WordOperator::any;
+    auto again = run(any);
+    again.request = request;
+    again.fallback_to_any = true;
     again.suggestion = response.suggestion;
     return again;
   }

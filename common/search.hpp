@@ -3,6 +3,7 @@
 // (DatabaseModifiedError -> reopen and run again). docs/search.md explains the choices.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "common/article.hpp"
 #include "common/facets.hpp"
 #include "common/query.hpp"
+#include "common/search_expansion.hpp"
 #include "common/snippets.hpp"
 
 namespace newsdex {
@@ -20,9 +22,10 @@ enum class SortOrder { relevance, newest, oldest };
 SortOrder parse_sort_order(std::string_view name);  // throws UsageError
 std::string_view sort_order_name(SortOrder order);
 
-// Xapian's BM25Weight parameters; these defaults are Xapian's own.
+// Xapian's BM25Weight parameters. k1 and b are the usual BM25 values (Xapian's own defaults are
+// k1=1, b=0.5): measured better on all three test collections (docs/benchmarks.md).
 struct Bm25Parameters {
-  double k1 = 1.0, k2 = 0.0, k3 = 1.0, b = 0.5, min_normlen = 0.5;
+  double k1 = 1.2, k2 = 0.0, k3 = 1.0, b = 0.75, min_normlen = 0.5;
   bool operator==(const Bm25Parameters&) const = default;
 };
 // "k1,k2,k3,b,min_normlen" (all five, or fewer to keep the later defaults); throws UsageError.
@@ -40,8 +43,13 @@ struct SearchRequest {
   std::size_t facet_size = 10;
   std::size_t snippet_length = 200;   // code points; 0: no snippets
   bool auto_correct = false;          // run the suggestion when the query finds nothing
+  std::optional<Expansion> expansion; // unset: automatic (default_expansion when ranking with any word)
   std::string like;                   // more like this article (its id, or a docid)
 };
+
+// Pseudo-relevance feedback used by default for queries ranked with any word (long queries); short
+// all-words queries are not expanded (docs/search.md).
+inline constexpr Expansion default_expansion{10, 5, 0.3};
 
 struct Hit {
   std::size_t rank = 0;          // 1-based, over the whole result list
@@ -67,6 +75,8 @@ struct SearchResponse {
   ParsedQuery parsed;             // the query that ran (the corrected one after auto-correction)
   std::string corrected_from;     // the original text when auto-correction ran another query
   std::string suggestion;         // "did you mean", or empty
+  bool fallback_to_any = false;   // no article had all the words: ranked with any word instead
+  std::vector<std::string> expanded_with;  // words added by pseudo-relevance feedback (stems)
   SortOrder sort = SortOrder::relevance;  // the order used (a filters-only query is sorted newest first)
   MatchCounts counts;
   std::vector<Hit> hits;

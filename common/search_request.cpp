@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "common/errors.hpp"
 
@@ -43,6 +44,14 @@ bool flag(const nlohmann::json& value, const std::string& key) {
   return value.get<bool>();
 }
 
+// "expand": a number of words, "auto", or "terms,documents,weight".
+std::optional<Expansion> expansion(const nlohmann::json& value, const std::string& key) {
+  if (value.is_number_unsigned()) return parse_expansion(std::to_string(value.get<std::size_t>()));
+  auto spec = text(value, key);
+  if (spec == "auto") return std::nullopt;
+  return parse_expansion(spec);
+}
+
 using Setter = std::function<void(const nlohmann::json&, const std::string&, SearchRequest&)>;
 
 const std::map<std::string, Setter>& setters() {
@@ -53,6 +62,8 @@ const std::map<std::string, Setter>& setters() {
       {"offset", [](auto& v, auto& k, auto& r) { r.offset = count(v, k); }},
       {"sort", [](auto& v, auto& k, auto& r) { r.sort = parse_sort_order(text(v, k)); }},
       {"any", [](auto& v, auto& k, auto& r) { r.query.word_operator = flag(v, k) ? WordOperator::any : WordOperator::all; }},
+      {"match", [](auto& v, auto& k, auto& r) { r.query.word_operator = parse_word_operator(text(v, k)); }},
+      {"expand", [](auto& v, auto& k, auto& r) { r.expansion = expansion(v, k); }},
       {"person", [](auto& v, auto& k, auto& r) { r.query.filters.people = strings(v, k); }},
       {"org", [](auto& v, auto& k, auto& r) { r.query.filters.organisations = strings(v, k); }},
       {"place", [](auto& v, auto& k, auto& r) { r.query.filters.places = strings(v, k); }},

@@ -17,7 +17,7 @@ namespace {
 struct CommandLine {
   std::vector<std::string> words, db_paths, facets;
   newsdex::SearchRequest request;
-  std::string sort = "relevance", bm25, color = "auto";
+  std::string sort = "relevance", bm25, color = "auto", match = "auto", expand = "auto";
   bool any = false, all = false, no_collapse = false, json = false, jsonl = false, batch = false;
 };
 
@@ -29,8 +29,9 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_option("--limit", r.limit, "Number of results")->capture_default_str();
   app.add_option("--offset", r.offset, "Skip this many results (paging)")->capture_default_str();
   app.add_option("--sort", c.sort, "relevance, newest or oldest")->capture_default_str();
-  app.add_flag("--any", c.any, "Match any of the words, ranked (default: all words must match)");
-  app.add_flag("--all", c.all, "Match all of the words (the default)");
+  app.add_option("--match", c.match, "Between words: auto (all words for up to 4 words, else any; any when all finds nothing), all or any")->capture_default_str();
+  app.add_flag("--any", c.any, "Same as --match any: any of the words, ranked");
+  app.add_flag("--all", c.all, "Same as --match all: every word must match");
   app.add_option("--person", f.people, "Only articles naming this person (repeat: all of them)")->allow_extra_args(false);
   app.add_option("--org", f.organisations, "Only articles naming this organisation (repeat: all of them)")->allow_extra_args(false);
   app.add_option("--place", f.places, "Only articles naming this place (repeat: all of them)")->allow_extra_args(false);
@@ -49,7 +50,8 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_flag("--batch", c.batch, "Read queries from stdin (text or JSON per line), write one JSON result per line");
   app.add_flag("--auto-correct", r.auto_correct, "Run the suggested spelling when the query finds nothing");
   app.add_option("--like", r.like, "Articles like this one (an id or docid shown in results)");
-  app.add_option("--bm25", c.bm25, "BM25 parameters k1,k2,k3,b,min_normlen (default 1,0,1,0.5,0.5)");
+  app.add_option("--bm25", c.bm25, "BM25 parameters k1,k2,k3,b,min_normlen (default 1.2,0,1,0.75,0.5)");
+  app.add_option("--expand", c.expand, "Add words from the top results: auto (for queries ranked with any word), 0 (off), or TERMS[,DOCS[,WEIGHT]] (auto = 10,5,0.3)")->capture_default_str();
   app.add_option("--recency-boost", r.recency_half_life_days, "Favour recent articles: half-life in days");
   app.add_flag("--no-collapse", c.no_collapse, "Show duplicate articles too");
   app.add_option("--max-wildcard", r.query.max_wildcard_terms, "Most words a wildcard may expand to")->capture_default_str();
@@ -66,7 +68,11 @@ void finish_request(CommandLine& c) {
   if (c.color != "auto" && c.color != "always" && c.color != "never")
     throw newsdex::UsageError("--color must be auto, always or never");
   if (r.recency_half_life_days < 0) throw newsdex::UsageError("--recency-boost needs a positive number of days");
-  r.query.word_operator = c.any ? newsdex::WordOperator::any : newsdex::WordOperator::all;
+  if ((c.any || c.all) && c.match != "auto") throw newsdex::UsageError("give --match, or --any / --all, not both");
+  r.query.word_operator = c.any   ? newsdex::WordOperator::any
+                          : c.all ? newsdex::WordOperator::all
+                                  : newsdex::parse_word_operator(c.match);
+  if (c.expand != "auto") r.expansion = newsdex::parse_expansion(c.expand);
   r.sort = newsdex::parse_sort_order(c.sort);
   if (!c.bm25.empty()) r.bm25 = newsdex::parse_bm25(c.bm25);
   r.collapse_duplicates = !c.no_collapse;

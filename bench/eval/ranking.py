@@ -47,7 +47,11 @@ NEWSDEX_CONFIGS = [
 
 
 def word_list(text):
-    return " ".join(re.sub(r"[^\w']+", " ", text).split())
+    """Punctuation becomes space, except a full stop inside a word: "U.N." stays one abbreviation
+    ("U.N"), as each system's own tokenizer reads it in the documents (Xapian: the term "un"; FTS5:
+    the tokens "u" "n" in both)."""
+    text = re.sub(r"[^\w'.]+", " ", text)
+    return " ".join(re.sub(r"(?<!\w)\.|\.(?!\w)", " ", text).split())
 
 
 def read_queries(path):

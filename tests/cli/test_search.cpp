@@ -360,3 +360,72 @@ TEST_CASE("search: BM25 parameters change the ranking weights", "[cli][search]")
   auto tuned = f.search("--bm25 2,0,1,0.9,0.5 hostages")["results"][0]["weight"].get<double>();
   CHECK(standard != Approx(tuned));
 }
+
+TEST_CASE("search: short queries need all words, long ones any, and all falls back to any when it finds nothing",
+          "[cli][search][match]") {
+  Fixture f;
+  struct Case {
+    std::string args;
+    std::string match, used;  // the JSON's query.match (asked) and query.operator (used)
+    bool fallback;
+    Slugs expected;
+  };
+  const Slugs hostages_or_ohio{"hostages-released", "families-protest", "doha-talks", "ohio-election"};
+  const Case cases[] = {
+      // Up to four content words: all of them (common words do not count).
+      {"'the hostages of doha'", "auto", "all", false, {"hostages-released", "doha-talks"}},
+      // Five content words or more: any of them, ranked.
+      {"'hostages doha negotiators tuesday ohio'", "auto", "any", false, hostages_or_ohio},
+      // No article has both words: the automatic mode ranks any of them instead, and says so.
+      {"'hostages ohio'", "auto", "any", true, hostages_or_ohio},
+      {"--all 'hostages ohio'", "all", "all", false, {}},
+      {"--match all 'hostages doha negotiators tuesday ohio'", "all", "all", false, {}},
+      {"--match any 'hostages ohio'", "any", "any", false, hostages_or_ohio},
+      {"--any 'hostages doha'", "any", "any", false, {"hostages-released", "families-protest", "doha-talks"}},
+      // One word: any is the same as all, nothing to fall back to.
+      {"ohio", "auto", "all", false, {"ohio-election"}},
+      {"zanzibar", "auto", "all", false, {}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args);
+    auto r = f.search("--expand 0 " + c.args);
+    CHECK(r["query"]["match"] == c.match);
+    CHECK(r["query"]["operator"] == c.used);
+    CHECK(r["query"]["fallback_to_any"] == c.fallback);
+    CHECK(slugs(r) == c.expected);
+  }
+  auto text = f.run("--color never hostages ohio");
+  CHECK(text.out.find("no article has all the words: showing articles with any of them") != std::string::npos);
+  CHECK(f.run("--color never hostages doha").out.find("no article has all") == std::string::npos);
+
+  auto batch = f.run("--batch", R"({"query": "hostages ohio", "match": "all"})" "\n" R"({"query": "hostages ohio"})" "\n");
+  std::istringstream stream(batch.out);
+  std::string all_line, auto_line;
+  std::getline(stream, all_line), std::getline(stream, auto_line);
+  CHECK(json::parse(all_line)["results"].empty());
+  CHECK(json::parse(auto_line)["query"]["fallback_to_any"] == true);
+}
+
+TEST_CASE("search: long queries are expanded with words of their best results, short ones are not", "[cli][search][match]") {
+  Fixture f;
+  auto longer = f.search("'hostages released doha talks tuesday'");
+  CHECK(longer["query"]["operator"] == "any");
+  CHECK_FALSE(longer["query"]["expanded_with"].empty());
+  for (const auto& word : longer["query"]["expanded_with"]) {
+    INFO(word);
+    CHECK(word != "hostag");  // never a word of the query
+    CHECK(word != "the");     // nor a common word
+  }
+  CHECK(f.search("--expand 0 'hostages released doha talks tuesday'")["query"]["expanded_with"].empty());
+  auto short_query = f.search("hostages doha");
+  CHECK(short_query["query"]["expanded_with"].empty());
+  // Forced on an all-words query, expansion re-ranks but never adds matches.
+  auto forced = f.search("--expand 3,1 hostages doha");
+  CHECK(forced["query"]["expanded_with"].size() <= 3);
+  CHECK(slugs(forced) == slugs(short_query));
+  for (const char* bad : {"--expand x hostages", "--expand 1,0 hostages", "--expand 1,2,3,4 hostages", "--match some hostages",
+                          "--match any --all hostages"}) {
+    INFO(bad);
+    CHECK(f.run(bad).exit_code == 2);
+  }
+}

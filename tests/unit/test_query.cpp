@@ -57,6 +57,11 @@ TEST_CASE("the query language builds the expected Xapian query", "[query]") {
       {"NOT GAZA", "Zgaza@2"},
       {"GAZA NOT doha", "(Zgaza@1 AND_NOT Zdoha@2)"},  // a lower-case letter: capitals are operators
       {"Gaza OR Doha", "(Zgaza@1 OR Zdoha@2)"},
+      // Abbreviations in capitals are one word, as the indexer reads them ("U.S." -> us).
+      {"U.S. sanctions", "(Zus@1 AND Zsanction@2)"},
+      {"U.N forces", "(Zun@1 AND Zforc@2)"},
+      {"-U.N forces", "(Zforc@2 AND_NOT Zun@1)"},
+      {"e.g", "(e@1 PHRASE 2 g@2)"},  // lower case: as written
   };
   for (const auto& c : cases) {
     INFO(c.text);
@@ -68,6 +73,36 @@ TEST_CASE("option --any ranks documents with any of the words", "[query]") {
   QueryOptions options;
   options.word_operator = WordOperator::any;
   CHECK_THAT(parsed("hostages doha", options), Contains("(Zhostag@1 OR Zdoha@2)"));
+}
+
+TEST_CASE("the automatic mode needs all words of a short query and any word of a long one", "[query][match]") {
+  struct Case {
+    const char* text;
+    std::size_t content_words;
+    WordOperator used;
+  };
+  const Case cases[] = {
+      {"hostages doha", 2, WordOperator::all},
+      {"hostages doha qatar talks", 4, WordOperator::all},
+      {"hostages doha qatar talks agreement", 5, WordOperator::any},
+      {"the hostages of doha and the talks in qatar", 4, WordOperator::all},  // common words do not count
+      {"hostages doha qatar talks -agreement", 4, WordOperator::all},        // nor excluded ones
+      {"\"king of jordan\" visit crowds city", 4, WordOperator::all},       // a phrase counts once
+      {"HOSTAGES AND DOHA OR QATAR TALKS AGREEMENT", 5, WordOperator::any},  // all capitals: AND/OR are words
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto query = build_query(c.text);
+    CHECK(query.content_words == c.content_words);
+    CHECK(query.word_operator == c.used);
+  }
+  CHECK_THAT(parsed("hostages doha qatar talks agreement"), Contains("(Zhostag@1 OR Zdoha@2 OR"));
+  QueryOptions all;
+  all.word_operator = WordOperator::all;
+  CHECK(build_query("hostages doha qatar talks agreement", all).word_operator == WordOperator::all);
+  CHECK(parse_word_operator("auto") == WordOperator::automatic);
+  CHECK(word_operator_name(WordOperator::any) == "any");
+  CHECK_THROWS_AS(parse_word_operator("some"), UsageError);
 }
 
 TEST_CASE("filter options: all of by default, any of on request, sources always any", "[query]") {

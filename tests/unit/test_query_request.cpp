@@ -44,6 +44,10 @@ TEST_CASE("bad batch lines are usage errors naming the problem", "[query][batch]
       {R"({"sort": "random"})", "unknown sort order"},
       {R"({"facets": ["colour"]})", "unknown facet"},
       {R"({"query": )", "not valid JSON"},
+      {R"({"match": "some"})", "unknown match mode"},
+      {R"({"match": true})", "\"match\" must be a string"},
+      {R"({"expand": "x"})", "--expand"},
+      {R"({"expand": -2})", "\"expand\" must be a string"},
   };
   for (const auto& c : cases) {
     INFO(c.line);
@@ -58,9 +62,43 @@ TEST_CASE("bad batch lines are usage errors naming the problem", "[query][batch]
 
 TEST_CASE("option --bm25 takes up to five numbers", "[query][bm25]") {
   CHECK(parse_bm25("1.2,0,1,0.75,0.5") == Bm25Parameters{1.2, 0, 1, 0.75, 0.5});
-  CHECK(parse_bm25("2") == Bm25Parameters{2, 0, 1, 0.5, 0.5});
+  CHECK(parse_bm25("2") == Bm25Parameters{2, 0, 1, 0.75, 0.5});  // later numbers keep the defaults
   for (const char* bad : {"", "a", "1,2,3,4,5,6", "1,,1", "1,0,1,2", "-1"}) {
     INFO(bad);
     CHECK_THROWS_AS(parse_bm25(bad), UsageError);
+  }
+}
+
+TEST_CASE("batch keys match and expand choose the word operator and the expansion", "[query][batch]") {
+  SearchRequest defaults;
+  CHECK(defaults.query.word_operator == WordOperator::automatic);
+  CHECK_FALSE(defaults.expansion.has_value());
+  CHECK(request_from_line(R"({"match": "all"})", defaults).query.word_operator == WordOperator::all);
+  CHECK(request_from_line(R"({"match": "any"})", defaults).query.word_operator == WordOperator::any);
+  CHECK(request_from_line(R"({"match": "auto"})", defaults).query.word_operator == WordOperator::automatic);
+  CHECK(request_from_line(R"({"any": false})", defaults).query.word_operator == WordOperator::all);
+  CHECK(request_from_line(R"({"expand": 4})", defaults).expansion == Expansion{4, 5, 0.3});
+  CHECK(request_from_line(R"({"expand": "0"})", defaults).expansion == Expansion{0, 5, 0.3});
+  CHECK_FALSE(request_from_line(R"({"expand": "auto"})", defaults).expansion.has_value());
+}
+
+TEST_CASE("option --expand takes terms, documents and weight", "[query][expand]") {
+  struct Case {
+    const char* text;
+    Expansion expected;
+  };
+  const Case cases[] = {
+      {"10", {10, 5, 0.3}},
+      {"0", {0, 5, 0.3}},
+      {"20,10", {20, 10, 0.3}},
+      {"5,3,0.5", {5, 3, 0.5}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(parse_expansion(c.text) == c.expected);
+  }
+  for (const char* bad : {"", "a", "1.5", "1,2.5", "1,0", "1,2,3,4", "-1", "1,,2"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_expansion(bad), UsageError);
   }
 }
