@@ -81,15 +81,9 @@ std::string absolute_path(const std::string& path) {
 }
 
 // Reads one file's bytes (within the size limit), hashes them and runs the readers.
-bool is_json_lines(const std::string& path) {
-  auto extension = std::filesystem::path(path).extension();
-  return extension == ".jsonl" || extension == ".ndjson";
-}
-
-void read_into(const FileJob& job, ReadOptions options, FileSlot& slot) {
-  // A JSON Lines export holds many articles: the size limit is for each of them, not the file.
-  if (is_json_lines(job.file.path)) options.max_file_bytes = std::max(options.max_file_bytes, job.file.size);
-  if (job.file.size > options.max_file_bytes) {
+void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
+  // A JSON Lines export holds many articles: the readers apply the size limit to each of them.
+  if (job.file.size > options.max_file_bytes && !is_json_lines_name(job.file.path)) {
     slot.problems.push_back({job.file.path, 0,
                              "skipped: larger than the size limit (" + std::to_string(options.max_file_bytes) +
                                  " bytes; see --max-file-size)",

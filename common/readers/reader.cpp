@@ -201,11 +201,31 @@ std::string size_limit_message(std::size_t size, std::size_t limit) {
          " bytes (see --max-file-size)";
 }
 
+// Blanks the lines of a JSON Lines export that are over the size limit (keeping line numbers),
+// each reported as a skipped article.
+std::string drop_oversized_lines(std::string text, const std::string& path, std::size_t limit,
+                                 std::vector<ReadProblem>& problems) {
+  std::size_t start = 0, line = 1;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end - start > limit) {
+      problems.push_back({path, line, size_limit_message(end - start, limit) + " (one article)", true});
+      text.erase(start, end - start);
+      end = start;
+    }
+    start = end + 1;
+    ++line;
+  }
+  return text;
+}
+
 // Reads decoded bytes; `fallback_date` (a file time, only when asked for) fills missing dates.
 ReadResult read_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options,
                       const std::optional<std::string>& fallback_date) {
   ReadResult result;
-  if (bytes.size() > options.max_file_bytes) {
+  bool json_lines = is_json_lines_name(path);
+  if (!json_lines && bytes.size() > options.max_file_bytes) {
     result.problems.push_back({path, 0, size_limit_message(bytes.size(), options.max_file_bytes), true});
     return result;
   }
@@ -226,6 +246,7 @@ ReadResult read_bytes(std::string_view bytes, const std::string& path, const Rea
       read = read_html_page(text, path);
       break;
     case InputFormat::json:
+      if (json_lines) text = drop_oversized_lines(std::move(text), path, options.max_file_bytes, result.problems);
       read = read_json_export(text, path, options.json_fields);
       break;
     default:
@@ -256,6 +277,11 @@ ReadResult read_bytes(std::string_view bytes, const std::string& path, const Rea
 
 }  // namespace
 
+bool is_json_lines_name(const std::string& path) {
+  auto extension = lower_extension(path);
+  return extension == ".jsonl" || extension == ".ndjson";
+}
+
 ReadResult read_articles_from_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options) {
   return read_bytes(bytes, path, options, std::nullopt);
 }
@@ -273,7 +299,7 @@ ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& o
     result.problems.push_back({path.string(), 0, "cannot read: " + error.message(), true});
     return result;
   }
-  if (size > options.max_file_bytes) {
+  if (size > options.max_file_bytes && !is_json_lines_name(path.string())) {
     result.problems.push_back({path.string(), 0, size_limit_message(size, options.max_file_bytes), true});
     return result;
   }

@@ -52,6 +52,10 @@ struct ReadResult {
   std::vector<ReadProblem> problems;
 };
 
+// True for JSON Lines exports (.jsonl, .ndjson): they hold many articles, so the size limit applies
+// to each line (article), not to the file.
+bool is_json_lines_name(const std::string& path);
+
 // Reads one file. Never throws for bad content: problems are returned with the path and line.
 ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& options);
 

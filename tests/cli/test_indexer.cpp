@@ -213,3 +213,47 @@ TEST_CASE("stats reports counts, date range and size", "[indexer][stats]") {
   CHECK(stats["last_date"] == "2024-09-18");
   CHECK(stats["bytes_on_disk"].get<std::uint64_t>() > 0);
 }
+
+TEST_CASE("in a JSON Lines export the size limit applies to each article, not the file", "[indexer][errors]") {
+  TempDir dir("jsonl-limit");
+  std::string lines;
+  for (int i = 0; i < 20; ++i) {
+    auto n = std::to_string(i);
+    lines += R"({"title": "Ferry story )" + n + R"(", "date": "2024-05-0)" + std::to_string(1 + i % 9) +
+             R"(", "body": "The ferry service resumed on route )" + n + R"( after repairs to the harbour ramp."})" + "\n";
+  }
+  std::string huge_body(4000, 'x');
+  lines.insert(lines.find('\n') + 1, R"({"title": "Huge", "body": ")" + huge_body + "\"}\n");
+  write_file(dir.path() / "export.jsonl", lines);
+  auto db = dir.path() / "db";
+  auto result = run_command(shell_quote(index_bin()) + " --json --max-file-size 1K --db " + shell_quote(db.string()) +
+                            " " + shell_quote((dir.path() / "export.jsonl").string()));
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.find("export.jsonl:2: skipped:") != std::string::npos);
+  CHECK(result.err.find("over the size limit of 1024 bytes") != std::string::npos);
+  auto summary = nlohmann::json::parse(result.out);
+  CHECK(summary["articles"]["added"] == 20);
+  CHECK(doc_count(db) == 20);
+}
+
+TEST_CASE("a database built from empty is compacted and stays valid", "[indexer][compact]") {
+  TempDir dir("compact");
+  make_collection(dir.path() / "in", 40);
+  auto db = dir.path() / "db";
+  auto first = index_json(db, shell_quote((dir.path() / "in").string()));
+  CHECK(first["compacted"] == true);
+  auto check = run_command("xapian-check " + shell_quote(db.string()));
+  CHECK(check.exit_code == 0);
+  CHECK(doc_count(db) == 40);
+  for (const auto& entry : fs::directory_iterator(dir.path())) CHECK(entry.path().filename() != "db.old");
+  write_file(dir.path() / "in" / "new.txt", page("2024-02-02", "One more", "A new story about the pier."));
+  auto second = index_json(db, shell_quote((dir.path() / "in").string()));
+  CHECK(second["compacted"] == false);
+  auto forced = index_json(db, "--compact --force " + shell_quote((dir.path() / "in").string()));
+  CHECK(forced["compacted"] == true);
+  CHECK(doc_count(db) == 41);
+  std::size_t entries = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path())) entries += entry.path().filename() != "in";
+  CHECK(entries == 1);  // only db: no leftover copy
+}
