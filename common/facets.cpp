@@ -112,10 +112,35 @@ std::string title_case(std::string_view key) {
   return out;
 }
 
-FacetCollector::FacetCollector(std::vector<FacetField> fields) : fields_(std::move(fields)) {
+// Counts the values of slots first, first+1, ... up to the first empty one. (Reading all of a
+// document's values at once with values_begin() would be cheaper still, but the matcher reuses one
+// document object for every candidate and would keep the first one's values.)
+class FacetCollector::SlotRunSpy : public Xapian::MatchSpy {
+ public:
+  SlotRunSpy(Xapian::valueno first, std::size_t count) : first_(first), count_(count) {}
+  void operator()(const Xapian::Document& document, double) override {
+    for (std::size_t i = 0; i < count_; ++i) {
+      auto value = document.get_value(first_ + static_cast<Xapian::valueno>(i));
+      if (value.empty()) break;
+      ++counts_[value];
+    }
+  }
+  const ValueCounts& counts() const { return counts_; }
+
+ private:
+  Xapian::valueno first_;
+  std::size_t count_;
+  ValueCounts counts_;
+};
+
+FacetCollector::FacetCollector(std::vector<FacetField> fields, bool local_spies) : fields_(std::move(fields)) {
   for (auto field : fields_) {
     auto slots = slots_of(field);
     auto& field_spies = spies_.emplace_back();
+    if (local_spies) {
+      local_spies_.push_back(std::make_unique<SlotRunSpy>(slots.first, slots.count));
+      continue;
+    }
     for (std::size_t i = 0; i < slots.count; ++i)
       field_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slots.first + static_cast<Xapian::valueno>(i)));
   }
@@ -124,6 +149,7 @@ FacetCollector::FacetCollector(std::vector<FacetField> fields) : fields_(std::mo
 FacetCollector::~FacetCollector() = default;
 
 void FacetCollector::attach(Xapian::Enquire& enquire) {
+  for (auto& spy : local_spies_) enquire.add_matchspy(spy.get());
   for (auto& field_spies : spies_)
     for (auto& spy : field_spies) enquire.add_matchspy(spy.get());
 }
@@ -132,6 +158,7 @@ std::vector<Facet> FacetCollector::results(const Xapian::Database& database, std
   std::vector<Facet> facets;
   for (std::size_t f = 0; f < fields_.size(); ++f) {
     std::vector<ValueCounts> per_slot;
+    if (!local_spies_.empty()) per_slot.push_back(local_spies_[f]->counts());
     for (const auto& spy : spies_[f]) {
       auto& counts = per_slot.emplace_back();
       for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] = it.get_termfreq();

@@ -50,7 +50,11 @@ std::string title_case(std::string_view key);
 // Owns the match spies of one search.
 class FacetCollector {
  public:
-  explicit FacetCollector(std::vector<FacetField> fields);
+  // With `local_spies`, one spy of our own per field reads an entity type's slots in order and stops
+  // at the first empty one (the indexer fills them from the first), instead of one built-in spy per
+  // slot reading all 16: about 5x fewer instructions per search with three entity facets. Our own
+  // spy cannot run on xapian-tcpsrv: leave it off when a database may be remote.
+  explicit FacetCollector(std::vector<FacetField> fields, bool local_spies = false);
   ~FacetCollector();
   FacetCollector(const FacetCollector&) = delete;
   FacetCollector& operator=(const FacetCollector&) = delete;
@@ -61,6 +65,8 @@ class FacetCollector {
 
  private:
   std::vector<FacetField> fields_;
+  class SlotRunSpy;
+  std::vector<std::unique_ptr<SlotRunSpy>> local_spies_;                          // per field, or none
   std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;  // per field, per slot
 };
 

@@ -1,6 +1,7 @@
 #include "common/search.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
@@ -63,6 +64,15 @@ bool falls_back_to_any(const SearchRequest& request, const ParsedQuery& parsed) 
          parsed.content_words > 1 && request.like.empty();
 }
 
+// A local database is a directory; a file may be a remote stub (or a single-file database: then we
+// only miss an optimisation).
+bool all_directories(const std::vector<std::string>& paths) {
+  std::error_code error;
+  for (const auto& path : paths)
+    if (!std::filesystem::is_directory(path, error)) return false;
+  return !paths.empty();
+}
+
 }  // namespace
 
 SortOrder parse_sort_order(std::string_view name) {
@@ -104,9 +114,11 @@ Bm25Parameters parse_bm25(std::string_view text) {
   return parameters;
 }
 
-Searcher::Searcher(const std::vector<std::string>& database_paths) : Searcher(open_for_reading(database_paths)) {}
+Searcher::Searcher(const std::vector<std::string>& database_paths)
+    : Searcher(open_for_reading(database_paths), all_directories(database_paths)) {}
 
-Searcher::Searcher(Xapian::Database database) : database_(std::move(database)), builder_(database_) {}
+Searcher::Searcher(Xapian::Database database, bool local)
+    : database_(std::move(database)), local_(local), builder_(database_) {}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
@@ -145,6 +157,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, more_like_this(database_, request.like), query);
     ranked = true;
   }
+  auto highlighted = query;  // the words asked for: not those added by expansion
   Xapian::BM25Weight weighting(request.bm25.k1, request.bm25.k2, request.bm25.k3, request.bm25.b,
                                request.bm25.min_normlen);
   response.sort = (request.sort == SortOrder::relevance && !ranked) ? SortOrder::newest : request.sort;
@@ -167,7 +180,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   std::unique_ptr<FacetCollector> facets;
   Xapian::doccount check_at_least = 0;
   if (!request.facets.empty()) {
-    facets = std::make_unique<FacetCollector>(request.facets);
+    facets = std::make_unique<FacetCollector>(request.facets, local_);
     facets->attach(enquire);
     check_at_least = database_.get_doccount();  // count every match, not just one page
   }
@@ -203,7 +216,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   }
 
   auto snippets_started = Clock::now();
-  Highlighter highlighter(highlight_terms(query, response.parsed.wildcards));
+  Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;  // already counts the offset

@@ -88,7 +88,8 @@ struct SearchResponse {
 class Searcher {
  public:
   explicit Searcher(const std::vector<std::string>& database_paths);
-  explicit Searcher(Xapian::Database database);
+  // `local`: every shard is a local database (not a remote stub), so our own match spies can run.
+  explicit Searcher(Xapian::Database database, bool local = false);
   // Throws QueryError for a bad query, DatabaseError when the database cannot be read.
   SearchResponse search(const SearchRequest& request);
   const Xapian::Database& database() const { return database_; }
@@ -96,6 +97,7 @@ class Searcher {
  private:
   SearchResponse run(const SearchRequest& request);
   Xapian::Database database_;
+  bool local_;
   QueryBuilder builder_;
 };
 

@@ -213,9 +213,16 @@ std::string render(const HighlightedText& text, std::string_view open, std::stri
 }
 
 Highlighter::Highlighter(HighlightTerms terms, const std::string& language)
-    : terms_(std::move(terms)), stemmer_(language) {}
+    : terms_(std::move(terms)), stemmer_(language) {
+  for (const auto* stems : {&terms_.stems, &terms_.title_stems})
+    for (const auto& stem : *stems) stem_initials_.set(static_cast<unsigned char>(stem[0]));
+}
 
 const std::string& Highlighter::stem_of(const std::string& lower_word) const {
+  // Snowball's English stemmer changes only the end of a word: a word whose first byte starts no
+  // query stem cannot stem to one, and stemming every word of every snippet was most of its cost.
+  static const std::string no_stem;
+  if (lower_word.empty() || !stem_initials_.test(static_cast<unsigned char>(lower_word[0]))) return no_stem;
   auto it = stem_cache_.find(lower_word);
   if (it == stem_cache_.end()) it = stem_cache_.emplace(lower_word, stemmer_(lower_word)).first;
   return it->second;

@@ -2,6 +2,7 @@
 // words, wildcards and whole phrases), and which passage of an article shows them best. Rendering
 // (terminal colour, JSON ranges) is the printers' job. Pure functions: no database needed.
 #pragma once
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -67,6 +68,7 @@ class Highlighter {
   const std::string& stem_of(const std::string& lower_word) const;
 
   HighlightTerms terms_;
+  std::bitset<256> stem_initials_;  // first bytes of the stems to find: other words need no stemming
   Xapian::Stem stemmer_;
   mutable std::unordered_map<std::string, std::string> stem_cache_;  // words repeat across hits
 };
