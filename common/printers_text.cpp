@@ -81,7 +81,8 @@ void print_text(std::ostream& out, const SearchResponse& response, const TextSty
         << "'\n";
   else if (!response.suggestion.empty())
     out << "Did you mean: " << response.suggestion << "\n";
-  if (response.fallback_to_any) out << "(no article has all the words: showing articles with any of them)\n";
+  if (response.fallback_to_any)
+    out << "(fewer articles than asked for have all the words: those after them have some of the words)\n";
   if (!response.parsed.stopwords.empty()) {
     out << "(ignored common words:";
     for (const auto& word : response.parsed.stopwords) out << ' ' << word;

@@ -199,14 +199,25 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     again.suggestion = response.suggestion;
     return again;
   }
-  if (mset.get_matches_upper_bound() == 0 && falls_back_to_any(request, response.parsed)) {
-    auto any = request;
-    any.query.word_operator = WordOperator::any;
-    auto again = run(any);
-    again.request = request;
-    again.fallback_to_any = true;
-    again.suggestion = response.suggestion;
-    return again;
+  // Fewer articles have all the words than the page asks for: the page goes on with the articles
+  // that have some of them, ranked, after all those with every word. The same spies count them too.
+  Xapian::MSet others;
+  auto page_end = static_cast<Xapian::doccount>(request.offset + request.limit);
+  Xapian::doccount with_all = mset.get_matches_upper_bound();  // exact: below the page end
+  if (with_all < page_end && falls_back_to_any(request, response.parsed)) {
+    auto any_options = query_options;
+    any_options.word_operator = WordOperator::any;
+    auto any = builder_.build(request.text, any_options);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, any.query, response.parsed.query));
+    auto skip = request.offset > with_all ? request.offset - with_all : 0;
+    others = enquire.get_mset(static_cast<Xapian::doccount>(skip), page_end - std::max<Xapian::doccount>(
+                                                                          static_cast<Xapian::doccount>(request.offset), with_all),
+                              check_at_least);
+    response.fallback_to_any = others.get_matches_upper_bound() > 0;
+    response.counts.lower_bound += others.get_matches_lower_bound();
+    response.counts.estimated += others.get_matches_estimated();
+    response.counts.upper_bound += others.get_matches_upper_bound();
+    response.timing.match_ms = ms_since(match_started);
   }
 
   if (facets) {
@@ -217,19 +228,23 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   auto snippets_started = Clock::now();
   Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit;
-    hit.rank = it.get_rank() + 1;  // already counts the offset
-    hit.docid = *it;
-    hit.weight = it.get_weight();
-    hit.percent = it.get_percent();
-    hit.duplicates_hidden = request.collapse_duplicates ? it.get_collapse_count() : 0;
-    auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-    if (data.is_object()) hit.article = article_from_json(data);
-    hit.title = highlighter.title(hit.article.title);
-    if (request.snippet_length > 0) hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
-    response.hits.push_back(std::move(hit));
-  }
+  auto add_hits = [&](const Xapian::MSet& hits, Xapian::doccount ranks_before) {
+    for (auto it = hits.begin(); it != hits.end(); ++it) {
+      Hit hit;
+      hit.rank = ranks_before + it.get_rank() + 1;  // get_rank() already counts the offset
+      hit.docid = *it;
+      hit.weight = it.get_weight();
+      hit.percent = it.get_percent();
+      hit.duplicates_hidden = request.collapse_duplicates ? it.get_collapse_count() : 0;
+      auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+      if (data.is_object()) hit.article = article_from_json(data);
+      hit.title = highlighter.title(hit.article.title);
+      if (request.snippet_length > 0) hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
+      response.hits.push_back(std::move(hit));
+    }
+  };
+  add_hits(mset, 0);
+  add_hits(others, with_all);
   response.timing.snippets_ms = ms_since(snippets_started);
   response.timing.total_ms = ms_since(started);
   return response;

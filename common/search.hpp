@@ -49,7 +49,7 @@ struct SearchRequest {
 
 // Pseudo-relevance feedback used by default for queries ranked with any word (long queries); short
 // all-words queries are not expanded (docs/search.md).
-inline constexpr Expansion default_expansion{10, 5, 0.3};
+inline constexpr Expansion default_expansion{5, 5, 0.3};
 
 struct Hit {
   std::size_t rank = 0;          // 1-based, over the whole result list

@@ -13,7 +13,7 @@
 namespace newsdex {
 
 struct Expansion {
-  std::size_t terms = 10;     // words added (0: no expansion)
+  std::size_t terms = 5;      // words added (0: no expansion)
   std::size_t documents = 5;  // taken from this many top results
   double weight = 0.3;        // their weight relative to the query's own words
   bool operator==(const Expansion&) const = default;

@@ -81,7 +81,7 @@ TEST_CASE("search: words, operators, phrases, fields and dates select the right 
       {"hostages", hostages},
       {"Hostages", hostages},
       {"hostag*", hostages},
-      {"hostages doha", {"hostages-released", "doha-talks"}},
+      {"--all hostages doha", {"hostages-released", "doha-talks"}},
       {"--any hostages ohio", {"hostages-released", "families-protest", "doha-talks", "ohio-election"}},
       {"'hostages OR ohio'", {"hostages-released", "families-protest", "doha-talks", "ohio-election"}},
       {"'hostages NOT doha'", {"families-protest"}},
@@ -361,7 +361,7 @@ TEST_CASE("search: BM25 parameters change the ranking weights", "[cli][search]")
   CHECK(standard != Approx(tuned));
 }
 
-TEST_CASE("search: short queries need all words, long ones any, and all falls back to any when it finds nothing",
+TEST_CASE("search: short queries need all words, long ones any, and a page short of all-words matches goes on with some",
           "[cli][search][match]") {
   Fixture f;
   struct Case {
@@ -373,16 +373,17 @@ TEST_CASE("search: short queries need all words, long ones any, and all falls ba
   const Slugs hostages_or_ohio{"hostages-released", "families-protest", "doha-talks", "ohio-election"};
   const Case cases[] = {
       // Up to four content words: all of them (common words do not count).
-      {"'the hostages of doha'", "auto", "all", false, {"hostages-released", "doha-talks"}},
+      {"--limit 2 'the hostages of doha'", "auto", "all", false, {"hostages-released", "doha-talks"}},
       // Five content words or more: any of them, ranked.
       {"'hostages doha negotiators tuesday ohio'", "auto", "any", false, hostages_or_ohio},
-      // No article has both words: the automatic mode ranks any of them instead, and says so.
-      {"'hostages ohio'", "auto", "any", true, hostages_or_ohio},
+      // No article has both words: the page is made of articles with one of them, and says so.
+      {"'hostages ohio'", "auto", "all", true, hostages_or_ohio},
       {"--all 'hostages ohio'", "all", "all", false, {}},
+      {"--all 'the hostages of doha'", "all", "all", false, {"hostages-released", "doha-talks"}},
       {"--match all 'hostages doha negotiators tuesday ohio'", "all", "all", false, {}},
       {"--match any 'hostages ohio'", "any", "any", false, hostages_or_ohio},
       {"--any 'hostages doha'", "any", "any", false, {"hostages-released", "families-protest", "doha-talks"}},
-      // One word: any is the same as all, nothing to fall back to.
+      // One word: any is the same as all, nothing to add.
       {"ohio", "auto", "all", false, {"ohio-election"}},
       {"zanzibar", "auto", "all", false, {}},
   };
@@ -394,9 +395,21 @@ TEST_CASE("search: short queries need all words, long ones any, and all falls ba
     CHECK(r["query"]["fallback_to_any"] == c.fallback);
     CHECK(slugs(r) == c.expected);
   }
+  // Two articles have both words and the page has room for ten: they come first, then those with one.
+  auto topped_up = f.search("--expand 0 --limit 10 'the hostages of doha'");
+  CHECK(topped_up["query"]["fallback_to_any"] == true);
+  auto order = ordered(topped_up);
+  REQUIRE(order.size() == 3);
+  CHECK(Slugs(order.begin(), order.begin() + 2) == Slugs{"hostages-released", "doha-talks"});
+  CHECK(order[2] == "families-protest");
+  CHECK(topped_up["results"][2]["rank"] == 3);
+  CHECK(topped_up["matches"]["estimated"] == 3);
+  // Paging goes on across the two parts.
+  CHECK(ordered(f.search("--expand 0 --limit 1 --offset 2 'the hostages of doha'")) == std::vector<std::string>{"families-protest"});
+
   auto text = f.run("--color never hostages ohio");
-  CHECK(text.out.find("no article has all the words: showing articles with any of them") != std::string::npos);
-  CHECK(f.run("--color never hostages doha").out.find("no article has all") == std::string::npos);
+  CHECK(text.out.find("fewer articles than asked for have all the words") != std::string::npos);
+  CHECK(f.run("--color never --limit 2 hostages doha").out.find("have all the words") == std::string::npos);
 
   auto batch = f.run("--batch", R"({"query": "hostages ohio", "match": "all"})" "\n" R"({"query": "hostages ohio"})" "\n");
   std::istringstream stream(batch.out);

@@ -90,6 +90,7 @@ TEST_CASE("option --expand takes terms, documents and weight", "[query][expand]"
   const Case cases[] = {
       {"10", {10, 5, 0.3}},
       {"0", {0, 5, 0.3}},
+      {"5", {5, 5, 0.3}},
       {"20,10", {20, 10, 0.3}},
       {"5,3,0.5", {5, 3, 0.5}},
   };
