@@ -404,6 +404,11 @@ TEST_CASE("search: short queries need all words, long ones any, and a page short
   CHECK(order[2] == "families-protest");
   CHECK(topped_up["results"][2]["rank"] == 3);
   CHECK(topped_up["matches"]["estimated"] == 3);
+  // Facets count the articles with all the words only (families-protest, named Tel Aviv, is shown
+  // but not counted).
+  auto faceted = f.search("--expand 0 --limit 10 --facet place 'the hostages of doha'");
+  CHECK(faceted["results"].size() == 3);
+  for (const auto& value : faceted["facets"]["place"]["values"]) CHECK(value["key"] != "tel aviv");
   // Paging goes on across the two parts.
   CHECK(ordered(f.search("--expand 0 --limit 1 --offset 2 'the hostages of doha'")) == std::vector<std::string>{"families-protest"});
 
