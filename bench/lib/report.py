@@ -43,11 +43,15 @@ def ranking_section(ranking):
         # experiments for newsdex to adopt, not what a user of the peer gets).
         best_baseline = max((r["map"] for r in collection["systems"] if "map" in r and (
             r["system"].startswith("sqlite") or r["system"].startswith("xapian: "))), default=None)
-        newsdex = [r for r in collection["systems"] if r["system"].startswith("newsdex") and "map" in r]
+        newsdex = [r for r in collection["systems"] if "newsdex" in r["system"] and "map" in r]
+        default = [r for r in newsdex if r["system"].startswith("newsdex default")]
         if best_baseline is not None and newsdex:
             best = max(newsdex, key=lambda r: r["map"])
             lines += ["", "Best peer (FTS5 or bare Xapian defaults) MAP %.4f; best newsdex configuration (%s) %.4f (%+.1f%%)." % (
                 best_baseline, best["system"], best["map"], 100 * (best["map"] / best_baseline - 1))]
+            if default:
+                lines[-1] += " newsdex with no options: %.4f (%+.1f%%)." % (
+                    default[0]["map"], 100 * (default[0]["map"] / best_baseline - 1))
         lines.append("")
     return lines
 
