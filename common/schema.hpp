@@ -29,8 +29,9 @@ inline constexpr std::string_view duplicate_prefix = "XD";  // id of a duplicate
 inline constexpr Xapian::valueno date_slot = 0;       // "YYYYMMDD": sorts and range-filters as a string
 inline constexpr Xapian::valueno source_slot = 1;     // source key, for the source facet
 inline constexpr Xapian::valueno collapse_slot = 2;   // body hash: collapses duplicates across databases
-// Multi-valued facets: the i-th entity of a type (by mentions) goes in slot first + i. One built-in
-// ValueCountMatchSpy per slot, summed, gives exact counts that also work through xapian-tcpsrv.
+// Multi-valued facets: the i-th entity of a type (by mentions) goes in slot first + i, with no gaps,
+// so exact counts come from the slots in order (locally) or from one built-in ValueCountMatchSpy per
+// slot, summed (which also works through xapian-tcpsrv): see common/facets.hpp.
 inline constexpr std::size_t facet_slots_per_type = 16;
 inline constexpr Xapian::valueno person_first_slot = 10;
 inline constexpr Xapian::valueno org_first_slot = 30;
