@@ -1,5 +1,6 @@
 #include "common/search.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -25,7 +26,7 @@ double ms_since(Clock::time_point start) {
 
 // A recency boost at its strongest is this share of the best relevance weight of the query.
 constexpr double recency_share_of_top_weight = 0.5;
-constexpr int max_attempts = 20;  // reopen-and-retry rounds while an indexer commits (under 1 s of pauses)
+constexpr int max_attempts = 40;  // reopen-and-retry rounds while an indexer commits (about 3 s of pauses)
 
 std::vector<std::string_view> snippet_blocks(const Article& article) {
   std::vector<std::string_view> blocks;
@@ -131,7 +132,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       if (attempt == max_attempts) throw DatabaseError(ExitCode::io_error, "the database kept changing while being read");
       // Commits come in bursts (a run of small files): a short, growing pause lets a burst pass, where
       // retrying at once met the next commit again (tests/reliability/test_concurrency.cpp).
-      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 * attempt, 100)));
     } catch (const Xapian::WildcardError& e) {
       throw QueryError("a wildcard matches too many words (more than " +
                        std::to_string(request.query.max_wildcard_terms) + "): make it longer (" + e.get_msg() + ")");
