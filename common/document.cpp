@@ -145,6 +145,10 @@ Xapian::Document make_document(const Article& article, Xapian::TermGenerator& in
     document.add_value(schema::source_slot, source);
   }
   for (const auto& field : schema::entity_fields) add_entity_terms(document, entities_of(article, field.type), field);
+  // The TermGenerator keeps a handle on the last document it indexed, and Xapian's handles count
+  // references without atomics: let go of it here, on this thread, before the document is handed to
+  // the writer thread (ASan found the race as a use-after-free in replace_document).
+  indexer.set_document(Xapian::Document());
 
   auto data = article_to_json(article);
   data["id"] = id;
