@@ -309,8 +309,13 @@ ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& o
     return result;
   }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return read_file_bytes(bytes, path, options);
+}
+
+ReadResult read_file_bytes(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options) {
   std::optional<std::string> fallback_date;
   if (options.date_from_mtime) {
+    std::error_code error;
     auto modified = std::filesystem::last_write_time(path, error);
     if (!error) {
       auto seconds = std::chrono::duration_cast<std::chrono::seconds>(

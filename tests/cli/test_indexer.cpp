@@ -257,3 +257,17 @@ TEST_CASE("a database built from empty is compacted and stays valid", "[indexer]
   for (const auto& entry : fs::directory_iterator(dir.path())) entries += entry.path().filename() != "in";
   CHECK(entries == 1);  // only db: no leftover copy
 }
+
+TEST_CASE("option --date-from-mtime dates an undated page from its file when indexing, as in --dump", "[indexer]") {
+  TempDir dir("mtime-date");
+  auto page_path = dir.path() / "in" / "undated.txt";
+  write_file(page_path, "Ferry returns\n\nOfficials gathered by the water on a grey morning.\n\n"
+                        "The ferry service resumed on Monday after repairs to the harbour ramp.\n");
+  std::chrono::sys_seconds noon{std::chrono::sys_days{std::chrono::year{2023} / std::chrono::March / 14} +
+                                std::chrono::hours{12}};
+  fs::last_write_time(page_path, fs::file_time_type::clock::from_sys(noon));
+  auto db = dir.path() / "db";
+  index_json(db, "--date-from-mtime " + shell_quote((dir.path() / "in").string()));
+  Xapian::Database database(db.string());
+  CHECK(database.get_termfreq("D20230314") == 1);
+}
