@@ -52,8 +52,11 @@ struct Chunk {
   std::size_t file, ordinal, begin, end;
 };
 
+// Exit code 1 (partial): a file or JSON record that holds data we could not read.
 bool is_failure(const ReadProblem& problem) {
-  return problem.message.starts_with("cannot read") || problem.message.find("malformed") != std::string::npos;
+  const auto& message = problem.message;
+  return message.starts_with("cannot read") || message.find("malformed JSON") != std::string::npos ||
+         message.find("unreadable JSON") != std::string::npos;
 }
 
 // "item 3: skipped: no article body (title only)" -> "no article body".

@@ -228,6 +228,13 @@ std::string parse_error_text(const json::parse_error& error, bool keep_line) {
   return std::string(at == std::string_view::npos ? what : what.substr(at));
 }
 
+// "[json.exception.out_of_range.406] number overflow parsing '1e999'" -> "number overflow parsing '1e999'"
+std::string value_error_text(const json::exception& error) {
+  std::string_view what = error.what();
+  auto end_of_tag = what.find("] ");
+  return std::string(end_of_tag == std::string_view::npos ? what : what.substr(end_of_tag + 2));
+}
+
 bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
 // JSON Lines when one of the first non-blank lines is a whole JSON object on its own.
@@ -301,6 +308,11 @@ ReadResult read_json_export(std::string_view utf8_text, const std::string& path,
                                  "skipped: malformed JSON (" + parse_error_text(error, true) + ")", true});
       return result;
     }
+  } catch (const json::exception& error) {  // e.g. a number too large for a double
+    if (!looks_like_json_lines(lines)) {
+      result.problems.push_back({path, 1, "skipped: unreadable JSON (" + value_error_text(error) + ")", true});
+      return result;
+    }
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (blank(lines[i])) continue;
@@ -309,6 +321,8 @@ ReadResult read_json_export(std::string_view utf8_text, const std::string& path,
       add_article(json::parse(lines[i]), path, origin, fields, result);
     } catch (const json::parse_error& error) {
       problem(result, path, origin, "skipped: malformed JSON line (" + parse_error_text(error, false) + ")", true);
+    } catch (const json::exception& error) {
+      problem(result, path, origin, "skipped: unreadable JSON line (" + value_error_text(error) + ")", true);
     }
   }
   return result;

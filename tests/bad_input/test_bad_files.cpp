@@ -123,6 +123,16 @@ std::vector<BadFile> catalogue() {
          return put(d / "broken.jsonl", good.dump() + "\n{\"title\": \"half\n");
        },
        1, "broken.jsonl:2: skipped: malformed JSON line", 1, "zzlines"},
+      {"a JSON Lines line with a number too large for a double",
+       [](const fs::path& d) {
+         nlohmann::json good{
+             {"url", "https://bad.example/big"}, {"title", "Fine"}, {"body", article("Fine", "zzoverflow")}};
+         return put(d / "overflow.jsonl", good.dump() + "\n{\"title\": \"t\", \"body\": \"b\", \"n\": 1e999}\n");
+       },
+       1, "overflow.jsonl:2: skipped: unreadable JSON line (number overflow parsing '1e999')", 1, "zzoverflow"},
+      {"a JSON document with a number too large for a double",
+       [](const fs::path& d) { return put(d / "overflow.json", R"({"title": "t", "body": "zzgone", "n": -1e400})"); },
+       1, "overflow.json:1: skipped: unreadable JSON (number overflow parsing '-1e400')", 0},
       {"a symbolic link loop",
        [](const fs::path& d) {
          fs::create_directories(d);
