@@ -4,6 +4,8 @@
 # fuzz/corpus stay as written); a crash leaves its input in BUILD/fuzz-crashes and fails the script.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]   (default: 60 s each, every target)
 #        NEWSDEX_FUZZ_BUILD=dir picks the build folder (default build-fuzz).
+#        NEWSDEX_FUZZ_SEED=n fixes libFuzzer's random seed, so that a run tries the same inputs in the
+#        same order each time (CI sets it: a CI run then repeats what a longer local run already tried).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -26,9 +28,11 @@ for target in "${targets[@]}"; do
   log="$build_dir/fuzz-logs/$target.log"
   mkdir -p "$corpus" "$crashes" "$(dirname "$log")"
   status=ok
+  seed_option=()
+  if [ -n "${NEWSDEX_FUZZ_SEED:-}" ]; then seed_option=(-seed="$NEWSDEX_FUZZ_SEED"); fi
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: runaway memory is a bug too.
   if ! "$build_dir/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -max_len=16384 -print_final_stats=1 -artifact_prefix="$crashes/" \
+      -max_len=16384 "${seed_option[@]}" -print_final_stats=1 -artifact_prefix="$crashes/" \
       "$corpus" "fuzz/corpus/$target" >"$log" 2>&1; then
     status="FAILED (see $log; inputs in $crashes)"
     failed=1

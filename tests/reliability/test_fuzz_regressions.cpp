@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/dates.hpp"
+#include "common/readers/reader.hpp"
 
 namespace {
 
@@ -36,5 +37,33 @@ TEST_CASE("fuzz regressions: parse_date never returns an impossible month", "[re
     auto iso = newsdex::parse_date(c.text);
     CHECK(iso.has_value() == c.is_date);
     if (iso) CHECK(is_real_iso_date(*iso));
+  }
+}
+
+TEST_CASE("fuzz regressions: a JSON number too large for a double is a skipped record, not an abort",
+          "[reliability][fuzz-regression]") {
+  struct Case {
+    std::string path, bytes;
+    std::size_t articles;
+    std::string message;
+  };
+  // fuzz_json_reader in CI: nlohmann::json throws out_of_range (not parse_error) for "1e999", and
+  // nothing caught it, so the indexer ended in std::terminate.
+  const Case cases[] = {
+      {"one.json", R"({"title": "t", "body": "b", "n": 1e999})", 0,
+       "skipped: unreadable JSON (number overflow parsing '1e999')"},
+      {"list.json", R"([{"title": "t", "body": "b"}, -1E+400])", 0, "skipped: unreadable JSON"},
+      {"lines.jsonl", "{\"title\": \"t\", \"body\": \"the body\"}\n{\"n\": 2e308}\n", 1,
+       "skipped: unreadable JSON line (number overflow parsing '2e308')"},
+  };
+  for (const auto& c : cases) {
+    INFO("input: " << c.bytes);
+    newsdex::ReadOptions options;
+    options.format = newsdex::InputFormat::json;
+    newsdex::ReadResult result;
+    REQUIRE_NOTHROW(result = newsdex::read_articles_from_bytes(c.bytes, c.path, options));
+    CHECK(result.articles.size() == c.articles);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].message.starts_with(c.message));
   }
 }
