@@ -6,14 +6,12 @@
 #include <memory>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "common/database.hpp"
-#include "common/document.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "common/search_like.hpp"
 #include "common/search_recency.hpp"
+#include "common/stored_article.hpp"
 
 namespace newsdex {
 namespace {
@@ -241,8 +239,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
       hit.weight = it.get_weight();
       hit.percent = it.get_percent();
       hit.duplicates_hidden = request.collapse_duplicates ? it.get_collapse_count() : 0;
-      auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-      if (data.is_object()) hit.article = article_from_json(data);
+      hit.article = article_from_stored_data(it.get_document().get_data());
       hit.title = highlighter.title(hit.article.title);
       if (request.snippet_length > 0) hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
       response.hits.push_back(std::move(hit));
