@@ -1,7 +1,6 @@
 #include "common/snippets.hpp"
 
 #include <algorithm>
-#include <functional>
 
 namespace newsdex {
 namespace {
@@ -33,32 +32,52 @@ std::size_t step(std::string_view text, std::size_t at, long n) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
-// A word as the indexer's TermGenerator sees one: word characters, with inner apostrophes kept.
-struct Token {
-  std::size_t begin, end;
-  std::string lower;
-};
+// The code point at text[at] and where the next one starts. ASCII (most of the text) is read here;
+// other bytes as Xapian reads them (an invalid byte stands for itself).
+std::pair<unsigned, std::size_t> decode(std::string_view text, std::size_t at) {
+  auto byte = static_cast<unsigned char>(text[at]);
+  if (byte < 0x80) return {byte, at + 1};
+  Xapian::Utf8Iterator it(text.data() + at, text.size() - at);
+  unsigned ch = *it;
+  ++it;
+  return {ch, it == Xapian::Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data())};
+}
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  Xapian::Utf8Iterator it(text.data(), text.size()), end;
+bool is_word_char(unsigned ch) {
+  if (ch < 0x80) return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+  return Xapian::Unicode::is_wordchar(ch);
+}
+
+void append_lower(std::string& out, unsigned ch) {
+  if (ch < 0x80) {
+    out += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+  } else {
+    Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
+  }
+}
+
+// Words as the indexer's TermGenerator sees them: word characters, with inner apostrophes kept.
+void tokenize(std::string_view text, Tokens& tokens) {
+  tokens.list.clear();
+  tokens.lower.clear();
   bool in_word = false;
-  while (it != end) {
-    auto at = static_cast<std::size_t>(it.raw() - text.data());
-    unsigned ch = *it;
-    ++it;
-    if (Xapian::Unicode::is_wordchar(ch)) {
-      if (!in_word) tokens.push_back({at, at, {}});
+  for (std::size_t at = 0; at < text.size();) {
+    auto [ch, next] = decode(text, at);
+    if (is_word_char(ch)) {
+      if (!in_word) tokens.list.push_back({at, at, tokens.lower.size(), tokens.lower.size()});
       in_word = true;
-      Xapian::Unicode::append_utf8(tokens.back().lower, Xapian::Unicode::tolower(ch));
-      tokens.back().end = static_cast<std::size_t>(it == end ? text.size() : it.raw() - text.data());
-    } else if (in_word && (ch == '\'' || ch == 0x2019) && it != end && Xapian::Unicode::is_wordchar(*it)) {
-      tokens.back().lower += '\'';
+      append_lower(tokens.lower, ch);
+      tokens.list.back().end = next;
+      tokens.list.back().lower_end = tokens.lower.size();
+    } else if (in_word && (ch == '\'' || ch == 0x2019) && next < text.size() &&
+               is_word_char(decode(text, next).first)) {
+      tokens.lower += '\'';
+      tokens.list.back().lower_end = tokens.lower.size();
     } else {
       in_word = false;
     }
+    at = next;
   }
-  return tokens;
 }
 
 struct KeyedMatch {
@@ -114,36 +133,43 @@ void collect(const Xapian::Query& query, HighlightTerms& terms) {
   }
 }
 
+// `stem_of(word)` gives the stem of a lower-case word (or "" when no query stem can come of it).
+template <typename StemOf>
 std::vector<KeyedMatch> find_matches(const HighlightTerms& terms, std::string_view text, bool is_title,
-                                     const std::function<const std::string&(const std::string&)>& stem_of) {
-  auto tokens = tokenize(text);
+                                     const StemOf& stem_of, Tokens& tokens) {
+  tokenize(text, tokens);
+  auto count = tokens.list.size();
   std::vector<KeyedMatch> found;
-  std::vector<bool> in_phrase(tokens.size(), false);
+  auto& in_phrase = tokens.in_phrase;
+  in_phrase.assign(count, false);
   for (std::size_t p = 0; p < terms.phrases.size(); ++p) {
     const auto& phrase = terms.phrases[p];
-    if ((phrase.title_only && !is_title) || phrase.words.empty() || phrase.words.size() > tokens.size()) continue;
-    for (std::size_t i = 0; i + phrase.words.size() <= tokens.size(); ++i) {
+    if ((phrase.title_only && !is_title) || phrase.words.empty() || phrase.words.size() > count) continue;
+    for (std::size_t i = 0; i + phrase.words.size() <= count; ++i) {
       std::size_t k = 0;
-      while (k < phrase.words.size() && tokens[i + k].lower == phrase.words[k]) ++k;
+      while (k < phrase.words.size() && tokens.word(i + k) == phrase.words[k]) ++k;
       if (k < phrase.words.size()) continue;
-      found.push_back({{tokens[i].begin, tokens[i + k - 1].end}, std::to_string(p).insert(0, 1, '"')});
+      found.push_back({{tokens.list[i].begin, tokens.list[i + k - 1].end}, std::to_string(p).insert(0, 1, '"')});
       for (std::size_t j = i; j < i + k; ++j) in_phrase[j] = true;
     }
   }
   bool use_stems = !terms.stems.empty() || (is_title && !terms.title_stems.empty());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     if (in_phrase[i]) continue;
-    const auto& word = tokens[i].lower;
-    const std::string* key = nullptr;
-    if (terms.words.count(word) || (is_title && terms.title_words.count(word))) key = &word;
-    if (!key && use_stems) {
-      const auto& stem = stem_of(word);
-      if (terms.stems.count(stem) || (is_title && terms.title_stems.count(stem))) key = &stem;
+    auto word = tokens.word(i);
+    std::string_view key;
+    bool matched = terms.words.count(word) || (is_title && terms.title_words.count(word));
+    if (matched) key = word;
+    if (!matched && use_stems) {
+      std::string_view stem = stem_of(word);
+      matched = terms.stems.count(stem) || (is_title && terms.title_stems.count(stem));
+      if (matched) key = stem;
     }
-    if (!key)
-      for (const auto& prefix : terms.wildcards)
-        if (word.rfind(prefix, 0) == 0) key = &prefix;
-    if (key) found.push_back({{tokens[i].begin, tokens[i].end}, *key});
+    for (std::size_t w = 0; !matched && w < terms.wildcards.size(); ++w) {
+      matched = word.starts_with(terms.wildcards[w]);
+      if (matched) key = terms.wildcards[w];
+    }
+    if (matched) found.push_back({{tokens.list[i].begin, tokens.list[i].end}, std::string(key)});
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.range.begin < b.range.begin; });
   std::vector<KeyedMatch> merged;  // a phrase may overlap another phrase: keep the earlier one
@@ -157,7 +183,8 @@ struct Passage {
   std::size_t score = 0;
 };
 
-HighlightedText cut(std::string_view block, std::size_t start, std::size_t end, const std::vector<KeyedMatch>& matches) {
+HighlightedText cut(std::string_view block, std::size_t start, std::size_t end,
+                    const std::vector<KeyedMatch>& matches) {
   while (start < end && is_space(block[start])) ++start;
   while (end > start && is_space(block[end - 1])) --end;
   HighlightedText out;
@@ -218,46 +245,47 @@ Highlighter::Highlighter(HighlightTerms terms, const std::string& language)
     for (const auto& stem : *stems) stem_initials_.set(static_cast<unsigned char>(stem[0]));
 }
 
-const std::string& Highlighter::stem_of(const std::string& lower_word) const {
+const std::string& Highlighter::stem_of(std::string_view lower_word) const {
   // Snowball's English stemmer changes only the end of a word: a word whose first byte starts no
   // query stem cannot stem to one, and stemming every word of every snippet was most of its cost.
   static const std::string no_stem;
   if (lower_word.empty() || !stem_initials_.test(static_cast<unsigned char>(lower_word[0]))) return no_stem;
   auto it = stem_cache_.find(lower_word);
-  if (it == stem_cache_.end()) it = stem_cache_.emplace(lower_word, stemmer_(lower_word)).first;
+  if (it == stem_cache_.end()) {
+    std::string word(lower_word);
+    auto stem = stemmer_(word);
+    it = stem_cache_.emplace(std::move(word), std::move(stem)).first;
+  }
   return it->second;
 }
 
 std::vector<TextRange> Highlighter::matches(std::string_view text, bool is_title) const {
   std::vector<TextRange> ranges;
-  for (const auto& match : find_matches(terms_, text, is_title, [this](const std::string& w) -> const std::string& {
-         return stem_of(w);
-       }))
-    ranges.push_back(match.range);
+  auto stem = [this](std::string_view word) -> const std::string& { return stem_of(word); };
+  for (const auto& match : find_matches(terms_, text, is_title, stem, tokens_)) ranges.push_back(match.range);
   return ranges;
 }
 
-HighlightedText Highlighter::title(std::string_view title) const {
-  return {std::string(title), matches(title, true)};
-}
+HighlightedText Highlighter::title(std::string_view title) const { return {std::string(title), matches(title, true)}; }
 
 HighlightedText Highlighter::snippet(const std::vector<std::string_view>& blocks, std::size_t max_chars) const {
   if (max_chars == 0) return {};
-  auto stem = [this](const std::string& w) -> const std::string& { return stem_of(w); };
+  auto stem = [this](std::string_view word) -> const std::string& { return stem_of(word); };
   std::vector<std::vector<KeyedMatch>> matches(blocks.size());
   Passage best;
   bool found = false;
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     if (terms_.empty()) break;
-    matches[b] = find_matches(terms_, blocks[b], false, stem);
+    matches[b] = find_matches(terms_, blocks[b], false, stem, tokens_);
     const auto& in_block = matches[b];
     for (std::size_t i = 0; i < in_block.size(); ++i) {
       std::size_t j = i;
-      std::unordered_set<std::string_view> keys{in_block[i].key};
+      std::vector<std::string_view> keys{in_block[i].key};  // distinct; few, so a list
       while (j + 1 < in_block.size() &&
-             code_points(blocks[b].substr(in_block[i].range.begin, in_block[j + 1].range.end - in_block[i].range.begin)) <=
-                 max_chars) {
-        keys.insert(in_block[++j].key);
+             code_points(blocks[b].substr(in_block[i].range.begin,
+                                          in_block[j + 1].range.end - in_block[i].range.begin)) <= max_chars) {
+        std::string_view key = in_block[++j].key;
+        if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
       }
       std::size_t score = 100 * keys.size() + (j - i + 1);
       if (!found || score > best.score) best = {b, i, j, score}, found = true;

@@ -2,8 +2,11 @@
 // words, wildcards and whole phrases), and which passage of an article shows them best. Rendering
 // (terminal colour, JSON ranges) is the printers' job. Pure functions: no database needed.
 #pragma once
+#include <xapian.h>
+
 #include <bitset>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -11,14 +14,35 @@
 #include <utility>
 #include <vector>
 
-#include <xapian.h>
-
 namespace newsdex {
+
+// The words of a text and their lower-case forms, all in one buffer; a Highlighter reuses one from
+// text to text: snippets read every word of every hit, and a string per word was most of their cost.
+struct Tokens {
+  struct Token {
+    std::size_t begin, end;              // in the text
+    std::size_t lower_begin, lower_end;  // in `lower`
+  };
+  std::vector<Token> list;
+  std::string lower;
+  std::vector<bool> in_phrase;  // scratch for phrase matching
+
+  std::string_view word(std::size_t i) const {
+    return std::string_view(lower).substr(list[i].lower_begin, list[i].lower_end - list[i].lower_begin);
+  }
+};
+
+// Strings found by a string_view too (no std::string made to look one up).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // The words to highlight, read from a parsed query. Words under NOT and boolean filters are left out.
 struct HighlightTerms {
-  std::unordered_set<std::string> words, stems;              // anywhere (lower-case; stems without Z)
-  std::unordered_set<std::string> title_words, title_stems;  // from title:
+  StringSet words, stems;              // anywhere (lower-case; stems without Z)
+  StringSet title_words, title_stems;  // from title:
   struct Phrase {
     std::vector<std::string> words;
     bool title_only = false;
@@ -65,12 +89,13 @@ class Highlighter {
   HighlightedText snippet(const std::vector<std::string_view>& blocks, std::size_t max_chars) const;
 
  private:
-  const std::string& stem_of(const std::string& lower_word) const;
+  const std::string& stem_of(std::string_view lower_word) const;
 
   HighlightTerms terms_;
   std::bitset<256> stem_initials_;  // first bytes of the stems to find: other words need no stemming
   Xapian::Stem stemmer_;
-  mutable std::unordered_map<std::string, std::string> stem_cache_;  // words repeat across hits
+  mutable std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stem_cache_;  // words repeat
+  mutable Tokens tokens_;  // the words of the text being read: buffers reused from text to text
 };
 
 }  // namespace newsdex

@@ -101,3 +101,25 @@ TEST_CASE("ranges convert to code point offsets and render with markers", "[snip
   CHECK(ranges[1] == std::pair<std::size_t, std::size_t>{8, 11});
   CHECK(render(text, "[", "]") == "[Zoë] met [Zoë]");
 }
+
+TEST_CASE("words are split and lower-cased as Xapian does, ASCII read without it", "[snippets]") {
+  for (unsigned ch = 0; ch < 0x80; ++ch) {
+    if (ch == '\'') continue;  // joins words when inside one: the cases below
+    std::string text = "ab" + std::string(1, static_cast<char>(ch)) + "cd";
+    auto highlighter = highlighter_for("ab");
+    bool joins = Xapian::Unicode::is_wordchar(ch);
+    INFO("character " << ch);
+    // "ab?cd" is one word (not "ab") when the middle character is a word character.
+    CHECK(highlighter.matches(text).empty() == joins);
+    if (joins)
+      CHECK(highlighter_for(std::string("ab") + static_cast<char>(Xapian::Unicode::tolower(ch)) + "cd")
+                .matches(text)
+                .size() == 1);
+  }
+  const std::pair<const char*, Parts> cases[] = {
+      {"O'Brien o\xe2\x80\x99" "brien obrien", {"O'Brien", "o\xe2\x80\x99" "brien"}},  // inner apostrophes kept
+      {"ZO\xc3\x8b \xff zo\xc3\xab", {"ZO\xc3\x8b", "zo\xc3\xab"}},                         // invalid byte between words
+  };
+  auto highlighter = highlighter_for("o'brien zoë");
+  for (const auto& [text, expected] : cases) CHECK(marked(text, highlighter.matches(text)) == expected);
+}
