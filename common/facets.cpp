@@ -1,6 +1,8 @@
 #include "common/facets.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 
 #include "common/errors.hpp"
 #include "common/query_dates.hpp"
@@ -133,6 +135,84 @@ class FacetCollector::SlotRunSpy : public Xapian::MatchSpy {
   ValueCounts counts_;
 };
 
+// Every value of a field's slots, by docid: starts_[did]..starts_[did + 1] index ids_, which index
+// values_. Built from each slot's value stream in turn (sequential reads of the value chunks).
+class FacetValueCache::Table {
+ public:
+  Table(const Xapian::Database& database, FacetSlots slots) {
+    std::vector<std::pair<Xapian::docid, std::uint32_t>> entries;
+    std::unordered_map<std::string, std::uint32_t> id_of;
+    for (std::size_t i = 0; i < slots.count; ++i) {
+      auto slot = slots.first + static_cast<Xapian::valueno>(i);
+      for (auto it = database.valuestream_begin(slot); it != database.valuestream_end(slot); ++it) {
+        auto [found, added] = id_of.try_emplace(*it, static_cast<std::uint32_t>(values_.size()));
+        if (added) values_.push_back(*it);
+        entries.emplace_back(it.get_docid(), found->second);
+      }
+    }
+    starts_.assign(static_cast<std::size_t>(database.get_lastdocid()) + 2, 0);
+    for (const auto& entry : entries) ++starts_[entry.first + 1];
+    for (std::size_t i = 1; i < starts_.size(); ++i) starts_[i] += starts_[i - 1];
+    ids_.resize(entries.size());
+    auto next = starts_;
+    for (const auto& [docid, id] : entries) ids_[next[docid]++] = id;
+  }
+
+  template <typename Visit>
+  void for_each_value(Xapian::docid docid, const Visit& visit) const {
+    if (docid + 1 >= starts_.size()) return;
+    for (auto i = starts_[docid]; i < starts_[docid + 1]; ++i) visit(ids_[i]);
+  }
+  const std::string& value(std::uint32_t id) const { return values_[id]; }
+
+ private:
+  std::vector<std::uint32_t> starts_, ids_;
+  std::vector<std::string> values_;
+};
+
+FacetValueCache::FacetValueCache(Xapian::Database database) : database_(std::move(database)) {}
+
+FacetValueCache::~FacetValueCache() = default;
+
+const FacetValueCache::Table& FacetValueCache::table(FacetField field) {
+  auto& table = tables_[field];
+  if (!table) table = std::make_unique<Table>(database_, slots_of(field));
+  return *table;
+}
+
+// Collects the value ids of the matches from a cached table; counted at the end (sorted, a run
+// per value), so that a query costs nothing per distinct value it does not meet.
+class FacetCollector::CachedSpy : public Xapian::MatchSpy {
+ public:
+  explicit CachedSpy(const FacetValueCache::Table& table) : table_(table) {}
+  void operator()(const Xapian::Document& document, double) override {
+    table_.for_each_value(document.get_docid(), [this](std::uint32_t id) { seen_.push_back(id); });
+  }
+  ValueCounts counts() const {
+    auto ids = seen_;
+    std::sort(ids.begin(), ids.end());
+    ValueCounts out;
+    for (std::size_t i = 0; i < ids.size();) {
+      auto run_end = std::upper_bound(ids.begin() + static_cast<std::ptrdiff_t>(i), ids.end(), ids[i]);
+      auto run = static_cast<std::size_t>(run_end - ids.begin()) - i;
+      out.emplace(table_.value(ids[i]), static_cast<Xapian::doccount>(run));
+      i += run;
+    }
+    return out;
+  }
+
+ private:
+  const FacetValueCache::Table& table_;
+  std::vector<std::uint32_t> seen_;  // one per value of each match
+};
+
+FacetCollector::FacetCollector(std::vector<FacetField> fields, FacetValueCache& cache) : fields_(std::move(fields)) {
+  for (auto field : fields_) {
+    spies_.emplace_back();
+    cached_spies_.push_back(std::make_unique<CachedSpy>(cache.table(field)));
+  }
+}
+
 FacetCollector::FacetCollector(std::vector<FacetField> fields, bool local_spies) : fields_(std::move(fields)) {
   for (auto field : fields_) {
     auto slots = slots_of(field);
@@ -150,6 +230,7 @@ FacetCollector::~FacetCollector() = default;
 
 void FacetCollector::attach(Xapian::Enquire& enquire) {
   for (auto& spy : local_spies_) enquire.add_matchspy(spy.get());
+  for (auto& spy : cached_spies_) enquire.add_matchspy(spy.get());
   for (auto& field_spies : spies_)
     for (auto& spy : field_spies) enquire.add_matchspy(spy.get());
 }
@@ -159,6 +240,7 @@ std::vector<Facet> FacetCollector::results(const Xapian::Database& database, std
   for (std::size_t f = 0; f < fields_.size(); ++f) {
     std::vector<ValueCounts> per_slot;
     if (!local_spies_.empty()) per_slot.push_back(local_spies_[f]->counts());
+    if (!cached_spies_.empty()) per_slot.push_back(cached_spies_[f]->counts());
     for (const auto& spy : spies_[f]) {
       auto& counts = per_slot.emplace_back();
       for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] = it.get_termfreq();

@@ -119,11 +119,18 @@ Searcher::Searcher(const std::vector<std::string>& database_paths)
 Searcher::Searcher(Xapian::Database database, bool local)
     : database_(std::move(database)), local_(local), builder_(database_) {}
 
+void Searcher::keep_facet_values() {
+  if (local_ && database_.size() == 1) facet_cache_ = std::make_unique<FacetValueCache>(database_);
+}
+
 SearchResponse Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
       // Reopening reads the new revision, which a further commit can discard too: inside the try.
-      if (attempt > 1) database_.reopen();
+      if (attempt > 1) {
+        database_.reopen();
+        if (facet_cache_) facet_cache_ = std::make_unique<FacetValueCache>(database_);  // of the new revision
+      }
       return run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       // An indexer committed while we read: reopen at the new revision and run the search again.
@@ -179,7 +186,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   std::unique_ptr<FacetCollector> facets;
   Xapian::doccount check_at_least = 0;
   if (!request.facets.empty()) {
-    facets = std::make_unique<FacetCollector>(request.facets, local_);
+    facets = facet_cache_ ? std::make_unique<FacetCollector>(request.facets, *facet_cache_)
+                          : std::make_unique<FacetCollector>(request.facets, local_);
     facets->attach(enquire);
     check_at_least = database_.get_doccount();  // count every match, not just one page
   }

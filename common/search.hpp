@@ -3,6 +3,7 @@
 // (DatabaseModifiedError -> reopen and run again). docs/search.md explains the choices.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,12 +94,17 @@ class Searcher {
   // Throws QueryError for a bad query, DatabaseError when the database cannot be read.
   SearchResponse search(const SearchRequest& request);
   const Xapian::Database& database() const { return database_; }
+  // For many queries (batch mode): facet values are read in full once and counted from memory.
+  // Costs a read of every value of the facets asked for, so not worth it for one query. Only on a
+  // single local database; elsewhere it changes nothing.
+  void keep_facet_values();
 
  private:
   SearchResponse run(const SearchRequest& request);
   Xapian::Database database_;
   bool local_;
   QueryBuilder builder_;
+  std::unique_ptr<FacetValueCache> facet_cache_;  // with keep_facet_values()
 };
 
 }  // namespace newsdex

@@ -9,6 +9,7 @@ namespace newsdex {
 
 BatchSummary run_batch(Searcher& searcher, std::istream& in, std::ostream& out, const SearchRequest& defaults) {
   BatchSummary summary;
+  searcher.keep_facet_values();
   std::string line, answer;
   std::size_t line_number = 0;
   while (std::getline(in, line)) {

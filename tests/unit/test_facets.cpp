@@ -84,3 +84,32 @@ TEST_CASE("our slot-run spies count the same as one built-in spy per slot", "[fa
   CHECK(local[1].values == builtin[1].values);
   CHECK(local[0].values == std::vector<FacetValue>{{"a", "A", 3}, {"b", "B", 2}, {"c", "C", 1}, {"d", "D", 1}});
 }
+
+TEST_CASE("facet values kept in memory count the same as reading them per match", "[facets]") {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::vector<std::string>> people{{"a", "b"}, {"b"}, {}, {"c", "a", "d"}, {"a"}, {"e"}};
+  for (std::size_t d = 0; d < people.size(); ++d) {
+    Xapian::Document document;
+    document.add_term(d % 2 ? "Xodd" : "Xeven");
+    for (std::size_t i = 0; i < people[d].size(); ++i)
+      document.add_value(schema::person_first_slot + static_cast<Xapian::valueno>(i), people[d][i]);
+    document.add_value(schema::source_slot, people[d].empty() ? "none" : "some");
+    database.add_document(document);
+  }
+  FacetValueCache cache(database);
+  for (const char* term : {"Xodd", "Xeven"}) {  // one cache serves query after query
+    auto count = [&](FacetCollector& collector) {
+      Xapian::Enquire enquire(database);
+      enquire.set_query(Xapian::Query(term));
+      collector.attach(enquire);
+      enquire.get_mset(0, 10, database.get_doccount());
+      return collector.results(database, 10, true);
+    };
+    FacetCollector cached({FacetField::person, FacetField::source, FacetField::date}, cache);
+    FacetCollector per_match({FacetField::person, FacetField::source, FacetField::date}, true);
+    auto from_cache = count(cached), read = count(per_match);
+    INFO(term);
+    REQUIRE(from_cache.size() == 3);
+    for (std::size_t f = 0; f < 3; ++f) CHECK(from_cache[f].values == read[f].values);
+  }
+}
