@@ -8,24 +8,6 @@
 namespace newsdex {
 namespace {
 
-// The length of the well-formed UTF-8 sequence starting at text[at], or 0 when it is not one
-// (Unicode's table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
-  auto byte = [&](std::size_t i) { return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0u; };
-  auto in = [](unsigned value, unsigned low, unsigned high) { return value >= low && value <= high; };
-  unsigned first = byte(0), second = byte(1);
-  if (in(first, 0xC2, 0xDF)) return in(second, 0x80, 0xBF) ? 2 : 0;
-  if (in(first, 0xE0, 0xEF)) {
-    unsigned low = first == 0xE0 ? 0xA0 : 0x80, high = first == 0xED ? 0x9F : 0xBF;
-    return in(second, low, high) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-  }
-  if (in(first, 0xF0, 0xF4)) {
-    unsigned low = first == 0xF0 ? 0x90 : 0x80, high = first == 0xF4 ? 0x8F : 0xBF;
-    return in(second, low, high) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
-}
-
 // The escape of an ASCII byte, or an empty view when it stands for itself.
 std::string_view escape_of(unsigned char c, std::array<char, 8>& buffer) {
   switch (c) {
@@ -82,6 +64,22 @@ bool append_escaped_utf8(std::string& out, std::string_view text) {
 }
 
 }  // namespace
+
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+  auto byte = [&](std::size_t i) { return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0u; };
+  auto in = [](unsigned value, unsigned low, unsigned high) { return value >= low && value <= high; };
+  unsigned first = byte(0), second = byte(1);
+  if (in(first, 0xC2, 0xDF)) return in(second, 0x80, 0xBF) ? 2 : 0;
+  if (in(first, 0xE0, 0xEF)) {
+    unsigned low = first == 0xE0 ? 0xA0 : 0x80, high = first == 0xED ? 0x9F : 0xBF;
+    return in(second, low, high) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
+  }
+  if (in(first, 0xF0, 0xF4)) {
+    unsigned low = first == 0xF0 ? 0x90 : 0x80, high = first == 0xF4 ? 0x8F : 0xBF;
+    return in(second, low, high) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
 
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';

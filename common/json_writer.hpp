@@ -4,6 +4,7 @@
 // the output stays byte-for-byte the same: members come out in the order they are written (callers
 // write them in key order, as nlohmann's std::map does), invalid UTF-8 becomes U+FFFD.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -37,6 +38,10 @@ class JsonWriter {
   std::string& out_;
   bool after_value_ = false;
 };
+
+// The length of the well-formed UTF-8 sequence starting at text[at] (a byte >= 0x80), or 0 when it
+// is not one (Unicode's table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
 
 // `text` as a JSON string literal (quotes included), appended to `out`.
 void append_json_string(std::string& out, std::string_view text);

@@ -53,6 +53,22 @@ TEST_CASE("stored data reads back as article_from_json reads it", "[stored_artic
       R"({"title": "cut short)",
       R"({"title": "trailing"} x)",
       "",
+      // Escapes, spacing and numbers as nlohmann reads them; some only its parser handles.
+      R"( { "title" : "a\"b\\c\/d\b\f\n\r\t\u00e9\u0001\u20ac" , "position" : 0 } )",
+      R"({"title": "pair \ud83d\ude00", "lede": "lone \ud83d"})",
+      R"({"title": "bad escape \x"})",
+      R"({"position": 01})",
+      R"({"position": -3})",
+      R"({"position": 1e2, "title": "t"})",
+      R"({"position": 18446744073709551615})",
+      R"({"position": 99999999999999999999})",
+      R"({"title": true, "lede": null, "paragraphs": [false, "x", [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["deep"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]})",
+      "{\"title\": \"raw control \x01 byte\"}",
+      "{\"title\": \"invalid \xff byte\"}",
+      "{\"title\": \"Zo\xc3\xab \xe2\x82\xac \xf0\x9f\x98\x80\"}",
+      R"({"title": "unterminated)",
+      R"({"title" "no colon"})",
+      R"({"a": [1, 2,]})",
   };
   for (const char* data : cases) check_same_as_tree_reader(data);
 }
