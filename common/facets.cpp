@@ -188,17 +188,38 @@ class FacetCollector::CachedSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& document, double) override {
     table_.for_each_value(document.get_docid(), [this](std::uint32_t id) { seen_.push_back(id); });
   }
-  ValueCounts counts() const {
+  // The ids met with their counts, by id.
+  std::vector<std::pair<std::uint32_t, Xapian::doccount>> id_counts() const {
     auto ids = seen_;
     std::sort(ids.begin(), ids.end());
-    ValueCounts out;
-    for (std::size_t i = 0; i < ids.size();) {
-      auto run_end = std::upper_bound(ids.begin() + static_cast<std::ptrdiff_t>(i), ids.end(), ids[i]);
-      auto run = static_cast<std::size_t>(run_end - ids.begin()) - i;
-      out.emplace(table_.value(ids[i]), static_cast<Xapian::doccount>(run));
-      i += run;
+    std::vector<std::pair<std::uint32_t, Xapian::doccount>> out;
+    for (auto id : ids) {
+      if (out.empty() || out.back().first != id) out.emplace_back(id, 0);
+      ++out.back().second;
     }
     return out;
+  }
+
+  ValueCounts counts() const {
+    ValueCounts out;
+    for (const auto& [id, count] : id_counts()) out.emplace(table_.value(id), count);
+    return out;
+  }
+
+  // What top_values(counts(), size) gives, without making a string for every value met; sets
+  // `distinct` to the number of values met.
+  std::vector<FacetValue> top(std::size_t size, std::size_t& distinct) const {
+    auto counts = id_counts();
+    distinct = counts.size();
+    auto first = [this](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : table_.value(a.first) < table_.value(b.first);
+    };
+    auto shown = std::min(size, counts.size());
+    std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(shown), counts.end(), first);
+    std::vector<FacetValue> values;
+    for (std::size_t i = 0; i < shown; ++i)
+      values.push_back({table_.value(counts[i].first), table_.value(counts[i].first), counts[i].second});
+    return values;
   }
 
  private:
@@ -235,32 +256,43 @@ void FacetCollector::attach(Xapian::Enquire& enquire) {
     for (auto& spy : field_spies) enquire.add_matchspy(spy.get());
 }
 
+ValueCounts FacetCollector::merged_counts(std::size_t f) const {
+  std::vector<ValueCounts> per_slot;
+  if (!local_spies_.empty()) per_slot.push_back(local_spies_[f]->counts());
+  if (!cached_spies_.empty()) per_slot.push_back(cached_spies_[f]->counts());
+  for (const auto& spy : spies_[f]) {
+    auto& counts = per_slot.emplace_back();
+    for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] = it.get_termfreq();
+  }
+  return merge_counts(per_slot);
+}
+
 std::vector<Facet> FacetCollector::results(const Xapian::Database& database, std::size_t size, bool exact) const {
   std::vector<Facet> facets;
   for (std::size_t f = 0; f < fields_.size(); ++f) {
-    std::vector<ValueCounts> per_slot;
-    if (!local_spies_.empty()) per_slot.push_back(local_spies_[f]->counts());
-    if (!cached_spies_.empty()) per_slot.push_back(cached_spies_[f]->counts());
-    for (const auto& spy : spies_[f]) {
-      auto& counts = per_slot.emplace_back();
-      for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] = it.get_termfreq();
-    }
-    auto merged = merge_counts(per_slot);
     Facet facet;
     facet.field = fields_[f];
     facet.exact = exact;
     if (fields_[f] == FacetField::date) {
       ValueCounts buckets;
-      facet.granularity = bucket_dates(merged, buckets);
+      facet.granularity = bucket_dates(merged_counts(f), buckets);
       for (const auto& [key, count] : buckets) facet.values.push_back({key, key, count});  // in date order, all
+      facets.push_back(std::move(facet));
+      continue;
+    }
+    std::size_t distinct = 0;
+    if (!cached_spies_.empty()) {
+      facet.values = cached_spies_[f]->top(size, distinct);
     } else {
+      auto merged = merged_counts(f);
       facet.values = top_values(merged, size);
-      facet.other_values = merged.size() - facet.values.size();
-      auto prefix = std::string(schema::entity_name_key_prefix) + std::string(slots_of(fields_[f]).prefix);
-      for (auto& value : facet.values) {
-        auto name = database.get_metadata(prefix + value.key);
-        value.name = name.empty() ? title_case(value.key) : name;
-      }
+      distinct = merged.size();
+    }
+    facet.other_values = distinct - facet.values.size();
+    auto prefix = std::string(schema::entity_name_key_prefix) + std::string(slots_of(fields_[f]).prefix);
+    for (auto& value : facet.values) {
+      auto name = database.get_metadata(prefix + value.key);
+      value.name = name.empty() ? title_case(value.key) : name;
     }
     facets.push_back(std::move(facet));
   }

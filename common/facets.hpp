@@ -85,6 +85,8 @@ class FacetCollector {
   std::vector<Facet> results(const Xapian::Database& database, std::size_t size, bool exact) const;
 
  private:
+  ValueCounts merged_counts(std::size_t field_index) const;  // from every spy of that field
+
   std::vector<FacetField> fields_;
   class SlotRunSpy;
   class CachedSpy;
