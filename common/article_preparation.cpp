@@ -91,6 +91,8 @@ PreparedArticle prepare_article(Article article, EntitySource entity_source, boo
       const std::string& term = *it;
       if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
       if (term.size() < 3 || term.size() > 32) continue;
+      // Numbers and amounts ("1986", "4.65"): "did you mean" has nothing to suggest for them.
+      if (term.find_first_of("0123456789") != std::string::npos) continue;
       prepared.spelling_words.emplace_back(term, it.get_wdf());
     }
   }

@@ -21,6 +21,10 @@ Article load_article(Xapian::Database& db, Xapian::docid docid) {
   return data.is_discarded() ? Article{} : article_from_json(data);
 }
 
+// Vocabulary size from which words seen once are left out of the spelling dictionary (a few hundred
+// news articles; smaller collections keep every word).
+constexpr std::size_t large_vocabulary_words = 20000;
+
 bool is_plain_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -140,7 +144,12 @@ Xapian::docid IndexWriter::find_by_hash(const std::string& hash_term) {
 }
 
 void IndexWriter::flush_spelling() {
-  for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
+  // In a large collection built from empty a word seen once is mostly a typo or a stray token:
+  // suggesting it would not help, and leaving such words out halves the table and the time spent
+  // writing it. Incremental runs add every word (Xapian 1.4 cannot cheaply say which are known).
+  bool drop_single = fresh_ && spelling_.size() >= large_vocabulary_words;
+  for (const auto& [word, count] : spelling_)
+    if (count > 1 || !drop_single) db_.add_spelling(word, count);
   spelling_.clear();
 }
 

@@ -7,6 +7,8 @@
 
 namespace newsdex {
 
-ReadResult read_json_export(std::string_view utf8_text, const std::string& path, const JsonFieldNames& fields);
+// `threads`: a JSON Lines export of 1,000 lines or more is read by up to that many threads.
+ReadResult read_json_export(std::string_view utf8_text, const std::string& path, const JsonFieldNames& fields,
+                            unsigned threads = 1);
 
 }  // namespace newsdex

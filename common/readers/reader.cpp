@@ -247,7 +247,7 @@ ReadResult read_bytes(std::string_view bytes, const std::string& path, const Rea
       break;
     case InputFormat::json:
       if (json_lines) text = drop_oversized_lines(std::move(text), path, options.max_file_bytes, result.problems);
-      read = read_json_export(text, path, options.json_fields);
+      read = read_json_export(text, path, options.json_fields, options.threads);
       break;
     default:
       read = read_text_page(text, path);

@@ -37,6 +37,7 @@ struct ReadOptions {
   std::size_t max_file_bytes = 10 * 1024 * 1024;
   JsonFieldNames json_fields;
   bool date_from_mtime = false;  // only when asked: a file's mtime is not a publication date
+  unsigned threads = 1;          // threads reading the lines of one large JSON Lines export
 };
 
 // A problem found while reading. `skipped` says the article (or the whole file) was not read.
