@@ -57,21 +57,29 @@ void append_lower(std::string& out, unsigned ch) {
 }
 
 // Words as the indexer's TermGenerator sees them: word characters, with inner apostrophes kept.
-void tokenize(std::string_view text, Tokens& tokens) {
+// Only words whose lower-case form starts with a byte in `initials` are lower-cased: the others
+// cannot match and keep an empty form (most words of a text, with a short query).
+void tokenize(std::string_view text, const std::bitset<256>& initials, Tokens& tokens) {
   tokens.list.clear();
   tokens.lower.clear();
-  bool in_word = false;
+  bool in_word = false, wanted = false;
   for (std::size_t at = 0; at < text.size();) {
     auto [ch, next] = decode(text, at);
     if (is_word_char(ch)) {
-      if (!in_word) tokens.list.push_back({at, at, tokens.lower.size(), tokens.lower.size()});
+      if (!in_word) {
+        tokens.list.push_back({at, at, tokens.lower.size(), tokens.lower.size()});
+        append_lower(tokens.lower, ch);
+        wanted = initials.test(static_cast<unsigned char>(tokens.lower[tokens.list.back().lower_begin]));
+        if (!wanted) tokens.lower.resize(tokens.list.back().lower_begin);
+      } else if (wanted) {
+        append_lower(tokens.lower, ch);
+      }
       in_word = true;
-      append_lower(tokens.lower, ch);
       tokens.list.back().end = next;
       tokens.list.back().lower_end = tokens.lower.size();
     } else if (in_word && (ch == '\'' || ch == 0x2019) && next < text.size() &&
                is_word_char(decode(text, next).first)) {
-      tokens.lower += '\'';
+      if (wanted) tokens.lower += '\'';
       tokens.list.back().lower_end = tokens.lower.size();
     } else {
       in_word = false;
@@ -136,8 +144,8 @@ void collect(const Xapian::Query& query, HighlightTerms& terms) {
 // `stem_of(word)` gives the stem of a lower-case word (or "" when no query stem can come of it).
 template <typename StemOf>
 std::vector<KeyedMatch> find_matches(const HighlightTerms& terms, std::string_view text, bool is_title,
-                                     const StemOf& stem_of, Tokens& tokens) {
-  tokenize(text, tokens);
+                                     const std::bitset<256>& initials, const StemOf& stem_of, Tokens& tokens) {
+  tokenize(text, initials, tokens);
   auto count = tokens.list.size();
   std::vector<KeyedMatch> found;
   auto& in_phrase = tokens.in_phrase;
@@ -157,6 +165,7 @@ std::vector<KeyedMatch> find_matches(const HighlightTerms& terms, std::string_vi
   for (std::size_t i = 0; i < count; ++i) {
     if (in_phrase[i]) continue;
     auto word = tokens.word(i);
+    if (word.empty()) continue;  // starts with no query word's first byte
     std::string_view key;
     bool matched = terms.words.count(word) || (is_title && terms.title_words.count(word));
     if (matched) key = word;
@@ -243,6 +252,21 @@ Highlighter::Highlighter(HighlightTerms terms, const std::string& language)
     : terms_(std::move(terms)), stemmer_(language) {
   for (const auto* stems : {&terms_.stems, &terms_.title_stems})
     for (const auto& stem : *stems) stem_initials_.set(static_cast<unsigned char>(stem[0]));
+  auto add = [](std::bitset<256>& initials, std::string_view word) {
+    if (word.empty()) initials.set();  // a wildcard with no prefix: any word
+    if (!word.empty()) initials.set(static_cast<unsigned char>(word[0]));
+  };
+  for (const auto* set : {&terms_.words, &terms_.stems})
+    for (const auto& word : *set) add(body_initials_, word);
+  for (const auto& prefix : terms_.wildcards) add(body_initials_, prefix);
+  for (const auto& phrase : terms_.phrases)
+    for (const auto& word : phrase.words)
+      if (!phrase.title_only) add(body_initials_, word);  // every word: a phrase matches word by word
+  title_initials_ = body_initials_;
+  for (const auto* set : {&terms_.title_words, &terms_.title_stems})
+    for (const auto& word : *set) add(title_initials_, word);
+  for (const auto& phrase : terms_.phrases)
+    for (const auto& word : phrase.words) add(title_initials_, word);
 }
 
 const std::string& Highlighter::stem_of(std::string_view lower_word) const {
@@ -262,7 +286,8 @@ const std::string& Highlighter::stem_of(std::string_view lower_word) const {
 std::vector<TextRange> Highlighter::matches(std::string_view text, bool is_title) const {
   std::vector<TextRange> ranges;
   auto stem = [this](std::string_view word) -> const std::string& { return stem_of(word); };
-  for (const auto& match : find_matches(terms_, text, is_title, stem, tokens_)) ranges.push_back(match.range);
+  const auto& initials = is_title ? title_initials_ : body_initials_;
+  for (const auto& match : find_matches(terms_, text, is_title, initials, stem, tokens_)) ranges.push_back(match.range);
   return ranges;
 }
 
@@ -276,7 +301,7 @@ HighlightedText Highlighter::snippet(const std::vector<std::string_view>& blocks
   bool found = false;
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     if (terms_.empty()) break;
-    matches[b] = find_matches(terms_, blocks[b], false, stem, tokens_);
+    matches[b] = find_matches(terms_, blocks[b], false, body_initials_, stem, tokens_);
     const auto& in_block = matches[b];
     for (std::size_t i = 0; i < in_block.size(); ++i) {
       std::size_t j = i;

@@ -93,6 +93,7 @@ class Highlighter {
 
   HighlightTerms terms_;
   std::bitset<256> stem_initials_;  // first bytes of the stems to find: other words need no stemming
+  std::bitset<256> body_initials_, title_initials_;  // first bytes of anything to find in a body / a title
   Xapian::Stem stemmer_;
   mutable std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stem_cache_;  // words repeat
   mutable Tokens tokens_;  // the words of the text being read: buffers reused from text to text
