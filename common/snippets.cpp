@@ -43,8 +43,12 @@ std::pair<unsigned, std::size_t> decode(std::string_view text, std::size_t at) {
   return {ch, it == Xapian::Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data())};
 }
 
+bool is_ascii_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 bool is_word_char(unsigned ch) {
-  if (ch < 0x80) return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+  if (ch < 0x80) return is_ascii_word_byte(static_cast<unsigned char>(ch));
   return Xapian::Unicode::is_wordchar(ch);
 }
 
@@ -74,6 +78,8 @@ void tokenize(std::string_view text, const std::bitset<256>& initials, Tokens& t
       } else if (wanted) {
         append_lower(tokens.lower, ch);
       }
+      if (!wanted)  // nothing to keep of it: pass its ASCII letters at once
+        while (next < text.size() && is_ascii_word_byte(static_cast<unsigned char>(text[next]))) ++next;
       in_word = true;
       tokens.list.back().end = next;
       tokens.list.back().lower_end = tokens.lower.size();
