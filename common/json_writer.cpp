@@ -42,6 +42,10 @@ bool append_escaped_utf8(std::string& out, std::string_view text) {
   std::size_t at = 0;
   while (at < text.size()) {
     auto c = static_cast<unsigned char>(text[at]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {  // most bytes: themselves
+      ++at;
+      continue;
+    }
     if (c >= 0x80) {
       auto length = utf8_sequence_length(text, at);
       if (length == 0) {
