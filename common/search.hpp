@@ -23,10 +23,10 @@ enum class SortOrder { relevance, newest, oldest };
 SortOrder parse_sort_order(std::string_view name);  // throws UsageError
 std::string_view sort_order_name(SortOrder order);
 
-// Xapian's BM25Weight parameters. k1 and b are the usual BM25 values (Xapian's own defaults are
-// k1=1, b=0.5): measured better on all three test collections (docs/benchmarks.md).
+// Xapian's BM25Weight parameters (Xapian's own defaults are k1=1, b=0.5). b is the usual 0.75; k1=2
+// ranked best over the three test collections together (docs/benchmarks.md).
 struct Bm25Parameters {
-  double k1 = 1.2, k2 = 0.0, k3 = 1.0, b = 0.75, min_normlen = 0.5;
+  double k1 = 2.0, k2 = 0.0, k3 = 1.0, b = 0.75, min_normlen = 0.5;
   bool operator==(const Bm25Parameters&) const = default;
 };
 // "k1,k2,k3,b,min_normlen" (all five, or fewer to keep the later defaults); throws UsageError.

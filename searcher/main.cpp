@@ -50,7 +50,7 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_flag("--batch", c.batch, "Read queries from stdin (text or JSON per line), write one JSON result per line");
   app.add_flag("--auto-correct", r.auto_correct, "Run the suggested spelling when the query finds nothing");
   app.add_option("--like", r.like, "Articles like this one (an id or docid shown in results)");
-  app.add_option("--bm25", c.bm25, "BM25 parameters k1,k2,k3,b,min_normlen (default 1.2,0,1,0.75,0.5)");
+  app.add_option("--bm25", c.bm25, "BM25 parameters k1,k2,k3,b,min_normlen (default 2,0,1,0.75,0.5)");
   app.add_option("--expand", c.expand, "Add words from the top results: auto (for queries ranked with any word), 0 (off), or TERMS[,DOCS[,WEIGHT]] (auto = 5,5,0.3)")->capture_default_str();
   app.add_option("--recency-boost", r.recency_half_life_days, "Favour recent articles: half-life in days");
   app.add_flag("--no-collapse", c.no_collapse, "Show duplicate articles too");

@@ -41,12 +41,14 @@ AND_CHECK = ("xapian tuned, but AND between words", 2, STOP + BM25 + ["--op", "a
 # newsdex's former defaults (all words, Xapian's BM25 k1=1 b=0.5) to today's, one change each; the
 # first row after them is today's default, with no options at all.
 XAPIAN_BM25 = "1,0,1,0.5,0.5"
+USUAL_BM25 = "1.2,0,1,0.75,0.5"
 NEWSDEX_CONFIGS = [
     ("newsdex --match all --bm25 1,0,1,0.5,0.5 --expand 0 (former defaults)", {"match": "all", "bm25": XAPIAN_BM25, "expand": 0}),
     ("+ newsdex: any word (--match any)", {"match": "any", "bm25": XAPIAN_BM25, "expand": 0}),
-    ("+ newsdex: BM25 k1=1.2 b=0.75", {"match": "any", "expand": 0}),
-    ("+ newsdex: automatic matching (all words up to 4 content words, page topped up with some)", {"expand": 0}),
-    ("+ newsdex: expansion, 5 words from the top 5, weight 0.3", {}),
+    ("+ newsdex: BM25 k1=1.2 b=0.75", {"match": "any", "bm25": USUAL_BM25, "expand": 0}),
+    ("+ newsdex: automatic matching (all words up to 4 content words, page topped up with some)", {"bm25": USUAL_BM25, "expand": 0}),
+    ("+ newsdex: expansion, 5 words from the top 5, weight 0.3", {"bm25": USUAL_BM25}),
+    ("+ newsdex: BM25 k1=2.0", {}),
     ("newsdex default (no options)", {}),
     ("newsdex --expand 10,5,0.3", {"expand": "10,5,0.3"}),
     ("newsdex --match any (expansion on)", {"match": "any"}),
