@@ -101,10 +101,16 @@ class Searcher {
 
  private:
   SearchResponse run(const SearchRequest& request);
+  // True when no two articles share a collapse key (a body hash), known in batch mode only: the
+  // indexer stores such duplicates once, so within one database collapsing usually has nothing to
+  // hide. A match that counts every article (facets) then skips it, since Xapian would read every
+  // match's key (half the match time); the results and counts are the same.
+  bool no_duplicate_bodies();
   Xapian::Database database_;
   bool local_;
   QueryBuilder builder_;
   std::unique_ptr<FacetValueCache> facet_cache_;  // with keep_facet_values()
+  std::optional<bool> no_duplicate_bodies_;       // unknown until asked
 };
 
 }  // namespace newsdex

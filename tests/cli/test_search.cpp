@@ -313,10 +313,39 @@ TEST_CASE("search: several databases are searched as one collection", "[cli][sea
   auto r = json::parse(result.out);
   CHECK(slugs(r) == Slugs{"hostages-released", "families-protest", "doha-talks", "royal-visit"});
   CHECK(r["matches"]["estimated"] == 4);
+  // Facets make every match counted: the counts are exact although a duplicate was collapsed.
+  CHECK(r["matches"]["exact"] == true);
+  CHECK(r["matches"]["upper_bound"] == 4);
   std::map<std::string, int> places;
   for (const auto& value : r["facets"]["place"]["values"]) places[value["key"]] = value["count"];
   CHECK(places["gaza"] == 3);  // the two copies in a + families-protest in b
   CHECK(places["jordan"] == 1);
+}
+
+TEST_CASE("search: batch mode with facets collapses duplicates only where a database has them", "[cli][search]") {
+  // Batch mode leaves collapsing out when a database has no two articles with the same body
+  // (faster); with a duplicate pair it must still collapse, and both ways the counts are exact.
+  TempDir dir("search-batch-collapse");
+  auto articles = fixture_articles();
+  std::vector<newsdex::Article> unique;
+  for (const auto& article : articles)
+    if (article.url.find("-copy") == std::string::npos) unique.push_back(article);
+  REQUIRE(unique.size() + 1 == articles.size());
+  build_fixture_db(dir.path() / "with-copy", articles);
+  build_fixture_db(dir.path() / "unique", unique);
+  std::string input = R"({"query": "hostages", "facets": ["place"], "facet_size": 100})" "\n";
+  for (const char* name : {"with-copy", "unique"}) {
+    INFO("database: " << name);
+    auto result = run_command(shell_quote(search_bin()) + " --batch --db " + shell_quote((dir.path() / name).string()),
+                              input);
+    REQUIRE(result.exit_code == 0);
+    auto r = json::parse(result.out);
+    CHECK(slugs(r) == Slugs{"hostages-released", "families-protest", "doha-talks"});
+    CHECK(r["results"][0]["duplicates_hidden"] == (std::string(name) == "with-copy" ? 1 : 0));
+    CHECK(r["matches"]["exact"] == true);
+    CHECK(r["matches"]["estimated"] == 3);
+    CHECK(r["facets"]["place"]["values"].size() > 0);
+  }
 }
 
 TEST_CASE("search: bad queries and options give a clear message and exit code 2", "[cli][search]") {
