@@ -49,7 +49,7 @@ def measure_size(ctx, name):
     common.run(["xapian-compact", db, compacted], ctx, "scale: compact")
     row["compacted_mb"] = common.directory_bytes(compacted) / 1e6
     common.remove(compacted)
-    lines = [json.dumps({"query": q, "limit": 10, "facets": ["person", "org", "place"]}) for q in searching.read_queries()]
+    lines = [json.dumps(dict(searching.MAIN_REQUEST, query=q)) for q in searching.read_queries()]
     run_once = searching.pipe_contender(newsdex_client.batch_command(ctx, db), lines)
     run_once()  # warm-up
     p50, p99 = [], []
