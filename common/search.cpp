@@ -9,6 +9,7 @@
 
 #include "common/database.hpp"
 #include "common/errors.hpp"
+#include "common/option_numbers.hpp"
 #include "common/schema.hpp"
 #include "common/search_like.hpp"
 #include "common/search_recency.hpp"
@@ -108,23 +109,8 @@ std::string_view sort_order_name(SortOrder order) {
 Bm25Parameters parse_bm25(std::string_view text) {
   Bm25Parameters parameters;
   double* fields[] = {&parameters.k1, &parameters.k2, &parameters.k3, &parameters.b, &parameters.min_normlen};
-  std::size_t index = 0, start = 0;
-  while (start <= text.size()) {
-    auto comma = std::min(text.find(',', start), text.size());
-    auto item = std::string(text.substr(start, comma - start));
-    start = comma + 1;
-    if (index == 5) throw UsageError("--bm25 takes at most five numbers: k1,k2,k3,b,min_normlen");
-    std::size_t used = 0;
-    double value = -1;
-    try {
-      value = std::stod(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (item.empty() || used != item.size() || value < 0)
-      throw UsageError("--bm25: '" + item + "' is not a number >= 0 (expected k1,k2,k3,b,min_normlen)");
-    *fields[index++] = value;
-  }
+  auto numbers = parse_number_list(text, {"--bm25", "k1,k2,k3,b,min_normlen", "five", 5});
+  for (std::size_t i = 0; i < numbers.size(); ++i) *fields[i] = numbers[i];
   if (parameters.b > 1) throw UsageError("--bm25: b must be between 0 and 1");
   return parameters;
 }

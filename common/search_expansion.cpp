@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/errors.hpp"
+#include "common/option_numbers.hpp"
 #include "common/query_stopwords.hpp"
 
 namespace newsdex {
@@ -43,27 +44,10 @@ class ExpansionWords : public Xapian::ExpandDecider {
 
 Expansion parse_expansion(std::string_view text) {
   Expansion expansion;
-  std::size_t index = 0, start = 0;
-  while (start <= text.size()) {
-    auto comma = std::min(text.find(',', start), text.size());
-    auto item = std::string(text.substr(start, comma - start));
-    start = comma + 1;
-    if (index == 3) throw UsageError("--expand takes at most three numbers: terms,documents,weight");
-    std::size_t used = 0;
-    double value = -1;
-    try {
-      value = std::stod(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    bool whole = value == static_cast<double>(static_cast<std::size_t>(value));
-    if (item.empty() || used != item.size() || value < 0 || (index < 2 && !whole))
-      throw UsageError("--expand: '" + item + "' is not a number >= 0 (expected terms,documents,weight)");
-    if (index == 0) expansion.terms = static_cast<std::size_t>(value);
-    if (index == 1) expansion.documents = static_cast<std::size_t>(value);
-    if (index == 2) expansion.weight = value;
-    ++index;
-  }
+  auto numbers = parse_number_list(text, {"--expand", "terms,documents,weight", "three", 3, 2});
+  expansion.terms = static_cast<std::size_t>(numbers[0]);
+  if (numbers.size() > 1) expansion.documents = static_cast<std::size_t>(numbers[1]);
+  if (numbers.size() > 2) expansion.weight = numbers[2];
   if (expansion.terms > 0 && expansion.documents == 0) throw UsageError("--expand: documents must be at least 1");
   return expansion;
 }
