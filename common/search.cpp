@@ -68,9 +68,6 @@ bool falls_back_to_any(const SearchRequest& request, const ParsedQuery& parsed) 
 // Facets count every match, not just one page.
 bool counts_every_match(const SearchRequest& request) { return !request.facets.empty(); }
 
-// A local database is a directory; a file may be a remote stub (or a single-file database: then we
-// only miss an optimisation).
-
 // Xapian's counts. When every match was looked at, the lower bound is the exact count even with
 // duplicates collapsed (Xapian 1.4 then leaves the estimate and upper bound loose: 643 / 700 / 1429
 // for "oil prices" on Reuters-21578, where 643 articles match).
@@ -82,6 +79,8 @@ MatchCounts match_counts(const Xapian::MSet& mset, bool every_match_seen) {
   return {mset.get_matches_lower_bound(), mset.get_matches_estimated(), mset.get_matches_upper_bound()};
 }
 
+// A local database is a directory; a file may be a remote stub (or a single-file database: then we
+// only miss an optimisation).
 bool all_directories(const std::vector<std::string>& paths) {
   std::error_code error;
   for (const auto& path : paths)
@@ -202,7 +201,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   configure_order(enquire, response.sort);
   std::unique_ptr<FacetCollector> facets;
   Xapian::doccount check_at_least = 0;
-  if (counts_every_match(request)) {
+  const bool every_match_seen = counts_every_match(request);
+  if (every_match_seen) {
     facets = facet_cache_ ? std::make_unique<FacetCollector>(request.facets, *facet_cache_)
                           : std::make_unique<FacetCollector>(request.facets, local_);
     facets->attach(enquire);
@@ -210,7 +210,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   }
   auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                static_cast<Xapian::doccount>(request.limit), check_at_least);
-  response.counts = match_counts(mset, check_at_least >= database_.get_doccount());
+  response.counts = match_counts(mset, every_match_seen);
   response.timing.match_ms = ms_since(match_started);
 
   if (mset.get_matches_upper_bound() == 0 && request.auto_correct && !response.suggestion.empty()) {
@@ -251,7 +251,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   if (facets) {
     auto facets_started = Clock::now();
-    response.facets = facets->results(database_, request.facet_size, check_at_least >= database_.get_doccount());
+    response.facets = facets->results(database_, request.facet_size, every_match_seen);
     response.timing.facets_ms = ms_since(facets_started);
   }
 
