@@ -3,6 +3,7 @@
 // the file records that make re-runs incremental.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -12,6 +13,7 @@
 
 #include "common/article_preparation.hpp"
 #include "common/file_records.hpp"
+#include "common/stored_data.hpp"
 
 namespace newsdex {
 
@@ -49,6 +51,13 @@ class IndexWriter {
 
  private:
   void remove_article(const std::string& id, const std::string& path);
+  Article load_article(Xapian::docid docid);
+  // Document data as stored: compressed once a dictionary exists; until then plain, and kept as a
+  // sample to train the dictionary from.
+  std::string stored_data(const Article& article);
+  std::string stored_data(std::string json);
+  void set_stored_data(Xapian::Document& document);
+  void use_dictionary(const DataDictionary& dictionary);
   void record_display_names(const Article& article);
 
   Xapian::WritableDatabase& db_;
@@ -62,6 +71,9 @@ class IndexWriter {
   // every commit cost a quarter of the indexing time. A crash loses only these suggestions.
   std::unordered_map<std::string, Xapian::termcount> spelling_;
   std::unordered_map<std::string, std::string> display_names_;  // metadata key -> name written
+  std::optional<DataPacker> packer_;
+  DataUnpacker unpacker_;
+  std::vector<std::string> dictionary_samples_;
   std::size_t pending_ = 0;
   WriteCounts counts_;
 };

@@ -62,6 +62,9 @@ inline constexpr std::string_view file_record_key_prefix = "file:";   // file:<p
 inline constexpr std::string_view entity_name_key_prefix = "name:";   // name:<prefix><key> -> display name
 inline constexpr std::string_view language_key = "newsdex:language";  // stemmer language of the index
 inline constexpr std::string_view schema_version_key = "newsdex:schema";
+// newsdex:data-dictionary -> id of the dictionary new document data is compressed with;
+// newsdex:data-dictionary:<id> -> that dictionary (stored_data.hpp).
+inline constexpr std::string_view data_dictionary_key = "newsdex:data-dictionary";
 inline constexpr std::string_view schema_version = "1";
 
 // Xapian terms are at most 245 bytes; keys longer than this are cut at a UTF-8 boundary.

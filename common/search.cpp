@@ -115,10 +115,12 @@ Bm25Parameters parse_bm25(std::string_view text) {
 }
 
 Searcher::Searcher(const std::vector<std::string>& database_paths)
-    : Searcher(open_for_reading(database_paths), all_directories(database_paths)) {}
+    : Searcher(open_for_reading(database_paths), all_directories(database_paths)) {
+  if (database_paths.size() > 1) unpacker_ = DataUnpacker(database_, database_paths);
+}
 
 Searcher::Searcher(Xapian::Database database, bool local)
-    : database_(std::move(database)), local_(local), builder_(database_) {}
+    : database_(std::move(database)), local_(local), builder_(database_), unpacker_(database_) {}
 
 void Searcher::keep_facet_values() {
   if (local_ && database_.size() == 1) facet_cache_ = std::make_unique<FacetValueCache>(database_);
@@ -265,7 +267,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
       hit.weight = it.get_weight();
       hit.percent = it.get_percent();
       hit.duplicates_hidden = request.collapse_duplicates ? it.get_collapse_count() : 0;
-      hit.article = article_from_stored_data(it.get_document().get_data());
+      hit.article = article_from_stored_data(unpacker_.unpack(it.get_document().get_data()));
       hit.title = highlighter.title(hit.article.title);
       if (request.snippet_length > 0) hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
       response.hits.push_back(std::move(hit));

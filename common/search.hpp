@@ -16,6 +16,7 @@
 #include "common/query.hpp"
 #include "common/search_expansion.hpp"
 #include "common/snippets.hpp"
+#include "common/stored_data.hpp"
 
 namespace newsdex {
 
@@ -109,6 +110,7 @@ class Searcher {
   Xapian::Database database_;
   bool local_;
   QueryBuilder builder_;
+  DataUnpacker unpacker_;  // the hits' stored data
   std::unique_ptr<FacetValueCache> facet_cache_;  // with keep_facet_values()
   std::optional<bool> no_duplicate_bodies_;       // unknown until asked
 };

@@ -11,6 +11,7 @@ packages=(
   catch2                            # tests (Catch2 v2)
   libgumbo-dev                      # HTML5 parser for the HTML reader
   libutf8proc-dev                   # Unicode NFC, case folding, accent stripping
+  libzstd-dev                       # compressing stored article data with a trained dictionary
   zlib1g-dev                        # gzipped benchmark pages (bench/body_extraction)
   python3                           # corpus converters and evaluation scripts
   "$@"

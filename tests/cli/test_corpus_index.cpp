@@ -10,6 +10,7 @@
 
 #include "common/text.hpp"
 #include "tests/support.hpp"
+#include "common/stored_data.hpp"
 
 using namespace newsdex::test;
 
@@ -31,7 +32,7 @@ struct IndexedCorpus {
     Xapian::Database database(db.string());
     auto corpus = (source_dir() / "corpus").string() + "/";
     for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
-      auto data = nlohmann::json::parse(database.get_document(*it).get_data());
+      auto data = nlohmann::json::parse(newsdex::DataUnpacker(database).unpack(database.get_document(*it).get_data()));
       std::string path = data["path"];
       by_location[path.substr(corpus.size()) + "#" + std::to_string(data["position"].get<int>())] = data;
     }

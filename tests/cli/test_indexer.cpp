@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "tests/support.hpp"
+#include "common/stored_data.hpp"
 
 using namespace newsdex::test;
 namespace fs = std::filesystem;
@@ -113,7 +114,7 @@ TEST_CASE("option --prune removes exactly the articles of deleted files", "[inde
   CHECK(doc_count(db) == 8);
   Xapian::Database database(db.string());
   for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
-    auto data = nlohmann::json::parse(database.get_document(*it).get_data());
+    auto data = nlohmann::json::parse(newsdex::DataUnpacker(database).unpack(database.get_document(*it).get_data()));
     std::string path = data["path"];
     CHECK(path.find("a1.txt") == std::string::npos);
     CHECK(path.find("a7.txt") == std::string::npos);
@@ -136,7 +137,7 @@ TEST_CASE("identical bodies are indexed once with the other locations recorded",
     Xapian::Database database(db.string());
     auto it = database.postlist_begin("Zdrawbridg");
     REQUIRE(it != database.postlist_end("Zdrawbridg"));
-    auto data = nlohmann::json::parse(database.get_document(*it).get_data());
+    auto data = nlohmann::json::parse(newsdex::DataUnpacker(database).unpack(database.get_document(*it).get_data()));
     REQUIRE(data["duplicates"].size() == 1);
   }
   // Deleting the file of the indexed copy keeps the article through its other location.
@@ -146,7 +147,7 @@ TEST_CASE("identical bodies are indexed once with the other locations recorded",
   CHECK(database.get_doccount() == 2);
   auto it = database.postlist_begin("Zdrawbridg");
   REQUIRE(it != database.postlist_end("Zdrawbridg"));
-  auto data = nlohmann::json::parse(database.get_document(*it).get_data());
+  auto data = nlohmann::json::parse(newsdex::DataUnpacker(database).unpack(database.get_document(*it).get_data()));
   CHECK(std::string(data["path"]).find("two.txt") != std::string::npos);
   CHECK(data["title"] == "Bridge opened by mayor");
   CHECK(data["duplicates"].empty());

@@ -7,6 +7,7 @@
 #include "common/file_records.hpp"
 #include "common/schema.hpp"
 #include "tests/support.hpp"
+#include "common/stored_data.hpp"
 
 namespace newsdex::test {
 
@@ -15,7 +16,7 @@ IndexContents read_index(const std::filesystem::path& db_path) {
   Xapian::Database db(db_path.string());
   contents.doc_count = db.get_doccount();
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    auto data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+    auto data = nlohmann::json::parse(DataUnpacker(db).unpack(db.get_document(*it).get_data()), nullptr, false);
     ++contents.ids[data.is_object() ? data.value("id", "") : std::string("<unreadable document data>")];
   }
   auto prefix = std::string(schema::id_prefix);
