@@ -25,7 +25,7 @@ void add_file(const fs::path& path, WalkResult& result) {
     return;
   }
   if (!fs::is_regular_file(status)) {
-    result.problems.push_back({path.string(), "skipped: not a regular file"});
+    result.problems.push_back({path.string(), "skipped: not a regular file", false});
     return;
   }
   InputFile file{path.string(), fs::file_size(path, error), 0};
@@ -64,7 +64,7 @@ void walk_folder(const fs::path& root, bool all_files, WalkResult& result) {
     if (it->is_symlink(type_error)) {
       if (fs::is_directory(path, type_error)) continue;  // never follow links to folders: no loops
       if (type_error) {
-        result.problems.push_back({path.string(), "skipped: broken or looping symbolic link"});
+        result.problems.push_back({path.string(), "skipped: broken or looping symbolic link", false});
         continue;
       }
     }
@@ -95,8 +95,10 @@ WalkResult walk_inputs(const std::vector<std::string>& inputs, bool all_files) {
     auto status = fs::status(path, error);
     if (error || !fs::exists(status)) {
       auto link = fs::symlink_status(path, error);
-      result.problems.push_back({input, fs::is_symlink(link) ? "skipped: broken or looping symbolic link"
-                                                             : "cannot read: no such file or folder"});
+      bool broken_link = fs::is_symlink(link);
+      result.problems.push_back({input,
+                                 broken_link ? "skipped: broken or looping symbolic link" : "cannot read: no such file or folder",
+                                 !broken_link});
       continue;
     }
     if (fs::is_directory(status))

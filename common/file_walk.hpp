@@ -15,6 +15,7 @@ struct InputFile {
 struct WalkProblem {
   std::string path;
   std::string message;
+  bool failed = true;  // false for what is passed over on purpose (not a regular file, a broken link)
 };
 
 struct WalkResult {

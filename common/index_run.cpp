@@ -54,13 +54,6 @@ struct Chunk {
   std::size_t file, ordinal, begin, end;
 };
 
-// Exit code 1 (partial): a file or JSON record that holds data we could not read.
-bool is_failure(const ReadProblem& problem) {
-  const auto& message = problem.message;
-  return message.starts_with("cannot read") || message.find("malformed JSON") != std::string::npos ||
-         message.find("unreadable JSON") != std::string::npos;
-}
-
 // "item 3: skipped: no article body (title only)" -> "no article body".
 std::string skip_reason(const std::string& message) {
   auto at = message.find("skipped: ");
@@ -99,12 +92,12 @@ void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
   std::ifstream in(job.file.path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in && !in.eof()) {
-    slot.problems.push_back({job.file.path, 0, "cannot read: permission denied or I/O error", true});
+    slot.problems.push_back({job.file.path, 0, "cannot read: permission denied or I/O error", true, true});
     slot.read_failed = true;
     return;
   }
   if (!in.good() && bytes.empty() && job.file.size > 0) {
-    slot.problems.push_back({job.file.path, 0, "cannot read: permission denied or I/O error", true});
+    slot.problems.push_back({job.file.path, 0, "cannot read: permission denied or I/O error", true, true});
     slot.read_failed = true;
     return;
   }
@@ -291,7 +284,7 @@ class Run {
     std::vector<std::string> roots;
     for (const auto& input : options_.inputs) roots.push_back(absolute_path(input));
     auto walk = walk_inputs(roots, options_.all_files);
-    for (const auto& problem : walk.problems) report({problem.path, 0, problem.message, true});
+    for (const auto& problem : walk.problems) report({problem.path, 0, problem.message, true, problem.failed});
     summary_.files_seen = walk.files.size();
     summary_.files_passed_over = walk.passed_over;
 
@@ -338,7 +331,7 @@ class Run {
 
   void report(const ReadProblem& problem) {
     if (problem.skipped) {
-      if (is_failure(problem)) {
+      if (problem.failed) {  // exit code 1 (partial): data was there and could not be read
         ++summary_.files_failed;
       } else {
         ++summary_.skip_reasons[skip_reason(problem.message)];

@@ -114,8 +114,9 @@ std::optional<std::string> date_of(const json& value) {
   return std::nullopt;
 }
 
-void problem(ReadResult& result, const std::string& path, const Origin& origin, std::string message, bool skipped) {
-  result.problems.push_back({path, origin.line, origin.label() + std::move(message), skipped});
+void problem(ReadResult& result, const std::string& path, const Origin& origin, std::string message, bool skipped,
+             bool failed = false) {
+  result.problems.push_back({path, origin.line, origin.label() + std::move(message), skipped, failed});
 }
 
 // An export's own id ("id", "_id", "guid") makes a stable article id, scoped by the source so that
@@ -262,9 +263,9 @@ void read_line_range(const std::vector<std::string_view>& lines, std::size_t beg
     try {
       add_article(json::parse(lines[i]), path, origin, fields, result);
     } catch (const json::parse_error& error) {
-      problem(result, path, origin, "skipped: malformed JSON line (" + parse_error_text(error, false) + ")", true);
+      problem(result, path, origin, "skipped: malformed JSON line (" + parse_error_text(error, false) + ")", true, true);
     } catch (const json::exception& error) {
-      problem(result, path, origin, "skipped: unreadable JSON line (" + value_error_text(error) + ")", true);
+      problem(result, path, origin, "skipped: unreadable JSON line (" + value_error_text(error) + ")", true, true);
     }
   }
 }
@@ -357,12 +358,12 @@ ReadResult read_json_export(std::string_view utf8_text, const std::string& path,
   } catch (const json::parse_error& error) {
     if (!looks_like_json_lines(lines)) {
       result.problems.push_back({path, line_of_offset(utf8_text, error.byte ? error.byte - 1 : 0),
-                                 "skipped: malformed JSON (" + parse_error_text(error, true) + ")", true});
+                                 "skipped: malformed JSON (" + parse_error_text(error, true) + ")", true, true});
       return result;
     }
   } catch (const json::exception& error) {  // e.g. a number too large for a double
     if (!looks_like_json_lines(lines)) {
-      result.problems.push_back({path, 1, "skipped: unreadable JSON (" + value_error_text(error) + ")", true});
+      result.problems.push_back({path, 1, "skipped: unreadable JSON (" + value_error_text(error) + ")", true, true});
       return result;
     }
   }

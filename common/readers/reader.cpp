@@ -291,12 +291,12 @@ ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& o
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
     result.problems.push_back(
-        {path.string(), 0, error ? "cannot read: " + error.message() : "skipped: not a regular file", true});
+        {path.string(), 0, error ? "cannot read: " + error.message() : "skipped: not a regular file", true, bool(error)});
     return result;
   }
   auto size = std::filesystem::file_size(path, error);
   if (error) {
-    result.problems.push_back({path.string(), 0, "cannot read: " + error.message(), true});
+    result.problems.push_back({path.string(), 0, "cannot read: " + error.message(), true, true});
     return result;
   }
   if (size > options.max_file_bytes && !is_json_lines_name(path.string())) {
@@ -305,7 +305,7 @@ ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& o
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    result.problems.push_back({path.string(), 0, "cannot read: permission denied", true});
+    result.problems.push_back({path.string(), 0, "cannot read: permission denied", true, true});
     return result;
   }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -46,6 +46,7 @@ struct ReadProblem {
   std::size_t line = 0;  // 1-based; 0 when it concerns the whole file
   std::string message;
   bool skipped = false;
+  bool failed = false;  // data was there but could not be read: the run's exit code says so (partial)
 };
 
 struct ReadResult {

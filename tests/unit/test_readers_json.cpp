@@ -74,6 +74,7 @@ TEST_CASE("a malformed JSON line is reported with its line number and the rest l
   CHECK(result.problems[0].line == 2);
   CHECK(result.problems[0].path == "export.jsonl");
   CHECK(result.problems[0].skipped);
+  CHECK(result.problems[0].failed);  // unreadable data: the run ends partial (exit code 1)
   CHECK(result.problems[0].message.starts_with("skipped: malformed JSON line"));
 }
 
@@ -83,6 +84,7 @@ TEST_CASE("a broken JSON document is reported once with the line of the error", 
   REQUIRE(result.problems.size() == 1);
   CHECK(result.problems[0].line == 5);
   CHECK(result.problems[0].skipped);
+  CHECK(result.problems[0].failed);
 }
 
 TEST_CASE("JSON values of the wrong type are handled without throwing", "[readers][json]") {
@@ -138,6 +140,7 @@ TEST_CASE("JSON dates: text, Unix seconds and milliseconds, unreadable ones as w
       CHECK(result.articles[0].warnings.at(0).starts_with("unreadable date"));
       REQUIRE(result.problems.size() == 1);
       CHECK_FALSE(result.problems[0].skipped);
+      CHECK_FALSE(result.problems[0].failed);
       CHECK(result.problems[0].line == 1);
     }
   }

@@ -56,6 +56,7 @@ TEST_CASE("a JSON Lines export read by several threads reads as it does by one",
     CHECK(shared.problems[i].line == alone.problems[i].line);
     CHECK(shared.problems[i].message == alone.problems[i].message);
     CHECK(shared.problems[i].skipped == alone.problems[i].skipped);
+    CHECK(shared.problems[i].failed == alone.problems[i].failed);
   }
   CHECK(alone.problems.size() == 4);  // two malformed lines, one title only, one unreadable date
   CHECK(alone.problems.front().line == 8);
