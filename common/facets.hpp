@@ -49,8 +49,9 @@ std::string title_case(std::string_view key);
 
 // The values of facet fields by docid, each field read once in full from its value streams and
 // kept: a batch of queries then counts facets from memory. Reading a value per matching document
-// from Xapian's value chunks cost thousands of instructions each (a fifth of a batch search). For
-// a single local database only (with several, a match spy does not see the combined docid).
+// from Xapian's value chunks cost thousands of instructions each (a fifth of a batch search). The
+// display name of a value is read once too, when first shown. For a single local database only
+// (with several, a match spy does not see the combined docid); made anew when it is reopened.
 class FacetValueCache {
  public:
   explicit FacetValueCache(Xapian::Database database);

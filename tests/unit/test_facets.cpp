@@ -96,6 +96,8 @@ TEST_CASE("facet values kept in memory count the same as reading them per match"
     document.add_value(schema::source_slot, people[d].empty() ? "none" : "some");
     database.add_document(document);
   }
+  database.set_metadata(std::string(schema::entity_name_key_prefix) + "XPa", "Ann A.");  // others title-cased
+  database.set_metadata(std::string(schema::entity_name_key_prefix) + "XSsome", "Some Source");
   FacetValueCache cache(database);
   for (const char* term : {"Xodd", "Xeven"}) {  // one cache serves query after query
     auto count = [&](FacetCollector& collector) {
@@ -114,8 +116,10 @@ TEST_CASE("facet values kept in memory count the same as reading them per match"
     INFO(term);
     REQUIRE(from_cache.size() == 9);
     for (std::size_t f = 0; f < 9; ++f) {
-      CHECK(from_cache[f].values == read[f].values);
+      CHECK(from_cache[f].values == read[f].values);  // names too
       CHECK(from_cache[f].other_values == read[f].other_values);
     }
+    CHECK(from_cache[0].values.at(0).name == "Ann A.");  // person a first: by count, else by key
+    CHECK(from_cache[1].values.at(0).name == "Some Source");
   }
 }
