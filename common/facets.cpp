@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <numeric>
 #include <unordered_map>
 
 #include "common/errors.hpp"
@@ -158,6 +159,7 @@ class FacetValueCache::Table {
         entries.emplace_back(it.get_docid(), found->second);
       }
     }
+    number_in_string_order(entries);
     starts_.assign(static_cast<std::size_t>(database.get_lastdocid()) + 2, 0);
     for (const auto& entry : entries) ++starts_[entry.first + 1];
     for (std::size_t i = 1; i < starts_.size(); ++i) starts_[i] += starts_[i - 1];
@@ -172,6 +174,20 @@ class FacetValueCache::Table {
     for (auto i = starts_[docid]; i < starts_[docid + 1]; ++i) visit(ids_[i]);
   }
   const std::string& value(std::uint32_t id) const { return values_[id]; }
+  // Zeroed counters, one per value id, for one spy: lent and taken back, so that a batch of queries
+  // allocates them once (and several spies may count at the same time).
+  std::vector<Xapian::doccount> lend_counters() const {
+    if (spare_counters_.empty()) return std::vector<Xapian::doccount>(values_.size(), 0);
+    auto counters = std::move(spare_counters_.back());
+    spare_counters_.pop_back();
+    return counters;
+  }
+  // `used` lists every id whose counter is not zero.
+  void take_back(std::vector<Xapian::doccount> counters, const std::vector<std::uint32_t>& used) const {
+    for (auto id : used) counters[id] = 0;
+    spare_counters_.push_back(std::move(counters));
+  }
+
   const std::string& name(std::uint32_t id) const {
     if (names_.empty()) names_.resize(values_.size());
     if (names_[id].empty()) names_[id] = display_name(database_, name_prefix_, values_[id]);  // values are never empty
@@ -184,6 +200,23 @@ class FacetValueCache::Table {
   Xapian::Database database_;
   std::string_view name_prefix_;
   mutable std::vector<std::string> names_;  // by id, empty until first shown
+  mutable std::vector<std::vector<Xapian::doccount>> spare_counters_;
+
+  // Renumbers the values so that ids compare as their strings do: ties between counts are then
+  // broken by comparing ids.
+  void number_in_string_order(std::vector<std::pair<Xapian::docid, std::uint32_t>>& entries) {
+    std::vector<std::uint32_t> by_string(values_.size());
+    std::iota(by_string.begin(), by_string.end(), 0);
+    std::sort(by_string.begin(), by_string.end(), [this](auto a, auto b) { return values_[a] < values_[b]; });
+    std::vector<std::uint32_t> new_id(values_.size());
+    std::vector<std::string> sorted(values_.size());
+    for (std::uint32_t i = 0; i < by_string.size(); ++i) {
+      new_id[by_string[i]] = i;
+      sorted[i] = std::move(values_[by_string[i]]);
+    }
+    values_ = std::move(sorted);
+    for (auto& entry : entries) entry.second = new_id[entry.second];
+  }
 };
 
 FacetValueCache::FacetValueCache(Xapian::Database database) : database_(std::move(database)) {}
@@ -196,51 +229,46 @@ const FacetValueCache::Table& FacetValueCache::table(FacetField field) {
   return *table;
 }
 
-// Collects the value ids of the matches from a cached table; counted at the end (sorted, a run
-// per value), so that a query costs nothing per distinct value it does not meet.
+// Counts the value ids of the matches from a cached table, in counters indexed by id (lent by the
+// table), and lists the ids met: a query costs nothing per distinct value it does not meet.
 class FacetCollector::CachedSpy : public Xapian::MatchSpy {
  public:
-  explicit CachedSpy(const FacetValueCache::Table& table) : table_(table) {}
+  explicit CachedSpy(const FacetValueCache::Table& table) : table_(table), counters_(table.lend_counters()) {}
+  ~CachedSpy() override { table_.take_back(std::move(counters_), met_); }
+  CachedSpy(const CachedSpy&) = delete;
+  CachedSpy& operator=(const CachedSpy&) = delete;
+
   void operator()(const Xapian::Document& document, double) override {
-    table_.for_each_value(document.get_docid(), [this](std::uint32_t id) { seen_.push_back(id); });
-  }
-  // The ids met with their counts, by id.
-  std::vector<std::pair<std::uint32_t, Xapian::doccount>> id_counts() const {
-    auto ids = seen_;
-    std::sort(ids.begin(), ids.end());
-    std::vector<std::pair<std::uint32_t, Xapian::doccount>> out;
-    for (auto id : ids) {
-      if (out.empty() || out.back().first != id) out.emplace_back(id, 0);
-      ++out.back().second;
-    }
-    return out;
+    table_.for_each_value(document.get_docid(), [this](std::uint32_t id) {
+      if (counters_[id]++ == 0) met_.push_back(id);
+    });
   }
 
   ValueCounts counts() const {
     ValueCounts out;
-    for (const auto& [id, count] : id_counts()) out.emplace(table_.value(id), count);
+    for (auto id : met_) out.emplace(table_.value(id), counters_[id]);
     return out;
   }
 
   // What top_values(counts(), size) gives, with display names, without making a string for every
   // value met; sets `distinct` to the number of values met.
   std::vector<FacetValue> top(std::size_t size, std::size_t& distinct) const {
-    auto counts = id_counts();
-    distinct = counts.size();
-    auto first = [this](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : table_.value(a.first) < table_.value(b.first);
+    distinct = met_.size();
+    auto ids = met_;
+    auto first = [this](std::uint32_t a, std::uint32_t b) {  // ids are in string order
+      return counters_[a] != counters_[b] ? counters_[a] > counters_[b] : a < b;
     };
-    auto shown = std::min(size, counts.size());
-    std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(shown), counts.end(), first);
+    auto shown = std::min(size, ids.size());
+    std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ids.end(), first);
     std::vector<FacetValue> values;
-    for (std::size_t i = 0; i < shown; ++i)
-      values.push_back({table_.value(counts[i].first), table_.name(counts[i].first), counts[i].second});
+    for (std::size_t i = 0; i < shown; ++i) values.push_back({table_.value(ids[i]), table_.name(ids[i]), counters_[ids[i]]});
     return values;
   }
 
  private:
   const FacetValueCache::Table& table_;
-  std::vector<std::uint32_t> seen_;  // one per value of each match
+  std::vector<Xapian::doccount> counters_;  // by value id
+  std::vector<std::uint32_t> met_;          // the ids with a counter above zero, as first met
 };
 
 FacetCollector::FacetCollector(std::vector<FacetField> fields, FacetValueCache& cache) : fields_(std::move(fields)) {
