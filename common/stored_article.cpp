@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <limits>
+#include <type_traits>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -12,6 +14,18 @@ namespace newsdex {
 namespace {
 
 using Json = nlohmann::json;
+
+// A number from damaged data may be a double beyond the type, and converting that is undefined
+// behaviour (found by fuzz_stored_data): 0 then. Integers convert as article_from_json's do.
+template <typename Target, typename Number>
+Target in_range(Number value) {
+  if constexpr (std::is_floating_point_v<Number>) {
+    if (!(value > static_cast<Number>(std::numeric_limits<Target>::min()) - 1) ||
+        !(value < static_cast<Number>(std::numeric_limits<Target>::max())))
+      return 0;
+  }
+  return static_cast<Target>(value);
+}
 
 // Fills an Article from parser events. Each open container is remembered by what it holds, so a
 // value knows where it goes from the innermost container and the member name before it.
@@ -125,10 +139,10 @@ class ArticleEvents : public nlohmann::json_sax<Json> {
 
   template <typename Number>
   bool number(Number value) {
-    if (key_ == "position" && parent() == Holds::article) article_.position = static_cast<std::size_t>(value);
+    if (key_ == "position" && parent() == Holds::article) article_.position = in_range<std::size_t>(value);
     if (key_ == "position" && parent() == Holds::duplicate)
-      article_.duplicates.back().position = static_cast<std::size_t>(value);
-    if (key_ == "mentions" && parent() == Holds::entity) entity_list_->back().mentions = static_cast<int>(value);
+      article_.duplicates.back().position = in_range<std::size_t>(value);
+    if (key_ == "mentions" && parent() == Holds::entity) entity_list_->back().mentions = in_range<int>(value);
     return true;
   }
 

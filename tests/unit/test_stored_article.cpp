@@ -86,3 +86,25 @@ TEST_CASE("stored data keeps every field of an article", "[stored_article]") {
   CHECK(back.duplicates[0].position == 7);
   CHECK(back.duplicates[0].author == "B");
 }
+
+TEST_CASE("numbers beyond their type in damaged stored data read as 0", "[stored_article]") {
+  struct Case {
+    const char* data;
+    std::size_t position;
+  };
+  const Case cases[] = {
+      {R"({"position":55555555555555555555})", 0},  // beyond size_t, read as a double (fuzz_stored_data)
+      {R"({"position":-2.5e300})", 0},
+      {R"({"position":2.5e300})", 0},
+      {R"({"position":7})", 7},
+  };
+  for (const auto& c : cases) {
+    INFO(c.data);
+    CHECK(newsdex::article_from_stored_data(c.data).position == c.position);
+  }
+  auto article = newsdex::article_from_stored_data(
+      R"({"entities":{"people":[{"key":"a","name":"A","mentions":1e12},{"key":"b","name":"B","mentions":-1e300}]}})");
+  REQUIRE(article.entities.people.size() == 2);
+  CHECK(article.entities.people[0].mentions == 0);
+  CHECK(article.entities.people[1].mentions == 0);
+}
