@@ -50,7 +50,7 @@ std::string title_case(std::string_view key);
 // The values of facet fields by docid, each field read once in full from its value streams and
 // kept: a batch of queries then counts facets from memory. Reading a value per matching document
 // from Xapian's value chunks cost thousands of instructions each (a fifth of a batch search). The
-// display name of a value is read once too, when first shown. For a single local database only
+// display names of the values are read with them, in one pass. For a single local database only
 // (with several, a match spy does not see the combined docid); made anew when it is reopened.
 class FacetValueCache {
  public:

@@ -4,6 +4,7 @@
 #include "common/errors.hpp"
 #include "common/facets.hpp"
 #include "common/schema.hpp"
+#include "tests/support.hpp"
 
 using namespace newsdex;
 
@@ -85,8 +86,11 @@ TEST_CASE("our slot-run spies count the same as one built-in spy per slot", "[fa
   CHECK(local[0].values == std::vector<FacetValue>{{"a", "A", 3}, {"b", "B", 2}, {"c", "C", 1}, {"d", "D", 1}});
 }
 
-TEST_CASE("facet values kept in memory count the same as reading them per match", "[facets]") {
-  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+namespace {
+
+// Counts facets from a FacetValueCache and by reading each match's values, on a small database of
+// people and sources, some with display names in the metadata.
+void check_cache_counts_like_per_match(Xapian::WritableDatabase database) {
   const std::vector<std::vector<std::string>> people{{"a", "b"}, {"b"}, {}, {"c", "a", "d"}, {"a"}, {"e"}};
   for (std::size_t d = 0; d < people.size(); ++d) {
     Xapian::Document document;
@@ -96,8 +100,17 @@ TEST_CASE("facet values kept in memory count the same as reading them per match"
     document.add_value(schema::source_slot, people[d].empty() ? "none" : "some");
     database.add_document(document);
   }
-  database.set_metadata(std::string(schema::entity_name_key_prefix) + "XPa", "Ann A.");  // others title-cased
-  database.set_metadata(std::string(schema::entity_name_key_prefix) + "XSsome", "Some Source");
+  auto name_key = [](std::string prefix, std::string key) {
+    return std::string(schema::entity_name_key_prefix) + prefix + key;
+  };
+  // Names for some values, and for keys no article has (between, before and after theirs).
+  database.set_metadata(name_key("XP", "a"), "Ann A.");
+  database.set_metadata(name_key("XP", "aa"), "Nobody");
+  database.set_metadata(name_key("XP", "c"), "Cy C.");
+  database.set_metadata(name_key("XP", "zz"), "Nobody");
+  database.set_metadata(name_key("XO", "b"), "Not a person");
+  database.set_metadata(name_key("XS", "some"), "Some Source");
+  database.commit();
   FacetValueCache cache(database);
   for (const char* term : {"Xodd", "Xeven"}) {  // one cache serves query after query
     auto count = [&](FacetCollector& collector, const std::string& query) {
@@ -128,5 +141,25 @@ TEST_CASE("facet values kept in memory count the same as reading them per match"
     }
     CHECK(from_cache[0].values.at(0).name == "Ann A.");  // person a first: by count, else by key
     CHECK(from_cache[1].values.at(0).name == "Some Source");
+  }
+  FacetCollector everyone({FacetField::person}, cache);
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Xodd"), Xapian::Query("Xeven")));
+  everyone.attach(enquire);
+  enquire.get_mset(0, 10, database.get_doccount());
+  std::vector<std::string> names;
+  for (const auto& value : everyone.results(database, 10, true).at(0).values) names.push_back(value.name);
+  CHECK(names == std::vector<std::string>{"Ann A.", "B", "Cy C.", "D", "E"});  // a 3, b 2, then by key
+}
+
+}  // namespace
+
+TEST_CASE("facet values kept in memory count the same as reading them per match", "[facets]") {
+  SECTION("on disk") {
+    test::TempDir dir("facet-cache");
+    check_cache_counts_like_per_match(Xapian::WritableDatabase((dir.path() / "db").string(), Xapian::DB_CREATE));
+  }
+  SECTION("in memory") {
+    check_cache_counts_like_per_match(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
   }
 }
