@@ -1,6 +1,8 @@
 #include "common/snippets.hpp"
 
 #include <algorithm>
+#include <map>
+#include <memory>
 
 namespace newsdex {
 namespace {
@@ -213,6 +215,19 @@ HighlightedText cut(std::string_view block, std::size_t start, std::size_t end,
   return out;
 }
 
+// At most this many words' stems are kept per language and thread (about 10 MB); then they start over.
+constexpr std::size_t max_cached_stems = 100'000;
+
+// Kept for the life of the thread: a highlighter lives for one query, and a batch of queries meets
+// the same words query after query (stemming them anew was a twentieth of a batch search).
+StemCache& stem_cache_for(const std::string& language) {
+  thread_local std::map<std::string, std::unique_ptr<StemCache>> caches;
+  auto& cache = caches[language];
+  if (!cache) cache = std::make_unique<StemCache>(language);
+  if (cache->stems.size() > max_cached_stems) cache->stems.clear();
+  return *cache;
+}
+
 // Moves a cut point back to the white space before a word, unless that would pass `floor`.
 std::size_t back_to_space(std::string_view block, std::size_t at, std::size_t floor) {
   if (at >= block.size()) return block.size();
@@ -255,7 +270,7 @@ std::string render(const HighlightedText& text, std::string_view open, std::stri
 }
 
 Highlighter::Highlighter(HighlightTerms terms, const std::string& language)
-    : terms_(std::move(terms)), stemmer_(language) {
+    : terms_(std::move(terms)), stem_cache_(&stem_cache_for(language)) {
   for (const auto* stems : {&terms_.stems, &terms_.title_stems})
     for (const auto& stem : *stems) stem_initials_.set(static_cast<unsigned char>(stem[0]));
   auto add = [](std::bitset<256>& initials, std::string_view word) {
@@ -280,11 +295,12 @@ const std::string& Highlighter::stem_of(std::string_view lower_word) const {
   // query stem cannot stem to one, and stemming every word of every snippet was most of its cost.
   static const std::string no_stem;
   if (lower_word.empty() || !stem_initials_.test(static_cast<unsigned char>(lower_word[0]))) return no_stem;
-  auto it = stem_cache_.find(lower_word);
-  if (it == stem_cache_.end()) {
+  auto& stems = stem_cache_->stems;
+  auto it = stems.find(lower_word);
+  if (it == stems.end()) {
     std::string word(lower_word);
-    auto stem = stemmer_(word);
-    it = stem_cache_.emplace(std::move(word), std::move(stem)).first;
+    auto stem = stem_cache_->stemmer(word);
+    it = stems.emplace(std::move(word), std::move(stem)).first;
   }
   return it->second;
 }

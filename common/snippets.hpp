@@ -39,6 +39,14 @@ struct StringHash {
 };
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
+// A language's stemmer and the stems of the words it has met (common/snippets.cpp keeps one per
+// language and thread, shared by the highlighters of a batch of queries).
+struct StemCache {
+  explicit StemCache(const std::string& language) : stemmer(language) {}
+  Xapian::Stem stemmer;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stems;  // word -> stem
+};
+
 // The words to highlight, read from a parsed query. Words under NOT and boolean filters are left out.
 struct HighlightTerms {
   StringSet words, stems;              // anywhere (lower-case; stems without Z)
@@ -94,8 +102,7 @@ class Highlighter {
   HighlightTerms terms_;
   std::bitset<256> stem_initials_;  // first bytes of the stems to find: other words need no stemming
   std::bitset<256> body_initials_, title_initials_;  // first bytes of anything to find in a body / a title
-  Xapian::Stem stemmer_;
-  mutable std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stem_cache_;  // words repeat
+  StemCache* stem_cache_;  // this thread's for the language: words repeat from query to query
   mutable Tokens tokens_;  // the words of the text being read: buffers reused from text to text
 };
 
