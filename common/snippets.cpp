@@ -64,7 +64,8 @@ void append_lower(std::string& out, unsigned ch) {
 
 // Words as the indexer's TermGenerator sees them: word characters, with inner apostrophes kept.
 // Only words whose lower-case form starts with a byte in `initials` are lower-cased: the others
-// cannot match and keep an empty form (most words of a text, with a short query).
+// cannot match (most words of a text, with a short query), and a run of them is one token with an
+// empty form, a gap that keeps phrases from matching across it.
 void tokenize(std::string_view text, const std::bitset<256>& initials, Tokens& tokens) {
   tokens.list.clear();
   tokens.lower.clear();
@@ -73,10 +74,12 @@ void tokenize(std::string_view text, const std::bitset<256>& initials, Tokens& t
     auto [ch, next] = decode(text, at);
     if (is_word_char(ch)) {
       if (!in_word) {
-        tokens.list.push_back({at, at, tokens.lower.size(), tokens.lower.size()});
+        auto lower_at = tokens.lower.size();
         append_lower(tokens.lower, ch);
-        wanted = initials.test(static_cast<unsigned char>(tokens.lower[tokens.list.back().lower_begin]));
-        if (!wanted) tokens.lower.resize(tokens.list.back().lower_begin);
+        wanted = initials.test(static_cast<unsigned char>(tokens.lower[lower_at]));
+        if (!wanted) tokens.lower.resize(lower_at);
+        bool after_gap = !tokens.list.empty() && tokens.list.back().lower_begin == tokens.list.back().lower_end;
+        if (wanted || !after_gap) tokens.list.push_back({at, at, lower_at, lower_at});
       } else if (wanted) {
         append_lower(tokens.lower, ch);
       }

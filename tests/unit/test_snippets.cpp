@@ -37,6 +37,9 @@ TEST_CASE("matched words are highlighted in every stemmed form", "[snippets]") {
       {"Netanyahu", "Netanyahu’s office and netanyahu said", {"Netanyahu’s", "netanyahu"}},
       {"\"king of Jordan\"", "The king of Jordan met a king from Jordan.", {"king of Jordan"}},
       {"\"king of Jordan\" visit", "A visit: the King of  Jordan, the king.", {"visit", "King of  Jordan"}},
+      // Words that cannot match (here: no query word starts like them) still part a phrase's words.
+      {"\"oil price\"", "oil, yes, price; oil and price; oil oil price", {"oil price"}},
+      {"\"oil price\"", "oil zzz price oil-price", {"oil-price"}},
       {"hostag*", "hostage, hostages and hostility", {"hostage", "hostages"}},
       {"gaza NOT doha", "Gaza and Doha", {"Gaza"}},  // excluded words are not highlighted
       {"gaza -doha", "Gaza and Doha", {"Gaza"}},
