@@ -102,7 +102,7 @@ void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
     return;
   }
   slot.hash = content_hash(bytes);
-  auto result = read_file_bytes(bytes, job.file.path, options);
+  auto result = read_file_bytes(std::move(bytes), job.file.path, options);  // hashed: now the readers own it
   slot.problems = std::move(result.problems);
   slot.raw = std::move(result.articles);
   for (auto& article : slot.raw) {

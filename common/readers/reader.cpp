@@ -159,8 +159,10 @@ std::string windows1252_to_utf8(std::string_view bytes) {
   return out;
 }
 
-// Decodes the bytes to UTF-8, noting what it had to do in `problems`.
-std::string decode(std::string_view bytes, const std::string& path, std::vector<ReadProblem>& problems) {
+// Decodes the bytes to UTF-8, noting what it had to do in `problems`. Valid UTF-8 (nearly every
+// file) is handed back without a copy: a JSON Lines export can be gigabytes.
+std::string decode(std::string&& owned, const std::string& path, std::vector<ReadProblem>& problems) {
+  std::string_view bytes(owned);
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   if (bytes.starts_with("\xFF\xFE")) return utf16_to_utf8(bytes, true, 2);
   if (bytes.starts_with("\xFE\xFF")) return utf16_to_utf8(bytes, false, 2);
@@ -168,7 +170,10 @@ std::string decode(std::string_view bytes, const std::string& path, std::vector<
     problems.push_back({path, 0, "UTF-16 without a byte-order mark: converted", false});
     return utf16_to_utf8(bytes, *little_endian, 0);
   }
-  if (is_valid_utf8(bytes)) return std::string(bytes);
+  if (is_valid_utf8(bytes)) {
+    if (bytes.size() != owned.size()) owned.erase(0, owned.size() - bytes.size());  // the BOM
+    return std::move(owned);
+  }
   std::size_t high = 0;
   for (unsigned char c : bytes) high += c >= 0x80;
   std::size_t repaired = 0;
@@ -221,7 +226,7 @@ std::string drop_oversized_lines(std::string text, const std::string& path, std:
 }
 
 // Reads decoded bytes; `fallback_date` (a file time, only when asked for) fills missing dates.
-ReadResult read_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options,
+ReadResult read_bytes(std::string&& bytes, const std::string& path, const ReadOptions& options,
                       const std::optional<std::string>& fallback_date) {
   ReadResult result;
   bool json_lines = is_json_lines_name(path);
@@ -234,7 +239,7 @@ ReadResult read_bytes(std::string_view bytes, const std::string& path, const Rea
     result.problems.push_back({path, 0, "skipped: not a text file (" + kind + ")", true});
     return result;
   }
-  auto text = decode(bytes, path, result.problems);
+  auto text = decode(std::move(bytes), path, result.problems);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     result.problems.push_back({path, 0, "skipped: empty file", true});
     return result;
@@ -253,6 +258,7 @@ ReadResult read_bytes(std::string_view bytes, const std::string& path, const Rea
       read = read_text_page(text, path);
       break;
   }
+  std::string().swap(text);  // the articles hold what they need: give a large export's text back now
   result.problems.insert(result.problems.end(), read.problems.begin(), read.problems.end());
   for (auto& article : read.articles) {
     if (article.paragraphs.empty()) {
@@ -283,7 +289,7 @@ bool is_json_lines_name(const std::string& path) {
 }
 
 ReadResult read_articles_from_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options) {
-  return read_bytes(bytes, path, options, std::nullopt);
+  return read_bytes(std::string(bytes), path, options, std::nullopt);
 }
 
 ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& options) {
@@ -309,10 +315,10 @@ ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& o
     return result;
   }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return read_file_bytes(bytes, path, options);
+  return read_file_bytes(std::move(bytes), path, options);
 }
 
-ReadResult read_file_bytes(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options) {
+ReadResult read_file_bytes(std::string bytes, const std::filesystem::path& path, const ReadOptions& options) {
   std::optional<std::string> fallback_date;
   if (options.date_from_mtime) {
     std::error_code error;
@@ -323,7 +329,7 @@ ReadResult read_file_bytes(std::string_view bytes, const std::filesystem::path& 
       fallback_date = iso_from_unix_time(seconds.count());
     }
   }
-  return read_bytes(bytes, path.string(), options, fallback_date);
+  return read_bytes(std::move(bytes), path.string(), options, fallback_date);
 }
 
 }  // namespace newsdex

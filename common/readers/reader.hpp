@@ -63,7 +63,7 @@ ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& o
 
 // The same for a file whose bytes the caller has already read (the indexer hashes them): the
 // file's modification time still serves --date-from-mtime.
-ReadResult read_file_bytes(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options);
+ReadResult read_file_bytes(std::string bytes, const std::filesystem::path& path, const ReadOptions& options);
 
 // The same from bytes already in memory (tests and fuzzing); `path` names the source in messages.
 ReadResult read_articles_from_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options);
