@@ -411,6 +411,10 @@ class Run {
     bool commit_inside = !old && options_.commit_every > 0 &&
                          slot.prepared.size() > std::max(options_.commit_every, large_file_articles);
     for (std::size_t i = 0; i < slot.prepared.size(); ++i) {
+      // Stopped (SIGINT/SIGTERM) inside a large new file: what is written is committed at the end of
+      // the run, and the unfinished record has the next run finish the file. Other files finish
+      // first, as the same commit must replace their old articles.
+      if (commit_inside && interrupted()) return;
       scheduler.wait_prepared(index, i);
       auto& prepared = slot.prepared[i];
       if (!prepared) continue;

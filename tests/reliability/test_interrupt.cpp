@@ -1,5 +1,6 @@
-// Promise: on SIGINT or SIGTERM newsdex-index finishes the file in progress, commits, prints its
-// summary and exits 6; what it committed is searchable and a re-run completes the collection.
+// Promise: on SIGINT or SIGTERM newsdex-index finishes the file in progress (or, inside a large new
+// JSON Lines export, the article in progress), commits, prints its summary and exits 6; what it
+// committed is searchable and a re-run completes the collection.
 #include <signal.h>
 
 #include <catch2/catch.hpp>
@@ -77,4 +78,44 @@ TEST_CASE("SIGINT and SIGTERM stop the indexer politely: commit, summary, exit 6
       CHECK(problems.empty());
     }
   }
+}
+
+TEST_CASE("a signal inside one large new export stops at the next article, not at the end of the file",
+          "[reliability][interrupt]") {
+  TempDir dir("interrupt-export");
+  CollectionShape shape;
+  shape.text_files = 0;
+  shape.jsonl_files = 1;
+  shape.lines_per_jsonl = 20000;
+  auto collection = make_collection(dir.path() / "in", shape);
+  auto db = dir.path() / "db";
+  ChildProcess indexer(index_command({"--db", db.string(), "--json", "--entities", "none", "--jobs", "2",
+                                      "--commit-every", "100", collection.root.string()}),
+                       dir.path());
+  REQUIRE(wait_until([&] { return committed_documents(db) > 0 || indexer.finished(); }));
+  indexer.signal(SIGSTOP);
+  REQUIRE_FALSE(indexer.finished());
+  indexer.signal(SIGTERM);
+  indexer.signal(SIGCONT);
+  auto exit = indexer.wait_for(seconds(60));
+  REQUIRE(exit);
+  INFO(exit->err);
+  CHECK(exit->exit_code == 6);
+  auto summary = nlohmann::json::parse(exit->out);
+  CHECK(summary["interrupted"] == true);
+  CHECK(integrity_problems(db).empty());
+  auto contents = read_index(db);
+  CHECK(contents.doc_count > 0);
+  CHECK(contents.doc_count < collection.ids.size());  // it did not go on to the end of the export
+  CHECK(contents.doc_count == summary["articles"]["added"]);
+  CHECK(contents.unfinished_records == 1);  // the next run finishes the file
+
+  ChildProcess rerun(index_command({"--db", db.string(), "--quiet", "--entities", "none", collection.root.string()}),
+                     dir.path());
+  auto rerun_exit = rerun.wait();
+  INFO(rerun_exit.err);
+  CHECK(rerun_exit.exit_code == 0);
+  auto problems = differences(read_index(db), collection.ids);
+  INFO(problems);
+  CHECK(problems.empty());
 }
