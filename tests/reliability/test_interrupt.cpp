@@ -16,6 +16,37 @@ using namespace newsdex::test;
 namespace fs = std::filesystem;
 using namespace std::chrono;
 
+namespace {
+
+// Waits for a first commit, freezes the indexer so the signal surely lands mid-run, signals it and
+// lets it go on; returns how it ended (it must end within a minute, with exit code 6).
+ChildExit interrupt_after_first_commit(ChildProcess& indexer, const fs::path& db, int signal_number) {
+  REQUIRE(wait_until([&] { return committed_documents(db) > 0 || indexer.finished(); }));
+  indexer.signal(SIGSTOP);
+  REQUIRE_FALSE(indexer.finished());
+  indexer.signal(signal_number);
+  indexer.signal(SIGCONT);
+  auto exit = indexer.wait_for(seconds(60));
+  REQUIRE(exit);
+  INFO(exit->err);
+  CHECK(exit->exit_code == 6);
+  return *exit;
+}
+
+// A plain re-run completes the collection: every article once, nothing else.
+void check_rerun_completes(const fs::path& dir, const fs::path& db, const Collection& collection) {
+  ChildProcess rerun(index_command({"--db", db.string(), "--quiet", "--entities", "none", collection.root.string()}),
+                     dir);
+  auto rerun_exit = rerun.wait();
+  INFO(rerun_exit.err);
+  CHECK(rerun_exit.exit_code == 0);
+  auto problems = differences(read_index(db), collection.ids);
+  INFO(problems);
+  CHECK(problems.empty());
+}
+
+}  // namespace
+
 TEST_CASE("SIGINT and SIGTERM stop the indexer politely: commit, summary, exit 6, re-run completes",
           "[reliability][interrupt]") {
   struct Case {
@@ -35,24 +66,16 @@ TEST_CASE("SIGINT and SIGTERM stop the indexer politely: commit, summary, exit 6
       args.push_back(collection.root.string());
 
       ChildProcess indexer(index_command(args), dir.path());
-      // Wait for a first commit, then freeze the indexer so the signal surely lands mid-run.
-      REQUIRE(wait_until([&] { return committed_documents(db) > 0 || indexer.finished(); }));
-      indexer.signal(SIGSTOP);
-      REQUIRE_FALSE(indexer.finished());
-      indexer.signal(signal_number);
-      indexer.signal(SIGCONT);
-      auto exit = indexer.wait_for(seconds(60));
-      REQUIRE(exit);
-      INFO(exit->err);
-      CHECK(exit->exit_code == 6);
+      auto exit = interrupt_after_first_commit(indexer, db, signal_number);
+      INFO(exit.err);
       std::size_t reported_added = 0;
       if (json_summary) {
-        auto summary = nlohmann::json::parse(exit->out);
+        auto summary = nlohmann::json::parse(exit.out);
         CHECK(summary["interrupted"] == true);
         reported_added = summary["articles"]["added"];
       } else {
-        CHECK(exit->err.find("interrupted, committed what was done:") != std::string::npos);
-        reported_added = std::stoul(exit->err.substr(exit->err.find("done: ") + 6));
+        CHECK(exit.err.find("interrupted, committed what was done:") != std::string::npos);
+        reported_added = std::stoul(exit.err.substr(exit.err.find("done: ") + 6));
       }
 
       CHECK(integrity_problems(db).empty());
@@ -68,14 +91,7 @@ TEST_CASE("SIGINT and SIGTERM stop the indexer politely: commit, summary, exit 6
       REQUIRE(search.exit_code == 0);
       CHECK(nlohmann::json::parse(search.out)["matches"]["lower_bound"] == contents.doc_count);
 
-      ChildProcess rerun(
-          index_command({"--db", db.string(), "--quiet", "--entities", "none", collection.root.string()}), dir.path());
-      auto rerun_exit = rerun.wait();
-      INFO(rerun_exit.err);
-      CHECK(rerun_exit.exit_code == 0);
-      auto problems = differences(read_index(db), collection.ids);
-      INFO(problems);
-      CHECK(problems.empty());
+      check_rerun_completes(dir.path(), db, collection);
     }
   }
 }
@@ -92,16 +108,9 @@ TEST_CASE("a signal inside one large new export stops at the next article, not a
   ChildProcess indexer(index_command({"--db", db.string(), "--json", "--entities", "none", "--jobs", "2",
                                       "--commit-every", "100", collection.root.string()}),
                        dir.path());
-  REQUIRE(wait_until([&] { return committed_documents(db) > 0 || indexer.finished(); }));
-  indexer.signal(SIGSTOP);
-  REQUIRE_FALSE(indexer.finished());
-  indexer.signal(SIGTERM);
-  indexer.signal(SIGCONT);
-  auto exit = indexer.wait_for(seconds(60));
-  REQUIRE(exit);
-  INFO(exit->err);
-  CHECK(exit->exit_code == 6);
-  auto summary = nlohmann::json::parse(exit->out);
+  auto exit = interrupt_after_first_commit(indexer, db, SIGTERM);
+  INFO(exit.err);
+  auto summary = nlohmann::json::parse(exit.out);
   CHECK(summary["interrupted"] == true);
   CHECK(integrity_problems(db).empty());
   auto contents = read_index(db);
@@ -109,13 +118,5 @@ TEST_CASE("a signal inside one large new export stops at the next article, not a
   CHECK(contents.doc_count < collection.ids.size());  // it did not go on to the end of the export
   CHECK(contents.doc_count == summary["articles"]["added"]);
   CHECK(contents.unfinished_records == 1);  // the next run finishes the file
-
-  ChildProcess rerun(index_command({"--db", db.string(), "--quiet", "--entities", "none", collection.root.string()}),
-                     dir.path());
-  auto rerun_exit = rerun.wait();
-  INFO(rerun_exit.err);
-  CHECK(rerun_exit.exit_code == 0);
-  auto problems = differences(read_index(db), collection.ids);
-  INFO(problems);
-  CHECK(problems.empty());
+  check_rerun_completes(dir.path(), db, collection);
 }
