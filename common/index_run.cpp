@@ -166,6 +166,16 @@ class Scheduler {
     if (failure_) std::rethrow_exception(failure_);
   }
 
+  // The writer stops inside a chunked file: the chunks no worker has begun are dropped, and those
+  // being prepared are waited for, so that release() does not take the slot from under a worker.
+  void abandon(std::size_t index) {
+    std::unique_lock lock(mutex_);
+    auto& slot = slots_[index];
+    slot.chunks_left -= std::erase_if(chunks_, [&](const Chunk& chunk) { return chunk.file == index; });
+    while (!slot_ready_.wait_for(lock, std::chrono::milliseconds(100), [&] { return slot.chunks_left == 0; })) {
+    }
+  }
+
   void release(std::size_t index) {
     std::lock_guard lock(mutex_);
     slots_[index] = FileSlot{};
@@ -414,7 +424,10 @@ class Run {
       // Stopped (SIGINT/SIGTERM) inside a large new file: what is written is committed at the end of
       // the run, and the unfinished record has the next run finish the file. Other files finish
       // first, as the same commit must replace their old articles.
-      if (commit_inside && interrupted()) return;
+      if (commit_inside && interrupted()) {
+        scheduler.abandon(index);
+        return;
+      }
       scheduler.wait_prepared(index, i);
       auto& prepared = slot.prepared[i];
       if (!prepared) continue;
