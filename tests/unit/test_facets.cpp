@@ -148,7 +148,8 @@ void check_cache_counts_like_per_match(Xapian::WritableDatabase database) {
   everyone.attach(enquire);
   enquire.get_mset(0, 10, database.get_doccount());
   std::vector<std::string> names;
-  for (const auto& value : everyone.results(database, 10, true).at(0).values) names.push_back(value.name);
+  auto facets = everyone.results(database, 10, true);  // kept: a loop over a temporary's member would outlive it
+  for (const auto& value : facets.at(0).values) names.push_back(value.name);
   CHECK(names == std::vector<std::string>{"Ann A.", "B", "Cy C.", "D", "E"});  // a 3, b 2, then by key
 }
 
