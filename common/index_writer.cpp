@@ -57,7 +57,8 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase& db, std::string language, boo
   auto id_text = db_.get_metadata(std::string(schema::data_dictionary_key));
   std::uint32_t id = 0;
   std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-  if (auto bytes = db_.get_metadata(data_dictionary_key(id)); id != 0 && !bytes.empty()) use_dictionary(DataDictionary(bytes));
+  if (id == 0) return;
+  if (auto bytes = db_.get_metadata(data_dictionary_key(id)); !bytes.empty()) use_dictionary(DataDictionary(bytes));
 }
 
 void IndexWriter::use_dictionary(const DataDictionary& dictionary) {
@@ -74,7 +75,8 @@ std::string IndexWriter::stored_data(const Article& article) { return stored_dat
 
 std::string IndexWriter::stored_data(std::string json) {
   if (packer_) return packer_->pack(json);
-  if (dictionary_samples_.size() < dictionary_samples_retry) dictionary_samples_.push_back(json);
+  if (dictionary_samples_.size() >= dictionary_samples_retry) return json;  // training failed twice: stay plain
+  dictionary_samples_.push_back(json);
   if (dictionary_samples_.size() == dictionary_samples || dictionary_samples_.size() == dictionary_samples_retry) {
     if (auto trained = DataDictionary::train(dictionary_samples_)) {
       db_.set_metadata(data_dictionary_key(trained->id()), trained->bytes());
