@@ -1,11 +1,14 @@
 #include "common/article_preparation.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <unordered_map>
 
 #include "common/document.hpp"
 #include "common/errors.hpp"
+#include "common/schema.hpp"
 #include "common/text.hpp"
+#include "common/words.hpp"
 
 #if __has_include("common/entities.hpp")
 #include "common/entities.hpp"
@@ -14,6 +17,29 @@
 
 namespace newsdex {
 namespace {
+
+// The words of the title (counted as often as the index weights them), lede and body, for "did you
+// mean": the index itself holds only their stems.
+std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(const Article& article) {
+  std::unordered_map<std::string, Xapian::termcount> counts;
+  std::bitset<256> every_word;
+  every_word.set();
+  Tokens tokens;
+  auto count = [&](std::string_view text, Xapian::termcount weight) {
+    tokenize(text, every_word, tokens);
+    for (std::size_t i = 0; i < tokens.list.size(); ++i) {
+      auto word = tokens.word(i);
+      if (word.size() < 3 || word.size() > 32) continue;
+      // Numbers and amounts ("1986", "4.65"): "did you mean" has nothing to suggest for them.
+      if (word.find_first_of("0123456789") != std::string_view::npos) continue;
+      counts[std::string(word)] += weight;
+    }
+  };
+  count(article.title, schema::title_weight);
+  count(article.lede, schema::body_weight);
+  for (const auto& paragraph : article.paragraphs) count(paragraph, schema::body_weight);
+  return {counts.begin(), counts.end()};
+}
 
 Entities extract(const Article& article) {
 #ifdef NEWSDEX_HAVE_ENTITY_EXTRACTOR
@@ -85,17 +111,7 @@ PreparedArticle prepare_article(Article article, EntitySource entity_source, boo
   PreparedArticle prepared;
   prepared.body_hash = body_hash(article);
   prepared.document = make_document(article, indexer);
-  if (with_spelling) {
-    // Unprefixed terms are the unstemmed words TermGenerator saw; they feed "did you mean".
-    for (auto it = prepared.document.termlist_begin(); it != prepared.document.termlist_end(); ++it) {
-      const std::string& term = *it;
-      if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-      if (term.size() < 3 || term.size() > 32) continue;
-      // Numbers and amounts ("1986", "4.65"): "did you mean" has nothing to suggest for them.
-      if (term.find_first_of("0123456789") != std::string::npos) continue;
-      prepared.spelling_words.emplace_back(term, it.get_wdf());
-    }
-  }
+  if (with_spelling) prepared.spelling_words = spelling_words(article);
   prepared.article = std::move(article);
   return prepared;
 }

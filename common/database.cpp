@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "common/errors.hpp"
+#include "common/schema.hpp"
 
 namespace newsdex {
 
@@ -16,13 +17,24 @@ std::string default_database_path() {
   return "newsdex-db";
 }
 
+void check_schema(const Xapian::Database& db, const std::string& path) {
+  auto version = db.get_metadata(std::string(schema::schema_version_key));
+  if (version.empty() || version == schema::schema_version) return;
+  throw DatabaseError(ExitCode::no_database,
+                      "the database at " + path + " has index schema " + version + ", and this newsdex uses schema " +
+                          std::string(schema::schema_version) +
+                          ": index the collection again into a new database (newsdex-index --db NEW-PATH FOLDER)");
+}
+
 Xapian::WritableDatabase open_for_writing(const std::string& path, bool wait) {
   std::error_code error;
   auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, error);
   while (true) {
     try {
-      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+      Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+      check_schema(db, path);
+      return db;
     } catch (const Xapian::DatabaseLockError&) {
       if (!wait)
         throw DatabaseError(ExitCode::locked, "database is locked: another newsdex-index is writing to " + path +
@@ -59,7 +71,9 @@ Xapian::Database open_for_reading(const std::vector<std::string>& paths) {
       if (!std::filesystem::exists(path) && !std::filesystem::exists(path + ".stub"))
         throw DatabaseError(ExitCode::no_database, "no database at " + path +
                                                        ": create one with 'newsdex-index --db " + path + " FOLDER'");
-      combined.add_database(open_one(path));
+      auto db = open_one(path);
+      check_schema(db, path);
+      combined.add_database(db);
     } catch (const Xapian::DatabaseOpeningError& e) {
       throw DatabaseError(ExitCode::no_database, "cannot open database " + path + ": " + e.get_msg() +
                                                      " (create one with 'newsdex-index --db " + path + " FOLDER')");

@@ -115,6 +115,9 @@ Article article_from_json(const nlohmann::json& data) {
 
 Xapian::Document make_document(const Article& article, Xapian::TermGenerator& indexer) {
   Xapian::Document document;
+  // Stems only, each with its positions (Z<stem>, ZS<stem> for the title): no unstemmed copy of
+  // every word, which would double the postings and term lists (docs/schema.md).
+  indexer.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
   indexer.set_document(document);
   indexer.index_text(article.title, schema::title_weight, std::string(schema::title_prefix));
   indexer.index_text(article.title, schema::title_weight);

@@ -26,6 +26,7 @@ struct FieldProblem {
 struct ParseContext {
   std::optional<FieldProblem> problem;
   std::vector<AppliedFilter> filters;
+  Xapian::termcount max_wildcard_terms = 0;
 };
 
 Xapian::Query date_range_query(const DateRange& range) {
@@ -76,6 +77,27 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
 
  private:
   ParseContext& context_;
+};
+
+// hostag* (rewritten by scan_query() to a wildcard field) -> the stems that start with "hostag". The
+// index holds stems only, and a stem can be shorter than the word ("hostages", stem "hostag"): the
+// stem of the prefix itself is added, so that hostages* still finds "hostages".
+class WildcardFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  WildcardFieldProcessor(std::string term_prefix, ParseContext& context)
+      : term_prefix_(std::move(term_prefix)), context_(context), stemmer_("english") {}
+  Xapian::Query operator()(const std::string& value) override {
+    Xapian::Query expanded(Xapian::Query::OP_WILDCARD, term_prefix_ + value, context_.max_wildcard_terms,
+                           Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_SYNONYM);
+    auto stem = stemmer_(value);
+    if (stem.empty() || stem.starts_with(value)) return expanded;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, expanded, Xapian::Query(term_prefix_ + stem));
+  }
+
+ private:
+  std::string term_prefix_;
+  ParseContext& context_;
+  Xapian::Stem stemmer_;
 };
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
@@ -145,16 +167,25 @@ std::vector<std::string> split_spaces(const std::string& text) {
   return words;
 }
 
+// A word of the query that the index has: in the spelling dictionary, or as a stem.
+bool is_known_word(const std::string& word, const Xapian::Database& database, const Xapian::Stem& stemmer) {
+  auto lower = Xapian::Unicode::tolower(word);
+  if (database.term_exists("Z" + stemmer(lower))) return true;
+  auto spelling = database.spellings_begin();
+  spelling.skip_to(lower);
+  return spelling != database.spellings_end() && *spelling == lower;
+}
+
 // Xapian corrects every word that has a more frequent neighbour; put back the words the index has.
 std::string keep_known_words(const std::string& original, const std::string& corrected,
-                             const Xapian::Database& database) {
+                             const Xapian::Database& database, const Xapian::Stem& stemmer) {
   if (corrected.empty()) return corrected;
   auto before = split_spaces(original), after = split_spaces(corrected);
   if (before.size() != after.size()) return corrected;
   std::string out;
   for (std::size_t i = 0; i < before.size(); ++i) {
     if (i) out += ' ';
-    out += (before[i] != after[i] && database.term_exists(before[i])) ? before[i] : after[i];
+    out += (before[i] != after[i] && is_known_word(before[i], database, stemmer)) ? before[i] : after[i];
   }
   return out == original ? std::string() : out;
 }
@@ -203,6 +234,7 @@ std::string_view word_operator_name(WordOperator op) {
 }
 
 struct QueryBuilder::State {
+  Xapian::Stem stemmer{"english"};
   Xapian::QueryParser parser;
   Xapian::SimpleStopper stopper;
   ParseContext context;
@@ -210,13 +242,16 @@ struct QueryBuilder::State {
   Xapian::Database database;
 
   State() {
-    parser.set_stemmer(Xapian::Stem("english"));
-    // STEM_SOME on a query whose free words scan_query() lower-cased: every word is stemmed, as the
-    // indexer does, names included, while phrases keep the unstemmed words that have positions.
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_stemmer(stemmer);
+    // The index holds stems only, with positions (Z<stem>, ZS<stem> for title:): every word is
+    // stemmed, names and the words of phrases included.
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
     add_english_stopwords(stopper);
     parser.set_stopper(&stopper);
     parser.add_prefix("title", std::string(schema::title_prefix));
+    parser.add_prefix(std::string(wildcard_field), (new WildcardFieldProcessor("Z", context))->release());
+    auto title_stems = "Z" + std::string(schema::title_prefix);
+    parser.add_prefix(std::string(title_wildcard_field), (new WildcardFieldProcessor(title_stems, context))->release());
     for (const auto& field : schema::entity_fields) {
       auto* processor = new KeyFieldProcessor(std::string(field.query_name), field.prefix, context);
       parser.add_boolean_prefix(std::string(field.query_name), processor->release(), false);  // all of
@@ -254,12 +289,11 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
   if (!blank) {
     auto& parser = state_->parser;
     parser.set_default_op(parsed.word_operator == WordOperator::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-    parser.set_max_expansion(options.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
-                             Xapian::QueryParser::FLAG_WILDCARD);
+    // No FLAG_WILDCARD: scan_query() turns hostag* into a wildcard field, which expands over stems.
     unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_PURE_NOT;
+                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
     state_->context = {};
+    state_->context.max_wildcard_terms = options.max_wildcard_terms;
     try {
       text_query = parser.parse_query(scan.rewritten, flags);
     } catch (const Xapian::QueryParserError& e) {
@@ -279,7 +313,8 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
     // than the whole search: parse again for it only when some word is unknown to the index.
     if (state_->spelling && has_unknown_word(text_query, state_->database)) {
       parser.parse_query(scan.rewritten, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-      parsed.corrected = keep_known_words(scan.rewritten, parser.get_corrected_query_string(), state_->database);
+      parsed.corrected = restore_wildcards(keep_known_words(scan.rewritten, parser.get_corrected_query_string(),
+                                                            state_->database, state_->stemmer));
     }
     parsed.ranked = has_weighted_terms(text_query, scan);
   }

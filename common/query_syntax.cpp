@@ -126,6 +126,10 @@ class Scanner {
       auto stem = bare.substr(0, bare.size() - 1);
       if (stem.empty()) throw QueryError("a wildcard needs at least one letter before '*'", start);
       scan_.wildcards.push_back(ascii_lower(stem));
+      scan_.free_words.push_back(ascii_lower(bare));
+      out(word.substr(0, sign));
+      out(std::string(wildcard_field) + ":" + Xapian::Unicode::tolower(std::string(stem)));
+      return;
     }
     if (auto letters = acronym(bare); !letters.empty()) {
       scan_.free_words.push_back(letters);
@@ -134,8 +138,7 @@ class Scanner {
       return;
     }
     if (!bare.empty()) scan_.free_words.push_back(ascii_lower(bare));
-    // Lower-cased so that the parser stems names and sentence-initial words too (its STEM_SOME skips
-    // capitalised words, and STEM_ALL_Z would stem phrase words, which have no positions).
+    // Lower-cased, as the index's stems are (an all-capitals query's AND, OR, NOT are words too).
     out(Xapian::Unicode::tolower(std::string(word)));
   }
 
@@ -166,7 +169,12 @@ class Scanner {
       std::string value(text_.substr(value_at, end - value_at));
       scan_.clauses.push_back({name, value, name_at});
       // Free-text fields (title:) are lower-cased like free words, so that they are stemmed.
-      out(name + ":" + (contains(group_fields_, name) ? value : Xapian::Unicode::tolower(value)));
+      if (!contains(group_fields_, name) && value.size() > 1 && value.back() == '*') {
+        value.pop_back();
+        out(std::string(title_wildcard_field) + ":" + Xapian::Unicode::tolower(value));
+      } else {
+        out(name + ":" + (contains(group_fields_, name) ? value : Xapian::Unicode::tolower(value)));
+      }
       at_ = end;
     }
   }
@@ -232,6 +240,21 @@ class Scanner {
 };
 
 }  // namespace
+
+std::string restore_wildcards(std::string text) {
+  for (auto [field, written] : {std::pair{title_wildcard_field, std::string_view("title:")},
+                                std::pair{wildcard_field, std::string_view()}}) {
+    auto marker = std::string(field) + ":";
+    for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) {
+      text.replace(at, marker.size(), written);
+      at += written.size();
+      auto end = at;
+      while (end < text.size() && !is_space(text[end]) && text[end] != ')') ++end;
+      text.insert(end, 1, '*');
+    }
+  }
+  return text;
+}
 
 QueryScan scan_query(std::string_view text, const std::vector<std::string_view>& fields,
                      const std::vector<std::string_view>& group_fields) {

@@ -12,6 +12,11 @@ namespace newsdex {
 
 inline constexpr std::size_t max_query_bytes = 4096;
 
+// The fields scan_query() rewrites wildcards into (hostag* -> newsdexwildcard:hostag, title:hostag*
+// -> newsdextitlewildcard:hostag), for the query builder to expand over stems.
+inline constexpr std::string_view wildcard_field = "newsdexwildcard";
+inline constexpr std::string_view title_wildcard_field = "newsdextitlewildcard";
+
 // A `field:value` clause as written in the query.
 struct FieldClause {
   std::string field;        // "person"
@@ -34,5 +39,9 @@ struct QueryScan {
 // those that accept the `field:(a OR b)` group syntax (boolean filters). Throws QueryError.
 QueryScan scan_query(std::string_view text, const std::vector<std::string_view>& fields,
                      const std::vector<std::string_view>& group_fields);
+
+// Rewritten query text back as the user would write it (newsdexwildcard:hostag -> hostag*), for
+// showing a corrected query.
+std::string restore_wildcards(std::string text);
 
 }  // namespace newsdex

@@ -13,7 +13,7 @@ namespace newsdex::schema {
 
 // Term prefixes (Xapian/Omega conventions: single capitals for standard meanings, X... for our own).
 inline constexpr std::string_view id_prefix = "Q";          // unique article id
-inline constexpr std::string_view title_prefix = "S";       // title words (free text, stemmed)
+inline constexpr std::string_view title_prefix = "S";       // title words (free text: terms are ZS<stem>)
 inline constexpr std::string_view person_prefix = "XP";     // person key (boolean)
 inline constexpr std::string_view org_prefix = "XO";        // organisation key (boolean)
 inline constexpr std::string_view place_prefix = "XL";      // place key (boolean)
@@ -65,7 +65,9 @@ inline constexpr std::string_view schema_version_key = "newsdex:schema";
 // newsdex:data-dictionary -> id of the dictionary new document data is compressed with;
 // newsdex:data-dictionary:<id> -> that dictionary (stored_data.hpp).
 inline constexpr std::string_view data_dictionary_key = "newsdex:data-dictionary";
-inline constexpr std::string_view schema_version = "1";
+// 2: free text as stems only, with positions (1 had an unstemmed copy of every word besides).
+// Databases of another version are refused (common/database.cpp): build them again.
+inline constexpr std::string_view schema_version = "2";
 
 // Xapian terms are at most 245 bytes; keys longer than this are cut at a UTF-8 boundary.
 inline constexpr std::size_t max_term_key_bytes = 200;

@@ -35,96 +35,6 @@ std::size_t step(std::string_view text, std::size_t at, long n) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
-// The code point at text[at] and where the next one starts. ASCII (most of the text) is read here;
-// other bytes as Xapian reads them (an invalid byte stands for itself).
-std::pair<unsigned, std::size_t> decode(std::string_view text, std::size_t at) {
-  auto byte = static_cast<unsigned char>(text[at]);
-  if (byte < 0x80) return {byte, at + 1};
-  auto left = text.size() - at;
-  if (left == 0) return {0, at};  // never (text[at] was read); without it GCC warns of an empty iterator
-  Xapian::Utf8Iterator it(text.data() + at, left);
-  unsigned ch = *it;
-  ++it;
-  return {ch, it == Xapian::Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data())};
-}
-
-// Letters, digits and '_': the ASCII word characters. A table: the tokenizer asks for every byte.
-constexpr auto ascii_word_bytes = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 128; ++c)
-    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  return table;
-}();
-
-bool is_ascii_word_byte(unsigned char c) { return ascii_word_bytes[c]; }
-
-bool is_word_char(unsigned ch) {
-  if (ch < 0x80) return is_ascii_word_byte(static_cast<unsigned char>(ch));
-  return Xapian::Unicode::is_wordchar(ch);
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-void append_lower(std::string& out, unsigned ch) {
-  if (ch < 0x80) {
-    out += ascii_lower(static_cast<char>(ch));
-  } else {
-    Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
-  }
-}
-
-// Words as the indexer's TermGenerator sees them: word characters, with inner apostrophes kept.
-// Only words whose lower-case form starts with a byte in `initials` are lower-cased: the others
-// cannot match (most words of a text, with a short query), and a run of them is one token with an
-// empty form, a gap that keeps phrases from matching across it.
-void tokenize(std::string_view text, const std::bitset<256>& initials, Tokens& tokens) {
-  tokens.list.clear();
-  tokens.lower.clear();
-  bool in_word = false, wanted = false;
-  for (std::size_t at = 0; at < text.size();) {
-    auto byte = static_cast<unsigned char>(text[at]);
-    if (byte < 0x80 && byte != '\'' && !is_ascii_word_byte(byte)) {  // white space, punctuation: ends a word
-      in_word = false;
-      ++at;
-      continue;
-    }
-    auto [ch, next] = decode(text, at);
-    if (is_word_char(ch)) {
-      if (!in_word) {
-        auto lower_at = tokens.lower.size();
-        if (ch < 0x80) {  // most words: no lower-cased copy unless wanted
-          char lower = ascii_lower(static_cast<char>(ch));
-          wanted = initials.test(static_cast<unsigned char>(lower));
-          if (wanted) tokens.lower += lower;
-        } else {
-          append_lower(tokens.lower, ch);
-          wanted = initials.test(static_cast<unsigned char>(tokens.lower[lower_at]));
-          if (!wanted) tokens.lower.resize(lower_at);
-        }
-        bool after_gap = !tokens.list.empty() && tokens.list.back().lower_begin == tokens.list.back().lower_end;
-        if (wanted || !after_gap) tokens.list.push_back({at, at, lower_at, lower_at});
-      } else if (wanted) {
-        append_lower(tokens.lower, ch);
-      }
-      // The ASCII letters that follow at once: lower-cased, or passed when nothing is kept of the word.
-      while (next < text.size() && is_ascii_word_byte(static_cast<unsigned char>(text[next]))) {
-        if (wanted) tokens.lower += ascii_lower(text[next]);
-        ++next;
-      }
-      in_word = true;
-      tokens.list.back().end = next;
-      tokens.list.back().lower_end = tokens.lower.size();
-    } else if (in_word && (ch == '\'' || ch == 0x2019) && next < text.size() &&
-               is_word_char(decode(text, next).first)) {
-      if (wanted) tokens.lower += '\'';
-      tokens.list.back().lower_end = tokens.lower.size();
-    } else {
-      in_word = false;
-    }
-    at = next;
-  }
-}
-
 struct KeyedMatch {
   TextRange range;
   std::string key;  // what was matched: distinct keys make a better passage
@@ -153,19 +63,21 @@ void collect(const Xapian::Query& query, HighlightTerms& terms) {
       HighlightTerms::Phrase phrase;
       bool title = true;
       for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
-        const std::string& term = *it;
-        if (!term.empty() && term[0] == 'S') {
-          phrase.words.push_back(term.substr(1));
+        std::string_view term = *it;
+        if (term.starts_with('Z')) phrase.stemmed = true, term.remove_prefix(1);
+        if (term.starts_with('S')) {
+          term.remove_prefix(1);
         } else {
           title = false;
-          phrase.words.push_back(term);
         }
+        phrase.words.emplace_back(term);
       }
       phrase.title_only = title;
       if (query.get_type() == Xapian::Query::OP_PHRASE) {
         terms.phrases.push_back(std::move(phrase));
       } else {
-        for (auto& word : phrase.words) (title ? terms.title_words : terms.words).insert(word);
+        auto& words = phrase.stemmed ? (title ? terms.title_stems : terms.stems) : (title ? terms.title_words : terms.words);
+        for (auto& word : phrase.words) words.insert(word);
       }
       return;
     }
@@ -192,7 +104,8 @@ std::vector<KeyedMatch> find_matches(const HighlightTerms& terms, std::string_vi
     if ((phrase.title_only && !is_title) || phrase.words.empty() || phrase.words.size() > count) continue;
     for (std::size_t i = 0; i + phrase.words.size() <= count; ++i) {
       std::size_t k = 0;
-      while (k < phrase.words.size() && tokens.word(i + k) == phrase.words[k]) ++k;
+      auto form = [&](std::size_t at) { return phrase.stemmed ? std::string_view(stem_of(tokens.word(at))) : tokens.word(at); };
+      while (k < phrase.words.size() && form(i + k) == phrase.words[k]) ++k;
       if (k < phrase.words.size()) continue;
       found.push_back({{tokens.list[i].begin, tokens.list[i + k - 1].end}, std::to_string(p).insert(0, 1, '"')});
       for (std::size_t j = i; j < i + k; ++j) in_phrase[j] = true;
@@ -302,6 +215,9 @@ Highlighter::Highlighter(HighlightTerms terms, const std::string& language)
     : terms_(std::move(terms)), stem_cache_(&stem_cache_for(language)) {
   for (const auto* stems : {&terms_.stems, &terms_.title_stems})
     for (const auto& stem : *stems) stem_initials_.set(static_cast<unsigned char>(stem[0]));
+  for (const auto& phrase : terms_.phrases)
+    for (const auto& stem : phrase.words)
+      if (phrase.stemmed && !stem.empty()) stem_initials_.set(static_cast<unsigned char>(stem[0]));
   auto add = [](std::bitset<256>& initials, std::string_view word) {
     if (word.empty()) initials.set();  // a wildcard with no prefix: any word
     if (!word.empty()) initials.set(static_cast<unsigned char>(word[0]));

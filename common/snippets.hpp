@@ -14,23 +14,9 @@
 #include <utility>
 #include <vector>
 
+#include "common/words.hpp"
+
 namespace newsdex {
-
-// The words of a text and their lower-case forms, all in one buffer; a Highlighter reuses one from
-// text to text: snippets read every word of every hit, and a string per word was most of their cost.
-struct Tokens {
-  struct Token {
-    std::size_t begin, end;              // in the text
-    std::size_t lower_begin, lower_end;  // in `lower`
-  };
-  std::vector<Token> list;
-  std::string lower;
-  std::vector<bool> in_phrase;  // scratch for phrase matching
-
-  std::string_view word(std::size_t i) const {
-    return std::string_view(lower).substr(list[i].lower_begin, list[i].lower_end - list[i].lower_begin);
-  }
-};
 
 // Strings found by a string_view too (no std::string made to look one up).
 struct StringHash {
@@ -52,8 +38,9 @@ struct HighlightTerms {
   StringSet words, stems;              // anywhere (lower-case; stems without Z)
   StringSet title_words, title_stems;  // from title:
   struct Phrase {
-    std::vector<std::string> words;
+    std::vector<std::string> words;  // stems when `stemmed` (the index's Z terms), else lower-case words
     bool title_only = false;
+    bool stemmed = false;
   };
   std::vector<Phrase> phrases;
   std::vector<std::string> wildcards;  // prefixes, lower-case

@@ -87,6 +87,12 @@ TEST_CASE("search: words, operators, phrases, fields and dates select the right 
       {"'hostages NOT doha'", {"families-protest"}},
       {"'hostages -doha'", {"families-protest"}},
       {"'\"king of Jordan\"'", {"hostages-released"}},
+      // Phrases match word forms: the index keeps positions on stems ("Hostages released" in titles).
+      {"'\"hostage release\"'", {"hostages-released"}},
+      {"'\"hostages released\" OR \"hostage protest\"'", {"hostages-released", "families-protest"}},
+      {"'title:\"harbour strikes\"'", {"harbour-strike"}},
+      {"'title:strik*'", {"harbour-strike"}},
+      {"'hostages* -doha'", {"families-protest"}},  // the prefix's own stem: "hostage" too
       {"'king jordan'", {"hostages-released", "royal-visit"}},
       {"title:doha", {"doha-talks"}},
       {"'title:(harbour strike)'", {"harbour-strike"}},
@@ -188,6 +194,8 @@ TEST_CASE("search: snippets and titles highlight stemmed forms and phrases", "[c
   REQUIRE(response["results"].size() == 1);
   const auto& hit = response["results"][0];
   CHECK(highlighted(hit, "snippet") == std::vector<std::string>{"release", "king of Jordan"});
+  auto stemmed = f.search("'\"hostage release\"'")["results"][0];
+  CHECK(highlighted(stemmed, "title") == std::vector<std::string>{"Hostages released"});
   auto title = f.search("hostage")["results"][0];
   CHECK(highlighted(title, "title") == std::vector<std::string>{"Hostages"});
   CHECK(highlighted(title, "snippet") == std::vector<std::string>{"hostages"});
@@ -284,6 +292,9 @@ TEST_CASE("search: a misspelt word gets a suggestion, and --auto-correct runs it
   CHECK(corrected["query"]["ran"] == "hostages");
   CHECK(corrected["results"].size() == 3);
   CHECK(f.search("hostages")["suggestion"].is_null());
+  // Known words stay as typed, wildcards are shown as written.
+  CHECK(f.search("'hostges doh*'")["suggestion"] == "hostages doh*");
+  CHECK(f.search("'hostges title:doh*'")["suggestion"] == "hostages title:doh*");
 }
 
 TEST_CASE("search: more like this finds related articles and not the article itself", "[cli][search]") {

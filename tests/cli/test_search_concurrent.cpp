@@ -13,7 +13,15 @@ TEST_CASE("search: commits by a writer during a batch never surface as errors", 
   TempDir dir("search-concurrent");
   auto path = dir.path() / "db";
   auto articles = fixture_articles();
-  build_fixture_db(path, articles);
+  // Filler articles, each with words of its own: tables of several levels, whose blocks the rewrites
+  // below free and reuse. A database of one block per table stays in the reader's memory, and an
+  // old revision is then read to the end without error.
+  auto fixture = articles;
+  for (int i = 0; i < 300; ++i)
+    fixture.push_back(fixture_article("filler-" + std::to_string(i), "Weather report " + std::to_string(i), "2020-01-01",
+                                      "Almanac", {"Rain word" + std::to_string(i) + " and wind word" + std::to_string(i * 7)},
+                                      {}, {}, {}));
+  build_fixture_db(path, fixture);
   Searcher searcher(Xapian::Database(path.string()));
   SearchRequest request;
   request.text = "hostages";
@@ -26,8 +34,11 @@ TEST_CASE("search: commits by a writer during a batch never surface as errors", 
     Xapian::TermGenerator indexer;
     indexer.set_stemmer(Xapian::Stem("english"));
     for (int round = 0; round < 6; ++round) {
-      for (auto& article : articles) {
-        article.paragraphs.push_back("Round " + std::to_string(round) + " adds a line to the hostages story.");
+      for (std::size_t i = 0; i < fixture.size(); ++i) {
+        auto& article = fixture[i];
+        bool story = i < articles.size();  // the eight: the fillers never mention hostages
+        article.paragraphs.push_back("Round " + std::to_string(round) + " adds a line to the " +
+                                     (story ? "hostages story." : "weather."));
         writer.replace_document(schema::id_term(article.id), make_document(article, indexer));
       }
       writer.commit();

@@ -29,11 +29,16 @@ TEST_CASE("the query language builds the expected Xapian query", "[query]") {
       {"hostages AND doha", "(Zhostag@1 AND Zdoha@2)"},
       {"hostages NOT doha", "(Zhostag@1 AND_NOT Zdoha@2)"},
       {"hostages -doha", "(Zhostag@1 AND_NOT Zdoha@2)"},
-      {"\"the king\"", "(the@1 PHRASE 2 king@2)"},   // phrases keep unstemmed, positional words
-      {"\"King of Jordan\"", "(king@1 PHRASE 3 of@2 PHRASE 3 jordan@3)"},
+      {"\"the king\"", "(Zthe@1 PHRASE 2 Zking@2)"},  // phrases of stems: the index's positions are on stems
+      {"\"King of Jordan\"", "(Zking@1 PHRASE 3 Zof@2 PHRASE 3 Zjordan@3)"},
+      {"\"released hostages\"", "(Zreleas@1 PHRASE 2 Zhostag@2)"},
+      {"title:\"harbour strikes\"", "(ZSharbour@1 PHRASE 2 ZSstrike@2)"},
       {"title:Strike", "ZSstrike@1"},
       {"title:(harbour strike)", "(ZSharbour@1 AND ZSstrike@2)"},
-      {"hostag*", "WILDCARD SYNONYM hostag"},
+      {"hostag*", "WILDCARD SYNONYM Zhostag"},     // wildcards expand over stems
+      {"+hostag*", "WILDCARD SYNONYM Zhostag"},
+      {"hostages*", "(WILDCARD SYNONYM Zhostages SYNONYM Zhostag)"},  // and the prefix's own stem
+      {"title:strik*", "WILDCARD SYNONYM ZSstrik"},
       {"person:\"Zoë Marchetti\"", "XPzoe marchetti"},
       {"person:\"zoe marchetti\"", "XPzoe marchetti"},
       {"Person:gaza", "XPgaza"},
@@ -61,7 +66,7 @@ TEST_CASE("the query language builds the expected Xapian query", "[query]") {
       {"U.S. sanctions", "(Zus@1 AND Zsanction@2)"},
       {"U.N forces", "(Zun@1 AND Zforc@2)"},
       {"-U.N forces", "(Zforc@2 AND_NOT Zun@1)"},
-      {"e.g", "(e@1 PHRASE 2 g@2)"},  // lower case: as written
+      {"e.g", "(Ze@1 PHRASE 2 Zg@2)"},  // lower case: as written
   };
   for (const auto& c : cases) {
     INFO(c.text);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <vector>
 
 #include "common/document.hpp"
 #include "common/schema.hpp"
@@ -46,8 +47,20 @@ TEST_CASE("make_document writes the schema's terms, values and data", "[schema]"
   indexer.set_stemmer(Xapian::Stem("english"));
   auto document = make_document(article, indexer);
   std::set<std::string> terms(document.termlist_begin(), document.termlist_end());
-  CHECK(terms.count("Sstrike"));
+  CHECK(terms.count("ZSstrike"));
   CHECK(terms.count("Zstrike"));
+  CHECK(terms.count("Zdocker"));
+  // Stems only (schema 2): no unstemmed copy of the words.
+  CHECK_FALSE(terms.count("strike"));
+  CHECK_FALSE(terms.count("dockers"));
+  CHECK_FALSE(terms.count("Sstrike"));
+  // Positions are on the stems: the title's words first, then the body's after a gap.
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    if (*it != "Zdocker") continue;
+    std::vector<Xapian::termpos> positions(it.positionlist_begin(), it.positionlist_end());
+    CHECK(positions.size() == 1);
+    CHECK(positions.at(0) > 3);
+  }
   CHECK(terms.count("XPelena castellan"));
   CHECK(terms.count("Y2024"));
   CHECK(terms.count("M202409"));
