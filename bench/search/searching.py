@@ -19,6 +19,7 @@ parsing of the answer line, so the pipe adds tens of microseconds to the C++ pro
 """
 import json
 import pathlib
+import re
 import sys
 import time
 
@@ -39,6 +40,12 @@ def read_queries():
     return [line.strip() for line in QUERIES.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def index_schema():
+    """The index schema version newsdex writes (common/schema.hpp)."""
+    match = re.search(r'schema_version = "([^"]+)"', (common.REPO / "common" / "schema.hpp").read_text())
+    return match.group(1) if match else "unknown"
+
+
 def build_indexes(ctx, jsonl):
     """Builds each index once; a marker file written after a complete build makes an interrupted
     build (an empty or partial index) be rebuilt rather than measured."""
@@ -46,16 +53,17 @@ def build_indexes(ctx, jsonl):
     out.mkdir(parents=True, exist_ok=True)
     dbs = {"xapian": out / "xapian-baseline.db", "fts5": out / "fts5.sqlite", "newsdex": out / "newsdex.db"}
 
-    def build(name, function):
+    def build(name, function, stamp=""):
         marker = pathlib.Path(str(dbs[name]) + ".complete")
-        if marker.exists() and dbs[name].exists():
+        built = "built from %s\n%s" % (jsonl, stamp)
+        if marker.exists() and dbs[name].exists() and marker.read_text() == built:
             return
         common.remove(marker)
         common.remove(dbs[name])
         common.remove(pathlib.Path(str(dbs[name]) + "-journal"))
         try:
             function()
-            marker.write_text("built from %s\n" % jsonl)
+            marker.write_text(built)
         except RuntimeError as error:  # the peers are still measured; the report says why one is missing
             common.remove(dbs[name])
             print("search: building the %s index failed: %s" % (name, error), file=sys.stderr)
@@ -64,8 +72,9 @@ def build_indexes(ctx, jsonl):
                                        "search: bare Xapian index"))
     build("fts5", lambda: fts5.build_in_process(str(dbs["fts5"]), jsonl).close())
     if ctx.binary("newsdex-index"):
+        # A newsdex index of another schema is refused by newsdex-search: rebuild it when the schema moves.
         build("newsdex", lambda: common.run(newsdex_client.index_command(ctx, dbs["newsdex"], [jsonl]), ctx,
-                                            "search: newsdex index"))
+                                            "search: newsdex index"), "index schema %s\n" % index_schema())
     return dbs
 
 
