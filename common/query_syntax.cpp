@@ -58,7 +58,6 @@ class Scanner {
       : text_(text), fields_(fields), group_fields_(group_fields), operators_are_words_(all_capitals(text)) {}
 
   QueryScan run() {
-    std::vector<std::size_t> open_brackets;
     while (at_ < text_.size()) {
       char c = text_[at_];
       if (is_space(c)) {
@@ -66,16 +65,17 @@ class Scanner {
       } else if (c == '"') {
         phrase();
       } else if (c == '(') {
-        open_brackets.push_back(at_), out(c), ++at_;
+        open_brackets_.push_back(at_), out(c), ++at_;
       } else if (c == ')') {
-        if (open_brackets.empty()) throw QueryError("unmatched ')' at position " + std::to_string(at_), at_);
-        open_brackets.pop_back(), out(c), ++at_;
+        if (open_brackets_.empty()) throw QueryError("unmatched ')' at position " + std::to_string(at_), at_);
+        open_brackets_.pop_back(), out(c), ++at_;
+        if (open_brackets_.size() < title_group_depth_) title_group_depth_ = 0;
       } else {
         word();
       }
     }
-    if (!open_brackets.empty())
-      throw QueryError("unmatched '(' at position " + std::to_string(open_brackets.back()), open_brackets.back());
+    if (!open_brackets_.empty())
+      throw QueryError("unmatched '(' at position " + std::to_string(open_brackets_.back()), open_brackets_.back());
     check_operators();
     return std::move(scan_);
   }
@@ -128,7 +128,8 @@ class Scanner {
       scan_.wildcards.push_back(ascii_lower(stem));
       scan_.free_words.push_back(ascii_lower(bare));
       out(word.substr(0, sign));
-      out(std::string(wildcard_field) + ":" + Xapian::Unicode::tolower(std::string(stem)));
+      auto field = title_group_depth_ ? title_wildcard_field : wildcard_field;  // inside title:( )
+      out(std::string(field) + ":" + Xapian::Unicode::tolower(std::string(stem)));
       return;
     }
     if (auto letters = acronym(bare); !letters.empty()) {
@@ -162,6 +163,7 @@ class Scanner {
       group(name_at, name, value_at);
     } else if (text_[value_at] == '(') {
       out(name + ":");  // title:(a b) is Xapian's own syntax
+      if (!title_group_depth_) title_group_depth_ = open_brackets_.size() + 1;  // the bracket run() opens next
       at_ = value_at;
     } else {
       std::size_t end = value_at;
@@ -235,6 +237,8 @@ class Scanner {
   const std::vector<std::string_view>& group_fields_;
   bool operators_are_words_;
   std::size_t at_ = 0;
+  std::vector<std::size_t> open_brackets_;  // where each open bracket is
+  std::size_t title_group_depth_ = 0;       // inside title:( ... ) when open_brackets_ is this deep (0: not)
   QueryScan scan_;
   std::vector<std::pair<std::string, std::size_t>> operators_;  // every item with its position ("" = not a word)
 };

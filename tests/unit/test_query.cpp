@@ -39,6 +39,8 @@ TEST_CASE("the query language builds the expected Xapian query", "[query]") {
       {"+hostag*", "WILDCARD SYNONYM Zhostag"},
       {"hostages*", "(WILDCARD SYNONYM Zhostages SYNONYM Zhostag)"},  // and the prefix's own stem
       {"title:strik*", "WILDCARD SYNONYM ZSstrik"},
+      {"title:(harbour strik*)", "(ZSharbour@1 AND WILDCARD SYNONYM ZSstrik)"},
+      {"title:(harbour) strik*", "(ZSharbour@1 AND WILDCARD SYNONYM Zstrik)"},  // after the group: anywhere
       {"person:\"Zoë Marchetti\"", "XPzoe marchetti"},
       {"person:\"zoe marchetti\"", "XPzoe marchetti"},
       {"Person:gaza", "XPgaza"},
