@@ -54,7 +54,9 @@ Xapian::Database open_one(const std::string& path) {
   constexpr int max_attempts = 20;
   for (int attempt = 1;; ++attempt) {
     try {
-      return Xapian::Database(path);
+      Xapian::Database db(path);
+      check_schema(db, path);  // reads the metadata: a commit may overtake it too
+      return db;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == max_attempts) throw;
       std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
@@ -71,9 +73,7 @@ Xapian::Database open_for_reading(const std::vector<std::string>& paths) {
       if (!std::filesystem::exists(path) && !std::filesystem::exists(path + ".stub"))
         throw DatabaseError(ExitCode::no_database, "no database at " + path +
                                                        ": create one with 'newsdex-index --db " + path + " FOLDER'");
-      auto db = open_one(path);
-      check_schema(db, path);
-      combined.add_database(db);
+      combined.add_database(open_one(path));
     } catch (const Xapian::DatabaseOpeningError& e) {
       throw DatabaseError(ExitCode::no_database, "cannot open database " + path + ": " + e.get_msg() +
                                                      " (create one with 'newsdex-index --db " + path + " FOLDER')");

@@ -27,6 +27,13 @@ bool all_capitals(std::string_view text) {
   return letters;
 }
 
+// Letters and digits only (any script): what Xapian's parser takes as one word in a field value.
+bool is_one_word(std::string_view text) {
+  for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it)
+    if (!Xapian::Unicode::is_wordchar(*it) || *it == '_') return false;
+  return !text.empty();
+}
+
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -126,11 +133,15 @@ class Scanner {
       auto stem = bare.substr(0, bare.size() - 1);
       if (stem.empty()) throw QueryError("a wildcard needs at least one letter before '*'", start);
       scan_.wildcards.push_back(ascii_lower(stem));
-      scan_.free_words.push_back(ascii_lower(bare));
-      out(word.substr(0, sign));
-      auto field = title_group_depth_ ? title_wildcard_field : wildcard_field;  // inside title:( )
-      out(std::string(field) + ":" + Xapian::Unicode::tolower(std::string(stem)));
-      return;
+      // A wildcard on one word is expanded over stems by the query builder; on a compound
+      // ("al-qa*") the parser reads the parts as a phrase and drops the '*', as it always did.
+      if (is_one_word(stem)) {
+        scan_.free_words.push_back(ascii_lower(bare));
+        out(word.substr(0, sign));
+        auto field = title_group_depth_ ? title_wildcard_field : wildcard_field;  // inside title:( )
+        out(std::string(field) + ":" + Xapian::Unicode::tolower(std::string(stem)));
+        return;
+      }
     }
     if (auto letters = acronym(bare); !letters.empty()) {
       scan_.free_words.push_back(letters);
@@ -171,7 +182,8 @@ class Scanner {
       std::string value(text_.substr(value_at, end - value_at));
       scan_.clauses.push_back({name, value, name_at});
       // Free-text fields (title:) are lower-cased like free words, so that they are stemmed.
-      if (!contains(group_fields_, name) && value.size() > 1 && value.back() == '*') {
+      if (!contains(group_fields_, name) && value.size() > 1 && value.back() == '*' &&
+          is_one_word(std::string_view(value).substr(0, value.size() - 1))) {
         value.pop_back();
         out(std::string(title_wildcard_field) + ":" + Xapian::Unicode::tolower(value));
       } else {
