@@ -23,7 +23,7 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
   throw DatabaseError(ExitCode::no_database,
                       "the database at " + path + " has index schema " + version + ", and this newsdex uses schema " +
                           std::string(schema::schema_version) +
-                          ": index the collection again into a new database (newsdex-index --db NEW-PATH FOLDER)");
+                          ": build it again (remove " + path + ", or give another --db, and run newsdex-index on the collection)");
 }
 
 Xapian::WritableDatabase open_for_writing(const std::string& path, bool wait) {
