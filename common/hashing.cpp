@@ -20,7 +20,16 @@ std::string hex64(std::uint64_t value) {
 }
 
 std::string content_hash(std::string_view bytes) {
-  return hex64(fnv1a64(bytes)) + hex64(fnv1a64(bytes, 0x9E3779B97F4A7C15ULL));
+  ContentHasher hasher;
+  hasher.add(bytes);
+  return hasher.hex();
 }
+
+void ContentHasher::add(std::string_view bytes) {
+  first_ = fnv1a64(bytes, first_);  // FNV-1a goes byte by byte: the state is the seed of what follows
+  second_ = fnv1a64(bytes, second_);
+}
+
+std::string ContentHasher::hex() const { return hex64(first_) + hex64(second_); }
 
 }  // namespace newsdex

@@ -16,4 +16,14 @@ std::string hex64(std::uint64_t value);
 // changed file or a different body from an unchanged one.
 std::string content_hash(std::string_view bytes);
 
+// content_hash() of bytes given piece by piece (a file read a segment at a time).
+class ContentHasher {
+ public:
+  void add(std::string_view bytes);
+  std::string hex() const;
+
+ private:
+  std::uint64_t first_ = 1469598103934665603ULL, second_ = 0x9E3779B97F4A7C15ULL;
+};
+
 }  // namespace newsdex

@@ -89,6 +89,24 @@ void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
     slot.hash = "size:" + std::to_string(job.file.size);
     return;
   }
+  auto keep = [&](ReadResult&& result) {
+    slot.problems = std::move(result.problems);
+    slot.raw = std::move(result.articles);
+    for (auto& article : slot.raw) {
+      article.path = job.file.path;
+      if (article.id.empty()) article.id = make_article_id(article);
+      slot.ids.push_back(article.id);
+    }
+  };
+  // A large JSON Lines export a segment at a time: its text and its articles are never all in
+  // memory together. Anything unusual about it (encoding, layout) and it is read whole below.
+  if (job.file.size > options.segment_bytes && options.segment_bytes > 0) {
+    if (auto read = read_json_lines_in_segments(job.file.path, options)) {
+      slot.hash = std::move(read->hash);
+      keep(std::move(read->result));
+      return;
+    }
+  }
   std::ifstream in(job.file.path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in && !in.eof()) {
@@ -102,14 +120,7 @@ void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
     return;
   }
   slot.hash = content_hash(bytes);
-  auto result = read_file_bytes(std::move(bytes), job.file.path, options);  // hashed: now the readers own it
-  slot.problems = std::move(result.problems);
-  slot.raw = std::move(result.articles);
-  for (auto& article : slot.raw) {
-    article.path = job.file.path;
-    if (article.id.empty()) article.id = make_article_id(article);
-    slot.ids.push_back(article.id);
-  }
+  keep(read_file_bytes(std::move(bytes), job.file.path, options));  // hashed: now the readers own it
 }
 
 class Scheduler {

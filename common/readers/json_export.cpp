@@ -254,12 +254,14 @@ bool looks_like_json_lines(const std::vector<std::string_view>& lines) {
   return false;
 }
 
-// Lines [begin, end) of a JSON Lines export, one article each.
+// Lines [begin, end) of a JSON Lines export, one article each; `lines[0]` is line `first_line` + 1
+// of the file (a segment of a large export).
 void read_line_range(const std::vector<std::string_view>& lines, std::size_t begin, std::size_t end,
-                     const std::string& path, const JsonFieldNames& fields, ReadResult& result) {
+                     std::size_t first_line, const std::string& path, const JsonFieldNames& fields,
+                     ReadResult& result) {
   for (std::size_t i = begin; i < end; ++i) {
     if (blank(lines[i])) continue;
-    Origin origin{i, i + 1};
+    Origin origin{first_line + i, first_line + i + 1};
     try {
       add_article(json::parse(lines[i]), path, origin, fields, result);
     } catch (const json::parse_error& error) {
@@ -273,16 +275,16 @@ void read_line_range(const std::vector<std::string_view>& lines, std::size_t beg
 // A large export is cut into `threads` ranges of lines read side by side (parsing and cleaning are
 // most of its reading time, and nothing else can start before the file is read), then joined in
 // line order: articles, positions and messages are the same as when read in one go.
-ReadResult read_lines(const std::vector<std::string_view>& lines, const std::string& path, const JsonFieldNames& fields,
-                      unsigned threads) {
+ReadResult read_lines(const std::vector<std::string_view>& lines, std::size_t first_line, const std::string& path,
+                      const JsonFieldNames& fields, unsigned threads) {
   constexpr std::size_t min_lines_per_range = 500;
   auto ranges = std::clamp<std::size_t>(lines.size() / min_lines_per_range, 1, std::max(1u, threads));
   std::vector<ReadResult> parts(ranges);
   std::vector<std::exception_ptr> failures(ranges);
   auto read_part = [&](std::size_t part) {
     try {
-      read_line_range(lines, lines.size() * part / ranges, lines.size() * (part + 1) / ranges, path, fields,
-                      parts[part]);
+      read_line_range(lines, lines.size() * part / ranges, lines.size() * (part + 1) / ranges, first_line, path,
+                      fields, parts[part]);
     } catch (...) {
       failures[part] = std::current_exception();
     }
@@ -367,7 +369,21 @@ ReadResult read_json_export(std::string_view utf8_text, const std::string& path,
       return result;
     }
   }
-  return read_lines(lines, path, fields, threads);
+  return read_lines(lines, 0, path, fields, threads);
+}
+
+ReadResult read_json_lines(std::string_view utf8_text, std::size_t first_line, const std::string& path,
+                           const JsonFieldNames& fields, unsigned threads) {
+  return read_lines(lines_of(utf8_text), first_line, path, fields, threads);
+}
+
+bool starts_as_json_lines(std::string_view utf8_text) {
+  for (auto line : lines_of(utf8_text)) {
+    if (blank(line)) continue;
+    auto value = json::parse(line, nullptr, false);
+    return !value.is_discarded() && value.is_object();
+  }
+  return false;
 }
 
 }  // namespace newsdex

@@ -11,4 +11,13 @@ namespace newsdex {
 ReadResult read_json_export(std::string_view utf8_text, const std::string& path, const JsonFieldNames& fields,
                             unsigned threads = 1);
 
+// Lines of a JSON Lines export whose first line is line `first_line` + 1 of its file (a segment of
+// a large export): the articles, positions and messages reading the whole file gives for them.
+ReadResult read_json_lines(std::string_view utf8_text, std::size_t first_line, const std::string& path,
+                           const JsonFieldNames& fields, unsigned threads = 1);
+
+// True when the first non-blank line is a JSON object on its own: JSON Lines, not one JSON document
+// spread over many lines (which only reading the whole text can tell apart).
+bool starts_as_json_lines(std::string_view utf8_text);
+
 }  // namespace newsdex

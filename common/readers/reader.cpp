@@ -8,6 +8,7 @@
 
 #include "common/dates.hpp"
 #include "common/errors.hpp"
+#include "common/hashing.hpp"
 #include "common/readers/html_page.hpp"
 #include "common/readers/json_export.hpp"
 #include "common/readers/text_page.hpp"
@@ -207,10 +208,10 @@ std::string size_limit_message(std::size_t size, std::size_t limit) {
 }
 
 // Blanks the lines of a JSON Lines export that are over the size limit (keeping line numbers),
-// each reported as a skipped article.
+// each reported as a skipped article. `text` starts at line `first_line` + 1 of the file.
 std::string drop_oversized_lines(std::string text, const std::string& path, std::size_t limit,
-                                 std::vector<ReadProblem>& problems) {
-  std::size_t start = 0, line = 1;
+                                 std::vector<ReadProblem>& problems, std::size_t first_line = 0) {
+  std::size_t start = 0, line = first_line + 1;
   while (start < text.size()) {
     auto end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
@@ -223,6 +224,31 @@ std::string drop_oversized_lines(std::string text, const std::string& path, std:
     ++line;
   }
   return text;
+}
+
+// What a file's articles come to: those without a body are reported as skipped, a missing or
+// partial date gets a warning (or the file's time, when asked for).
+void keep_readable(ReadResult&& read, const std::string& path, bool json, const std::optional<std::string>& fallback_date,
+                   ReadResult& result) {
+  result.problems.insert(result.problems.end(), read.problems.begin(), read.problems.end());
+  for (auto& article : read.articles) {
+    if (article.paragraphs.empty()) {
+      result.problems.push_back({path, json ? article.position + 1 : 0,
+                                 article.title.empty() ? "skipped: empty article (no title, no body)"
+                                                       : "skipped: no article body (title only)",
+                                 true});
+      continue;
+    }
+    if (article.published.empty() && fallback_date) {
+      article.published = *fallback_date;
+      article.warnings.push_back("publication date taken from the file's modification time (--date-from-mtime)");
+    } else if (article.published.empty()) {
+      article.warnings.push_back("no publication date found: recorded as missing");
+    } else if (!has_day(article.published)) {
+      article.warnings.push_back("publication date has no day: stored as " + article.published);
+    }
+    result.articles.push_back(std::move(article));
+  }
 }
 
 // Reads decoded bytes; `fallback_date` (a file time, only when asked for) fills missing dates.
@@ -259,27 +285,10 @@ ReadResult read_bytes(std::string&& bytes, const std::string& path, const ReadOp
       break;
   }
   std::string().swap(text);  // the articles hold what they need: give a large export's text back now
-  result.problems.insert(result.problems.end(), read.problems.begin(), read.problems.end());
-  for (auto& article : read.articles) {
-    if (article.paragraphs.empty()) {
-      result.problems.push_back({path, format == InputFormat::json ? article.position + 1 : 0,
-                                 article.title.empty() ? "skipped: empty article (no title, no body)"
-                                                       : "skipped: no article body (title only)",
-                                 true});
-      continue;
-    }
-    if (article.published.empty() && fallback_date) {
-      article.published = *fallback_date;
-      article.warnings.push_back("publication date taken from the file's modification time (--date-from-mtime)");
-    } else if (article.published.empty()) {
-      article.warnings.push_back("no publication date found: recorded as missing");
-    } else if (!has_day(article.published)) {
-      article.warnings.push_back("publication date has no day: stored as " + article.published);
-    }
-    result.articles.push_back(std::move(article));
-  }
+  keep_readable(std::move(read), path, format == InputFormat::json, fallback_date, result);
   return result;
 }
+
 
 }  // namespace
 
@@ -318,18 +327,82 @@ ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& o
   return read_file_bytes(std::move(bytes), path, options);
 }
 
+namespace {
+
+// The file's modification time as a date, when --date-from-mtime asks for it.
+std::optional<std::string> file_time_date(const std::filesystem::path& path, const ReadOptions& options) {
+  if (!options.date_from_mtime) return std::nullopt;
+  std::error_code error;
+  auto modified = std::filesystem::last_write_time(path, error);
+  if (error) return std::nullopt;
+  auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::file_clock::to_sys(modified).time_since_epoch());
+  return iso_from_unix_time(seconds.count());
+}
+
+}  // namespace
+
 ReadResult read_file_bytes(std::string bytes, const std::filesystem::path& path, const ReadOptions& options) {
-  std::optional<std::string> fallback_date;
-  if (options.date_from_mtime) {
-    std::error_code error;
-    auto modified = std::filesystem::last_write_time(path, error);
-    if (!error) {
-      auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-          std::chrono::file_clock::to_sys(modified).time_since_epoch());
-      fallback_date = iso_from_unix_time(seconds.count());
+  return read_bytes(std::move(bytes), path.string(), options, file_time_date(path, options));
+}
+
+std::optional<HashedRead> read_json_lines_in_segments(const std::filesystem::path& path, const ReadOptions& options) {
+  if (!is_json_lines_name(path.string()) || options.segment_bytes == 0) return std::nullopt;
+  if (options.format != InputFormat::automatic && options.format != InputFormat::json) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;  // the whole-file read reports it
+  auto fallback_date = file_time_date(path, options);
+  // Problems come out in the order a whole-file read gives them: lines over the size limit first,
+  // then the lines' own, then the articles without a body.
+  std::vector<ReadProblem> oversized;
+  ReadResult lines_read;
+  ContentHasher hasher;
+  std::string segment, carry;
+  std::size_t first_line = 0;  // lines before this segment
+  bool first = true, any_text = false;
+  while (true) {
+    segment = std::move(carry);
+    carry.clear();
+    auto kept = segment.size();
+    segment.resize(kept + options.segment_bytes);
+    in.read(segment.data() + kept, static_cast<std::streamsize>(options.segment_bytes));
+    segment.resize(kept + static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) return std::nullopt;
+    hasher.add(std::string_view(segment).substr(kept));
+    bool end = in.eof();
+    if (!end) {  // the last line may go on in the next segment
+      auto cut = segment.rfind('\n');
+      if (cut == std::string::npos || cut < kept) return std::nullopt;  // a line longer than a segment
+      carry.assign(segment, cut + 1);
+      segment.resize(cut + 1);
     }
+    if (first) {
+      // Byte-order marks, UTF-16, binary bytes, one JSON document over many lines: the whole-file
+      // read knows what to make of them.
+      bool odd = segment.starts_with("\xEF\xBB\xBF") || segment.starts_with("\xFF\xFE") ||
+                 segment.starts_with("\xFE\xFF") || utf16_without_bom(segment) || !binary_kind(segment).empty();
+      if (odd || !is_valid_utf8(segment) || !starts_as_json_lines(segment)) return std::nullopt;
+      first = false;
+    } else if (!is_valid_utf8(segment)) {
+      return std::nullopt;  // invalid UTF-8 is reported (and repaired) once for the whole file
+    }
+    any_text = any_text || segment.find_first_not_of(" \t\r\n") != std::string::npos;
+    auto lines = static_cast<std::size_t>(std::count(segment.begin(), segment.end(), '\n'));
+    if (!segment.empty() && segment.back() != '\n') ++lines;
+    segment = drop_oversized_lines(std::move(segment), path.string(), options.max_file_bytes, oversized, first_line);
+    auto part = read_json_lines(segment, first_line, path.string(), options.json_fields, options.threads);
+    std::string().swap(segment);  // the articles hold what they need
+    std::move(part.articles.begin(), part.articles.end(), std::back_inserter(lines_read.articles));
+    std::move(part.problems.begin(), part.problems.end(), std::back_inserter(lines_read.problems));
+    first_line += lines;
+    if (end) break;
   }
-  return read_bytes(std::move(bytes), path.string(), options, fallback_date);
+  if (!any_text) return std::nullopt;
+  HashedRead read;
+  read.result.problems = std::move(oversized);
+  keep_readable(std::move(lines_read), path.string(), true, fallback_date, read.result);
+  read.hash = hasher.hex();
+  return read;
 }
 
 }  // namespace newsdex

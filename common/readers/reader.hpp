@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,8 @@ struct ReadOptions {
   JsonFieldNames json_fields;
   bool date_from_mtime = false;  // only when asked: a file's mtime is not a publication date
   unsigned threads = 1;          // threads reading the lines of one large JSON Lines export
+  // A JSON Lines export larger than this is read this many bytes at a time (0: always whole).
+  std::size_t segment_bytes = 8 * 1024 * 1024;
 };
 
 // A problem found while reading. `skipped` says the article (or the whole file) was not read.
@@ -67,5 +70,18 @@ ReadResult read_file_bytes(std::string bytes, const std::filesystem::path& path,
 
 // The same from bytes already in memory (tests and fuzzing); `path` names the source in messages.
 ReadResult read_articles_from_bytes(std::string_view bytes, const std::string& path, const ReadOptions& options);
+
+struct HashedRead {
+  ReadResult result;
+  std::string hash;  // content_hash() of the file's bytes
+};
+
+// A JSON Lines export read a segment of about `options.segment_bytes` at a time, hashing its bytes
+// as they come: the file's text and its articles are never all in memory together (a 1.79 GB
+// export's text was as large again as its articles). The same articles, positions and messages as
+// read_file_bytes() on the whole file. Empty when the file is not plain UTF-8 JSON Lines (a
+// byte-order mark, another encoding, invalid UTF-8, a line longer than a segment, one JSON document
+// over many lines) or cannot be opened: read the file whole then.
+std::optional<HashedRead> read_json_lines_in_segments(const std::filesystem::path& path, const ReadOptions& options);
 
 }  // namespace newsdex
