@@ -63,7 +63,8 @@ void collect(const Xapian::Query& query, HighlightTerms& terms) {
       HighlightTerms::Phrase phrase;
       bool title = true;
       for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
-        std::string_view term = *it;
+        const std::string full = *it;  // the iterator gives a string by value: keep it while viewed
+        std::string_view term = full;
         if (term.starts_with('Z')) phrase.stemmed = true, term.remove_prefix(1);
         if (term.starts_with('S')) {
           term.remove_prefix(1);
