@@ -378,7 +378,11 @@ ReadResult read_json_lines(std::string_view utf8_text, std::size_t first_line, c
 }
 
 bool starts_as_json_lines(std::string_view utf8_text) {
-  for (auto line : lines_of(utf8_text)) {
+  // Only the first non-blank line is needed: no list of every line of the segment.
+  for (std::size_t start = 0; start < utf8_text.size();) {
+    auto end = std::min(utf8_text.find('\n', start), utf8_text.size());
+    auto line = utf8_text.substr(start, end - start);
+    start = end + 1;
     if (blank(line)) continue;
     auto value = json::parse(line, nullptr, false);
     return !value.is_discarded() && value.is_object();

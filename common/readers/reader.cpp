@@ -289,7 +289,6 @@ ReadResult read_bytes(std::string&& bytes, const std::string& path, const ReadOp
   return result;
 }
 
-
 }  // namespace
 
 bool is_json_lines_name(const std::string& path) {
