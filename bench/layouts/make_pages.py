@@ -412,7 +412,8 @@ def main(argv):
     differ = 0
     for layout in LAYOUTS:
         folder = PAGES / layout
-        folder.mkdir(parents=True, exist_ok=True)
+        if not check:
+            folder.mkdir(parents=True, exist_ok=True)
         for name, (page, gold) in render(layout).items():
             for path, text in ((folder / (name + ".txt"), page), (folder / (name + ".gold.json"), gold)):
                 if check:
