@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The benchmark driver behind bench/run: runs the chosen parts, writes bench/results/latest.json and
-bench/report.md. Parts: ranking, indexing, search, quality (default: all four) and scale (only with
---scale). docs/benchmarks.md describes every part."""
+bench/report.md. Parts: ranking, indexing, search, quality, layouts (default: all five) and scale (only
+with --scale). docs/benchmarks.md describes every part."""
 import argparse
 import datetime
 import json
@@ -20,8 +20,10 @@ import ranking  # noqa: E402
 import report  # noqa: E402
 import scaling  # noqa: E402
 import searching  # noqa: E402
+import unseen_layouts  # noqa: E402
 
-PARTS = ("ranking", "indexing", "search", "quality")
+PARTS = ("ranking", "indexing", "search", "quality", "layouts")
+RESULT_PARTS = ("ranking", "indexing", "searching", "quality", "layouts")  # their keys in the results
 
 
 def parse_args(argv):
@@ -57,12 +59,12 @@ def carry_over_previous_parts(results, path):
         previous = json.loads(path.read_text(encoding="utf-8"))
     except ValueError:
         return
-    for part in ("ranking", "indexing", "searching", "quality"):
+    for part in RESULT_PARTS:
         if part not in results and part in previous:
             results[part] = previous[part]
             results.setdefault("carried_over", {})[part] = previous.get("parts_dates", {}).get(part, previous.get("date"))
     results["parts_dates"] = {part: (results.get("carried_over", {}).get(part) or results["date"])
-                              for part in ("ranking", "indexing", "searching", "quality") if part in results}
+                              for part in RESULT_PARTS if part in results}
 
 
 def main(argv):
@@ -90,6 +92,8 @@ def main(argv):
         attempt("searching", lambda: searching.run_searching(ctx, indexing.reuters_jsonl(ctx)))
     if "quality" in args.parts:
         attempt("quality", lambda: quality.run_quality(ctx))
+    if "layouts" in args.parts:
+        attempt("layouts", lambda: unseen_layouts.run_layouts(ctx))
     if "scale" in args.parts:
         attempt("scale_run", lambda: scaling.run_scale(ctx, scaling.parse_sizes(args.scale), results_dir))
     carry_over_previous_parts(results, pathlib.Path(args.results))

@@ -122,6 +122,30 @@ def quality_section(quality):
     return lines + [""]
 
 
+def layouts_section(layouts):
+    lines = ["## Unseen layouts (bench/layouts)", "",
+             "Metadata and text that `newsdex-index --dump` extracts from %d invented scraped pages in %d site layouts "
+             "(bench/layouts/README.md), measured on %s at commit %s. Title and date: right / pages; author recall: pages "
+             "with a byline whose authors were all found; author precision: names returned that are gold authors; "
+             "body: word 4-gram F1 of lede + paragraphs (%s). `python3 bench/layouts/score.py --verbose` lists every "
+             "miss." % (layouts["overall"]["pages"], len(layouts["layouts"]), layouts["date"], layouts["commit"],
+                        layouts["body_scorer"]), "",
+             "| layout | pages | title | date | author recall | author precision | body F1 | body precision | body recall |",
+             "|---|---|---|---|---|---|---|---|---|"]
+
+    def share(right, total):
+        return "%d/%d (%s)" % (right, total, "%.2f" % (right / total) if total else "n/a")
+
+    rows = list(layouts["layouts"].items()) + [("*%s*" % k, v) for k, v in layouts.get("scrapes", {}).items()]
+    for name, s in rows + [("**overall**", layouts["overall"])]:
+        lines.append("| %s | %d | %s | %s | %s | %s | %.3f | %.3f | %.3f |" % (
+            name, s["pages"], share(s["title_right"], s["pages"]), share(s["date_right"], s["pages"]),
+            share(s["authors_found"], s["pages_with_byline"]), share(s["names_right"], s["names_returned"]),
+            s["body_f1"], s["body_precision"], s["body_recall"]))
+    lines += [""] + ["- %s" % e for e in layouts.get("errors", [])]
+    return lines + [""]
+
+
 def scale_section(scale, plots):
     lines = ["## Scale", "",
              "Collections made by corpus/tools/make_scale_corpus.py from Reuters-21578, BBC and 20 Newsgroups "
@@ -209,6 +233,8 @@ def write_report(results, path):
         lines += searching_section(results["searching"], plot and str(pathlib.Path(plot).relative_to(path.parent)))
     if "quality" in results:
         lines += quality_section(results["quality"])
+    if "layouts" in results:
+        lines += layouts_section(results["layouts"])
     if results.get("scale"):
         plots = [str(pathlib.Path(p).relative_to(path.parent)) for p in scale_plots(results["scale"], out_dir)]
         lines += scale_section(results["scale"], plots)
