@@ -251,8 +251,9 @@ def main(argv):
     summaries = [(name, summarise(results, body_score)) for name, results in per_layout]
     overall = summarise(everything, body_score)
     # The same layouts saved two ways: the whole page, or only its main element (see README.md).
-    by_scrape = [("%s pages" % kind, summarise([r for r in everything if r["scrape"] == kind], body_score))
-                 for kind in ("page", "main") if any(r["scrape"] == kind for r in everything)]
+    by_scrape = [(label, summarise([r for r in everything if r["scrape"] == kind], body_score))
+                 for kind, label in (("page", "whole pages"), ("main", "main element"))
+                 if any(r["scrape"] == kind for r in everything)]
 
     if args.json:
         report = {"date": datetime.date.today().isoformat(), "commit": git_commit(), "binary": str(binary),

@@ -142,7 +142,8 @@ def layouts_section(layouts):
             name, s["pages"], share(s["title_right"], s["pages"]), share(s["date_right"], s["pages"]),
             share(s["authors_found"], s["pages_with_byline"]), share(s["names_right"], s["names_returned"]),
             s["body_f1"], s["body_precision"], s["body_recall"]))
-    lines += [""] + ["- %s" % e for e in layouts.get("errors", [])]
+    if layouts.get("errors"):
+        lines += [""] + ["- %s" % e for e in layouts["errors"]]
     return lines + [""]
 
 
