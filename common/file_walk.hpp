@@ -7,7 +7,9 @@
 namespace newsdex {
 
 struct InputFile {
-  std::string path;  // as found (absolute when the user gave an absolute path)
+  // The bytes the system gives, as found (absolute when the user gave an absolute path); path_text()
+  // makes the text the index stores and messages show.
+  std::string path;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
 };

@@ -20,6 +20,7 @@
 #include "common/errors.hpp"
 #include "common/file_walk.hpp"
 #include "common/hashing.hpp"
+#include "common/path_text.hpp"
 #include "common/schema.hpp"
 
 namespace newsdex {
@@ -32,6 +33,7 @@ constexpr std::size_t large_file_articles = 1000;
 
 struct FileJob {
   InputFile file;
+  std::string stored_path;  // path_text(file.path): in the file record, the articles and their ids
   std::optional<FileRecord> old_record;
 };
 
@@ -96,7 +98,7 @@ void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
     slot.problems = std::move(result.problems);
     slot.raw = std::move(result.articles);
     for (auto& article : slot.raw) {
-      article.path = job.file.path;
+      article.path = job.stored_path;
       if (article.id.empty()) article.id = make_article_id(article);
       slot.ids.push_back(article.id);
     }
@@ -321,13 +323,14 @@ class Run {
     std::vector<FileJob> jobs;
     std::unordered_set<std::string> present;
     for (auto& file : walk.files) {
-      present.insert(file.path);
-      auto record = load_file_record(db, file.path);
+      auto stored_path = path_text(file.path);
+      present.insert(stored_path);
+      auto record = load_file_record(db, stored_path);
       if (record && !options_.force && record->size == file.size && record->mtime_ns == file.mtime_ns) {
         ++summary_.files_unchanged;
         continue;
       }
-      jobs.push_back({std::move(file), std::move(record)});
+      jobs.push_back({std::move(file), std::move(stored_path), std::move(record)});
     }
     progress_.files_total = jobs.size();
 
@@ -413,14 +416,14 @@ class Run {
       return;
     }
     ++summary_.files_indexed;
-    FileRecord record{job.file.path, job.file.size, job.file.mtime_ns, slot.hash, {}};
+    FileRecord record{job.stored_path, job.file.size, job.file.mtime_ns, slot.hash, {}};
     std::unordered_set<std::string> ids;
     for (const auto& id : slot.ids)
       if (ids.insert(id).second) record.article_ids.push_back(id);
     // Commits come between files, but Xapian flushes by itself every 10,000 changes, which can
     // commit a large file half-done: until the file is done its record must not say it is up to
     // date (a re-run would skip it) and must name every id it may leave behind.
-    FileRecord unfinished{job.file.path, 0, -1, {}, record.article_ids};
+    FileRecord unfinished{job.stored_path, 0, -1, {}, record.article_ids};
     std::unordered_set<std::string> old_ids;
     if (old) {
       old_ids.insert(old->article_ids.begin(), old->article_ids.end());
@@ -461,9 +464,10 @@ class Run {
   void prune(Xapian::WritableDatabase& db, IndexWriter& writer, const std::unordered_set<std::string>& present,
              const std::vector<std::string>& roots) {
     for (const auto& record : load_all_file_records(db)) {
-      if (present.count(record.path) || !under_inputs(record.path, roots)) continue;
+      auto path = path_bytes(record.path);
+      if (present.count(record.path) || !under_inputs(path, roots)) continue;
       std::error_code error;
-      if (std::filesystem::exists(record.path, error)) continue;  // still there, just not readable now
+      if (std::filesystem::exists(path, error)) continue;  // still there, just not readable now
       writer.remove_file_articles(record, {});
       writer.erase_record(record.path);
       records_changed_ = true;
