@@ -68,13 +68,26 @@ std::string skip_reason(const std::string& message) {
   return reason;
 }
 
-bool under_inputs(const std::string& path, const std::vector<std::string>& roots) {
-  for (const auto& root : roots) {
-    if (path == root) return true;
-    auto prefix = root.ends_with('/') ? root : root + "/";
+// True when `path` is one of `places` or inside one of them (all as bytes).
+bool at_or_under(const std::string& path, const std::vector<std::string>& places) {
+  for (const auto& place : places) {
+    if (path == place) return true;
+    auto prefix = place.ends_with('/') ? place : place + "/";
     if (path.starts_with(prefix)) return true;
   }
   return false;
+}
+
+// --prune's one rule: a file is gone only when a complete walk shows it gone. It must be under an
+// input that was walked, with nothing at or above it that the walk could not see into (a folder it
+// could not list, a missing input, a file it could not inspect), and not be there now; any doubt,
+// such as a permission error when looking, keeps it. `path` is in bytes; `unseen` are the paths of
+// the walk's problems.
+bool shown_gone(const std::string& path, const std::vector<std::string>& roots,
+                const std::vector<std::string>& unseen) {
+  if (!at_or_under(path, roots) || at_or_under(path, unseen)) return false;
+  std::error_code error;
+  return std::filesystem::symlink_status(path, error).type() == std::filesystem::file_type::not_found;
 }
 
 std::string absolute_path(const std::string& path) {
@@ -335,7 +348,7 @@ class Run {
     progress_.files_total = jobs.size();
 
     process(jobs, writer);
-    if (options_.prune && !interrupted()) prune(db, writer, present, roots);
+    if (options_.prune && !interrupted()) prune(db, writer, present, roots, walk);
     writer.flush_spelling();
     if (writer.pending() > 0 || records_changed_) {
       db.commit();
@@ -462,12 +475,11 @@ class Run {
   }
 
   void prune(Xapian::WritableDatabase& db, IndexWriter& writer, const std::unordered_set<std::string>& present,
-             const std::vector<std::string>& roots) {
+             const std::vector<std::string>& roots, const WalkResult& walk) {
+    std::vector<std::string> unseen;
+    for (const auto& problem : walk.problems) unseen.push_back(problem.path);
     for (const auto& record : load_all_file_records(db)) {
-      auto path = path_bytes(record.path);
-      if (present.count(record.path) || !under_inputs(path, roots)) continue;
-      std::error_code error;
-      if (std::filesystem::exists(path, error)) continue;  // still there, just not readable now
+      if (present.count(record.path) || !shown_gone(path_bytes(record.path), roots, unseen)) continue;
       writer.remove_file_articles(record, {});
       writer.erase_record(record.path);
       records_changed_ = true;

@@ -2,10 +2,13 @@
 // control characters, sub-folders that cannot be read, inputs that are missing. Real binaries, real
 // files: such a name is indexed, shown escaped and recognised on the next run; nothing is pruned or
 // replaced because a read failed (docs/reliability.md, docs/indexing.md "File names").
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "tests/reliability/index_checks.hpp"
+#include "tests/reliability/unprivileged.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex::test;
@@ -36,6 +39,12 @@ nlohmann::json search_json(const fs::path& db, const std::string& query) {
   REQUIRE(result.exit_code == 0);
   return nlohmann::json::parse(result.out);
 }
+
+// Restores a mode at the end of the test, whatever happens, so the temporary folder can be removed.
+struct ModeBack {
+  fs::path path;
+  ~ModeBack() { ::chmod(path.c_str(), 0755); }
+};
 
 }  // namespace
 
@@ -111,4 +120,86 @@ TEST_CASE("option --dump prints an article from a file name that is not UTF-8, i
   REQUIRE(article.is_object());
   CHECK(article["path"] == (dir.path() / "caf\\xE9.txt").string());
   CHECK(article["title"] == "A Latin-1 name");
+}
+
+TEST_CASE("an unreadable sub-folder is reported, fails the run and keeps its articles, with --prune too",
+          "[reliability][paths]") {
+  TempDir dir("unreadable-folder");
+  std::string why_not;
+  auto prefix = unprivileged_prefix(dir.path(), why_not);
+  if (!prefix) {
+    WARN("SKIPPED: no way to make a folder unreadable here: " << why_not);
+    return;
+  }
+  // Each mode stops the walk differently: nothing at all (000), listing without looking inside the
+  // entries (r--), entering without listing (--x).
+  for (mode_t mode : {0000, 0444, 0111}) {
+    INFO("sub-folder mode " << std::oct << mode);
+    auto in = dir.path() / ("in-" + std::to_string(mode));
+    auto db = dir.path() / ("db-" + std::to_string(mode));
+    write_file(in / "top.txt", page("Top", "zztop"));
+    write_file(in / "sub" / "one.txt", page("One", "zzone"));
+    write_file(in / "sub" / "deeper" / "two.txt", page("Two", "zztwo"));
+    auto first = index_run("", db, shell_quote(in.string()));
+    INFO(first.err);
+    REQUIRE(first.exit_code == 0);
+    REQUIRE(summary_of(first)["articles"]["added"] == 3);
+
+    ::chmod((in / "sub").c_str(), mode);
+    ModeBack restore{in / "sub"};
+    for (const char* options : {"", "--prune "}) {
+      INFO("options: " << options);
+      auto run = index_run(*prefix, db, options + shell_quote(in.string()));
+      INFO(run.err);
+      CHECK(run.exit_code == 1);
+      CHECK(run.err.find(in.string() + "/sub") != std::string::npos);
+      CHECK((run.err.find("Permission denied") != std::string::npos));
+      auto summary = summary_of(run);
+      CHECK(summary["files"]["failed"] >= 1);
+      CHECK(summary["files"]["pruned"] == 0);
+      CHECK(summary["articles"]["deleted"] == 0);
+      auto contents = read_index(db);
+      CHECK(contents.doc_count == 3);
+      CHECK(contents.file_records == 3);
+    }
+    // Readable again, the folder is walked completely: what is gone from it now is pruned.
+    ::chmod((in / "sub").c_str(), 0755);
+    fs::remove(in / "sub" / "deeper" / "two.txt");
+    auto readable = index_run(*prefix, db, "--prune " + shell_quote(in.string()));
+    INFO(readable.err);
+    CHECK(readable.exit_code == 0);
+    CHECK(summary_of(readable)["files"]["pruned"] == 1);
+    CHECK(read_index(db).doc_count == 2);
+  }
+}
+
+TEST_CASE("option --prune on a missing input keeps its articles and fails the run, pruning gone files elsewhere",
+          "[reliability][paths]") {
+  TempDir dir("missing-input");
+  auto archive = dir.path() / "archive";  // a drive that will be unmounted, a folder that will be renamed
+  auto current = dir.path() / "current";
+  auto db = dir.path() / "db";
+  write_file(archive / "a.txt", page("Archived A", "zzarchivea"));
+  write_file(archive / "2019" / "b.txt", page("Archived B", "zzarchiveb"));
+  write_file(current / "c.txt", page("Current C", "zzcurrentc"));
+  write_file(current / "d.txt", page("Current D", "zzcurrentd"));
+  auto first = index_run("", db, shell_quote(archive.string()) + " " + shell_quote(current.string()));
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  REQUIRE(summary_of(first)["articles"]["added"] == 4);
+
+  fs::rename(archive, dir.path() / "archive-renamed");
+  fs::remove(current / "d.txt");
+  auto run = index_run("", db, "--prune " + shell_quote(archive.string()) + " " + shell_quote(current.string()));
+  INFO(run.err);
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.find(archive.string() + ": cannot read: no such file or folder") != std::string::npos);
+  auto summary = summary_of(run);
+  CHECK(summary["files"]["pruned"] == 1);  // d.txt, shown gone by a complete walk of its folder
+  CHECK(summary["articles"]["deleted"] == 1);
+  auto contents = read_index(db);
+  CHECK(contents.doc_count == 3);
+  CHECK(contents.ids.count("file:" + (archive / "a.txt").string() + "#0") == 1);
+  CHECK(contents.ids.count("file:" + (archive / "2019" / "b.txt").string() + "#0") == 1);
+  CHECK(contents.ids.count("file:" + (current / "d.txt").string() + "#0") == 0);
 }
