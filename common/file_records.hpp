@@ -12,7 +12,7 @@
 namespace newsdex {
 
 struct FileRecord {
-  std::string path;
+  std::string path;  // path_text() of the file's path (common/path_text.hpp): valid UTF-8, reversible
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::string hash;                      // content hash of the file's bytes

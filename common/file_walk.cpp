@@ -21,17 +21,17 @@ void add_file(const fs::path& path, WalkResult& result) {
   std::error_code error;
   auto status = fs::status(path, error);
   if (error) {
-    result.problems.push_back({path.string(), "cannot read: " + error.message()});
+    result.problems.push_back({path.native(), "cannot read: " + error.message()});
     return;
   }
   if (!fs::is_regular_file(status)) {
-    result.problems.push_back({path.string(), "skipped: not a regular file", false});
+    result.problems.push_back({path.native(), "skipped: not a regular file", false});
     return;
   }
-  InputFile file{path.string(), fs::file_size(path, error), 0};
+  InputFile file{path.native(), fs::file_size(path, error), 0};
   if (!error) file.mtime_ns = mtime_ns(path, error);
   if (error) {
-    result.problems.push_back({path.string(), "cannot read: " + error.message()});
+    result.problems.push_back({path.native(), "cannot read: " + error.message()});
     return;
   }
   result.files.push_back(std::move(file));
@@ -42,38 +42,42 @@ bool hidden(const fs::path& path) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-void walk_folder(const fs::path& root, bool all_files, WalkResult& result) {
+// Lists one folder: its article files go to the result, its sub-folders to `pending`. A folder that
+// cannot be listed, or whose listing breaks off, is a failed problem: the walk does not know what it
+// holds, so nothing recorded under it may be taken as gone (--prune).
+void list_folder(const fs::path& folder, bool all_files, std::vector<fs::path>& pending, WalkResult& result) {
   std::error_code error;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
-  if (error) {
-    result.problems.push_back({root.string(), "cannot read folder: " + error.message()});
-    return;
-  }
-  for (; it != end; it.increment(error)) {
-    if (error) {
-      result.problems.push_back({it->path().string(), "cannot read: " + error.message()});
-      error.clear();
-      continue;
-    }
+  fs::directory_iterator it(folder, error), end;
+  for (; !error && it != end; it.increment(error)) {
     const auto& path = it->path();
-    if (hidden(path)) {
-      if (it->is_directory(error)) it.disable_recursion_pending();
-      continue;
-    }
+    if (hidden(path)) continue;
     std::error_code type_error;
     if (it->is_symlink(type_error)) {
       if (fs::is_directory(path, type_error)) continue;  // never follow links to folders: no loops
       if (type_error) {
-        result.problems.push_back({path.string(), "skipped: broken or looping symbolic link", false});
+        result.problems.push_back({path.native(), "skipped: broken or looping symbolic link", false});
         continue;
       }
     }
-    if (it->is_directory(type_error)) continue;
-    if (!all_files && !is_article_file_name(path.string())) {
+    if (it->is_directory(type_error)) {
+      pending.push_back(path);
+      continue;
+    }
+    if (!all_files && !is_article_file_name(path.native())) {
       ++result.passed_over;
       continue;
     }
     add_file(path, result);
+  }
+  if (error) result.problems.push_back({folder.native(), "cannot read folder: " + error.message()});
+}
+
+void walk_folder(const fs::path& root, bool all_files, WalkResult& result) {
+  std::vector<fs::path> pending{root};  // a stack, not recursion: folder depth cannot overflow it
+  while (!pending.empty()) {
+    auto folder = std::move(pending.back());
+    pending.pop_back();
+    list_folder(folder, all_files, pending, result);
   }
 }
 
@@ -94,11 +98,14 @@ WalkResult walk_inputs(const std::vector<std::string>& inputs, bool all_files) {
     fs::path path(input);
     auto status = fs::status(path, error);
     if (error || !fs::exists(status)) {
-      auto link = fs::symlink_status(path, error);
-      bool broken_link = fs::is_symlink(link);
-      result.problems.push_back({input,
-                                 broken_link ? "skipped: broken or looping symbolic link" : "cannot read: no such file or folder",
-                                 !broken_link});
+      std::error_code link_error;
+      bool broken_link = fs::is_symlink(fs::symlink_status(path, link_error));
+      bool missing = !error || error == std::errc::no_such_file_or_directory || error == std::errc::not_a_directory;
+      if (broken_link)
+        result.problems.push_back({input, "skipped: broken or looping symbolic link", false});
+      else
+        result.problems.push_back(
+            {input, missing ? "cannot read: no such file or folder" : "cannot read: " + error.message()});
       continue;
     }
     if (fs::is_directory(status))

@@ -20,6 +20,7 @@
 #include "common/errors.hpp"
 #include "common/file_walk.hpp"
 #include "common/hashing.hpp"
+#include "common/path_text.hpp"
 #include "common/schema.hpp"
 
 namespace newsdex {
@@ -32,6 +33,7 @@ constexpr std::size_t large_file_articles = 1000;
 
 struct FileJob {
   InputFile file;
+  std::string stored_path;  // path_text(file.path): in the file record, the articles and their ids
   std::optional<FileRecord> old_record;
 };
 
@@ -66,13 +68,26 @@ std::string skip_reason(const std::string& message) {
   return reason;
 }
 
-bool under_inputs(const std::string& path, const std::vector<std::string>& roots) {
-  for (const auto& root : roots) {
-    if (path == root) return true;
-    auto prefix = root.ends_with('/') ? root : root + "/";
+// True when `path` is one of `places` or inside one of them (all as bytes).
+bool at_or_under(const std::string& path, const std::vector<std::string>& places) {
+  for (const auto& place : places) {
+    if (path == place) return true;
+    auto prefix = place.ends_with('/') ? place : place + "/";
     if (path.starts_with(prefix)) return true;
   }
   return false;
+}
+
+// --prune's one rule: a file is gone only when a complete walk shows it gone. It must be under an
+// input that was walked, with nothing at or above it that the walk could not see into (a folder it
+// could not list, a missing input, a file it could not inspect), and not be there now; any doubt,
+// such as a permission error when looking, keeps it. `path` is in bytes; `unseen` are the paths of
+// the walk's problems.
+bool shown_gone(const std::string& path, const std::vector<std::string>& roots,
+                const std::vector<std::string>& unseen) {
+  if (!at_or_under(path, roots) || at_or_under(path, unseen)) return false;
+  std::error_code error;
+  return std::filesystem::symlink_status(path, error).type() == std::filesystem::file_type::not_found;
 }
 
 std::string absolute_path(const std::string& path) {
@@ -96,7 +111,7 @@ void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
     slot.problems = std::move(result.problems);
     slot.raw = std::move(result.articles);
     for (auto& article : slot.raw) {
-      article.path = job.file.path;
+      article.path = job.stored_path;
       if (article.id.empty()) article.id = make_article_id(article);
       slot.ids.push_back(article.id);
     }
@@ -321,18 +336,19 @@ class Run {
     std::vector<FileJob> jobs;
     std::unordered_set<std::string> present;
     for (auto& file : walk.files) {
-      present.insert(file.path);
-      auto record = load_file_record(db, file.path);
+      auto stored_path = path_text(file.path);
+      present.insert(stored_path);
+      auto record = load_file_record(db, stored_path);
       if (record && !options_.force && record->size == file.size && record->mtime_ns == file.mtime_ns) {
         ++summary_.files_unchanged;
         continue;
       }
-      jobs.push_back({std::move(file), std::move(record)});
+      jobs.push_back({std::move(file), std::move(stored_path), std::move(record)});
     }
     progress_.files_total = jobs.size();
 
     process(jobs, writer);
-    if (options_.prune && !interrupted()) prune(db, writer, present, roots);
+    if (options_.prune && !interrupted()) prune(db, writer, present, roots, walk);
     writer.flush_spelling();
     if (writer.pending() > 0 || records_changed_) {
       db.commit();
@@ -413,14 +429,14 @@ class Run {
       return;
     }
     ++summary_.files_indexed;
-    FileRecord record{job.file.path, job.file.size, job.file.mtime_ns, slot.hash, {}};
+    FileRecord record{job.stored_path, job.file.size, job.file.mtime_ns, slot.hash, {}};
     std::unordered_set<std::string> ids;
     for (const auto& id : slot.ids)
       if (ids.insert(id).second) record.article_ids.push_back(id);
     // Commits come between files, but Xapian flushes by itself every 10,000 changes, which can
     // commit a large file half-done: until the file is done its record must not say it is up to
     // date (a re-run would skip it) and must name every id it may leave behind.
-    FileRecord unfinished{job.file.path, 0, -1, {}, record.article_ids};
+    FileRecord unfinished{job.stored_path, 0, -1, {}, record.article_ids};
     std::unordered_set<std::string> old_ids;
     if (old) {
       old_ids.insert(old->article_ids.begin(), old->article_ids.end());
@@ -459,11 +475,11 @@ class Run {
   }
 
   void prune(Xapian::WritableDatabase& db, IndexWriter& writer, const std::unordered_set<std::string>& present,
-             const std::vector<std::string>& roots) {
+             const std::vector<std::string>& roots, const WalkResult& walk) {
+    std::vector<std::string> unseen;
+    for (const auto& problem : walk.problems) unseen.push_back(problem.path);
     for (const auto& record : load_all_file_records(db)) {
-      if (present.count(record.path) || !under_inputs(record.path, roots)) continue;
-      std::error_code error;
-      if (std::filesystem::exists(record.path, error)) continue;  // still there, just not readable now
+      if (present.count(record.path) || !shown_gone(path_bytes(record.path), roots, unseen)) continue;
       writer.remove_file_articles(record, {});
       writer.erase_record(record.path);
       records_changed_ = true;

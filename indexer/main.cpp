@@ -10,6 +10,7 @@
 #include "common/errors.hpp"
 #include "common/file_walk.hpp"
 #include "common/index_run.hpp"
+#include "common/path_text.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/report.hpp"
 #include "newsdex/version.hpp"
@@ -49,7 +50,7 @@ int dump(const std::vector<std::string>& inputs, const newsdex::ReadOptions& opt
   auto walk = newsdex::walk_inputs(inputs);
   int failures = 0;
   for (const auto& problem : walk.problems) {
-    std::cerr << "newsdex-index: " << problem.path << ": " << problem.message << '\n';
+    newsdex::print_problem({problem.path, 0, problem.message, true, problem.failed});
     ++failures;
   }
   for (const auto& file : walk.files) {
@@ -59,6 +60,7 @@ int dump(const std::vector<std::string>& inputs, const newsdex::ReadOptions& opt
       failures += problem.skipped;
     }
     for (auto& article : result.articles) {
+      article.path = newsdex::path_text(file.path);  // as the index stores it: any bytes, as valid text
       auto prepared = newsdex::prepare_article(std::move(article), entity_source, false, indexer);
       auto json = newsdex::article_to_json(prepared.article);
       json["warnings"] = prepared.article.warnings;  // shown by --dump, not stored in the index

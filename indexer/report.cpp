@@ -5,11 +5,12 @@
 
 #include "common/errors.hpp"
 #include "common/index_stats.hpp"
+#include "common/path_text.hpp"
 
 namespace newsdex {
 
 void print_problem(const ReadProblem& problem) {
-  std::cerr << "newsdex-index: " << problem.path;
+  std::cerr << "newsdex-index: " << path_text(problem.path);
   if (problem.line) std::cerr << ':' << problem.line;
   std::cerr << ": " << (problem.skipped ? "" : "warning: ") << problem.message << '\n';
 }
@@ -19,7 +20,7 @@ nlohmann::json summary_to_json(const IndexSummary& summary, const std::string& d
                     ? static_cast<double>(summary.articles.added + summary.articles.updated + summary.articles.duplicates) /
                           summary.seconds
                     : 0.0;
-  return {{"database", db_path},
+  return {{"database", path_text(db_path)},
           {"files", {{"seen", summary.files_seen},
                      {"indexed", summary.files_indexed},
                      {"unchanged", summary.files_unchanged},
@@ -44,7 +45,7 @@ void print_summary(const IndexSummary& summary, const std::string& db_path) {
   std::size_t indexed = a.added + a.updated + a.duplicates;
   if (!summary.wrote_anything && summary.files_failed == 0) {
     std::fprintf(stderr, "newsdex-index: nothing changed: %zu files unchanged, database %s not written (%.2fs)\n",
-                 summary.files_unchanged, db_path.c_str(), summary.seconds);
+                 summary.files_unchanged, path_text(db_path).c_str(), summary.seconds);
     return;
   }
   std::fprintf(stderr,
@@ -53,7 +54,7 @@ void print_summary(const IndexSummary& summary, const std::string& db_path) {
                summary.interrupted ? "interrupted, committed what was done: " : "", a.added, a.updated, a.duplicates,
                a.deleted, summary.files_indexed, summary.files_unchanged, summary.files_failed, summary.files_pruned,
                summary.seconds, summary.seconds > 0 ? static_cast<double>(indexed) / summary.seconds : 0.0,
-               db_path.c_str());
+               path_text(db_path).c_str());
   for (const auto& [reason, count] : summary.skip_reasons)
     std::fprintf(stderr, "newsdex-index: skipped %zu: %s\n", count, reason.c_str());
   if (summary.files_passed_over)
@@ -69,7 +70,7 @@ int print_stats(const std::string& db_path, std::size_t top, bool as_json) {
     return array;
   };
   if (as_json) {
-    std::cout << nlohmann::json{{"database", db_path},
+    std::cout << nlohmann::json{{"database", path_text(db_path)},
                                 {"articles", stats.articles},
                                 {"files", stats.files},
                                 {"duplicate_locations", stats.duplicates},
@@ -85,7 +86,7 @@ int print_stats(const std::string& db_path, std::size_t top, bool as_json) {
               << '\n';
     return 0;
   }
-  std::printf("database:   %s (%.1f MB, language %s)\n", db_path.c_str(),
+  std::printf("database:   %s (%.1f MB, language %s)\n", path_text(db_path).c_str(),
               static_cast<double>(stats.bytes_on_disk) / 1e6, stats.language.c_str());
   std::printf("articles:   %llu from %llu files (%llu duplicate locations)\n",
               static_cast<unsigned long long>(stats.articles), static_cast<unsigned long long>(stats.files),
