@@ -236,8 +236,8 @@ void push_gazetteer_features(const Window& w, std::ptrdiff_t i, std::uint64_t ca
 }
 
 // How the document writes this word where its own casing says little, and what earlier sentences made of it.
-void push_document_features(const DocumentCasing& document_casing, const LabelHistory& history,
-                            const TokenFacts& token, std::uint64_t position, std::vector<std::uint64_t>& f) {
+void push_document_features(const DocumentCasing& document_casing, const LabelHistory& history, const TokenFacts& token,
+                            std::uint64_t position, std::vector<std::uint64_t>& f) {
   const auto casing = static_cast<std::uint64_t>(token.casing);
   std::uint64_t evidence = 0;
   if (const auto* counts = document_casing.find(token.lower)) {

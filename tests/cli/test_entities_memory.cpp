@@ -65,9 +65,10 @@ std::string long_article(std::size_t bytes) {
   std::mt19937 random(42);
   std::string body;
   while (body.size() < bytes) body += lines[random() % lines.size()] + " ";
-  nlohmann::json article{
-      {"url", "https://memory.example/long"}, {"title", "The flood review in full"}, {"date", "2024-12-17"},
-      {"body", body}};
+  nlohmann::json article{{"url", "https://memory.example/long"},
+                         {"title", "The flood review in full"},
+                         {"date", "2024-12-17"},
+                         {"body", body}};
   return article.dump();
 }
 
@@ -89,8 +90,8 @@ TEST_CASE("entity extraction on an 8 MB article adds under 10 bytes of memory pe
   const long without = peak("none");
   const long with_entities = peak("both");
   const double per_byte = static_cast<double>(with_entities - without) / size;
-  INFO("peak " << without / 1e6 << " MB with --entities none, " << with_entities / 1e6 << " MB with entities: "
-               << per_byte << " bytes per byte of article");
+  INFO("peak " << without / 1e6 << " MB with --entities none, " << with_entities / 1e6
+               << " MB with entities: " << per_byte << " bytes per byte of article");
   CHECK(per_byte < 10.0);
 #endif
 }
