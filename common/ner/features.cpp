@@ -165,27 +165,23 @@ SentenceFacts FeatureExtractor::analyse_sentence(const Sentence& sentence, Scrat
   return facts;
 }
 
-DocumentFacts FeatureExtractor::analyse(std::span<const Sentence> sentences) const {
-  DocumentFacts document;
-  document.sentences.reserve(sentences.size());
+std::vector<SentenceFacts> FeatureExtractor::analyse(std::span<const Sentence> sentences) const {
+  std::vector<SentenceFacts> facts;
+  facts.reserve(sentences.size());
   Scratch scratch;
-  std::size_t tokens = 0;
-  for (const Sentence& sentence : sentences) tokens += sentence.size();
-  document.casing = FlatMap<DocumentFacts::CaseCounts>(tokens / 2);
-  for (const Sentence& sentence : sentences) {
-    document.sentences.push_back(analyse_sentence(sentence, scratch));
-    const SentenceFacts& facts = document.sentences.back();
-    if (facts.headline) continue;
-    for (std::size_t i = 0; i < facts.tokens.size(); ++i) {
-      const TokenFacts& token = facts.tokens[i];
-      if (token.casing == Casing::lower) {
-        ++document.casing[token.lower].lower;
-      } else if (!token.clause_initial && is_name_like(token.casing)) {
-        ++document.casing[token.lower].capitalised_inside;
-      }
+  for (const Sentence& sentence : sentences) facts.push_back(analyse_sentence(sentence, scratch));
+  return facts;
+}
+
+void FeatureExtractor::count_casing(const SentenceFacts& sentence, DocumentCasing& casing) {
+  if (sentence.headline) return;
+  for (const TokenFacts& token : sentence.tokens) {
+    if (token.casing == Casing::lower) {
+      ++casing[token.lower].lower;
+    } else if (!token.clause_initial && is_name_like(token.casing)) {
+      ++casing[token.lower].capitalised_inside;
     }
   }
-  return document;
 }
 
 namespace {
@@ -240,11 +236,11 @@ void push_gazetteer_features(const Window& w, std::ptrdiff_t i, std::uint64_t ca
 }
 
 // How the document writes this word where its own casing says little, and what earlier sentences made of it.
-void push_document_features(const DocumentFacts& document, const LabelHistory& history, const TokenFacts& token,
+void push_document_features(const DocumentCasing& document_casing, const LabelHistory& history, const TokenFacts& token,
                             std::uint64_t position, std::vector<std::uint64_t>& f) {
   const auto casing = static_cast<std::uint64_t>(token.casing);
   std::uint64_t evidence = 0;
-  if (const auto* counts = document.casing.find(token.lower)) {
+  if (const auto* counts = document_casing.find(token.lower)) {
     evidence = (counts->capitalised_inside > 0 ? 1 : 0) + (counts->lower > 0 ? 2 : 0);
   }
   f.push_back(combine(kDocumentCase, combine(evidence, position * 8 + casing)));
@@ -259,9 +255,8 @@ void push_document_features(const DocumentFacts& document, const LabelHistory& h
 
 }  // namespace
 
-void FeatureExtractor::extract(const DocumentFacts& document, std::size_t sentence_index,
+void FeatureExtractor::extract(const SentenceFacts& sentence, const DocumentCasing& document_casing,
                                const LabelHistory& history, SentenceFeatures& out) const {
-  const SentenceFacts& sentence = document.sentences[sentence_index];
   const Window window{sentence.tokens};
   out.features.clear();
   out.offsets.assign(1, 0);
@@ -281,7 +276,7 @@ void FeatureExtractor::extract(const DocumentFacts& document, std::size_t senten
     push_gazetteer_features(window, static_cast<std::ptrdiff_t>(t), casing * 2 + mode, f);
     if (token.casing != Casing::none && token.casing != Casing::lower) {
       const std::uint64_t position = sentence.headline ? 2 : (token.clause_initial ? 1 : 0);
-      push_document_features(document, history, token, position, f);
+      push_document_features(document_casing, history, token, position, f);
     }
     out.offsets.push_back(static_cast<std::uint32_t>(f.size()));
   }

@@ -48,15 +48,13 @@ class LabelHistory {
   FlatMap<std::array<std::uint16_t, kEntityTypes>> counts_;
 };
 
-// Per-document context: facts of every token and word casing statistics.
-struct DocumentFacts {
-  struct CaseCounts {
-    std::uint32_t capitalised_inside = 0;  // capitalised, not sentence-initial, not in a headline
-    std::uint32_t lower = 0;
-  };
-  std::vector<SentenceFacts> sentences;
-  FlatMap<CaseCounts> casing;
+// How a document writes each word (by the hash of the lower-cased word): the one part of the features
+// that needs the whole document before its first sentence is tagged.
+struct CaseCounts {
+  std::uint32_t capitalised_inside = 0;  // capitalised, not sentence-initial, not in a headline
+  std::uint32_t lower = 0;
 };
+using DocumentCasing = FlatMap<CaseCounts>;
 
 // Features of one sentence: the hashes for token i are features[offsets[i] .. offsets[i + 1]). The first
 // of them, up to word_ends[i], depend only on the token's text (word_keys[i]), so a model can replace them
@@ -76,8 +74,13 @@ class FeatureExtractor {
  public:
   explicit FeatureExtractor(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
 
-  DocumentFacts analyse(std::span<const Sentence> sentences) const;
-  void extract(const DocumentFacts& document, std::size_t sentence, const LabelHistory& history,
+  // The facts of each sentence (the sentences of a whole document, or of one part of it).
+  std::vector<SentenceFacts> analyse(std::span<const Sentence> sentences) const;
+  // Adds what one analysed sentence says about the casing of its words to the document's counts.
+  static void count_casing(const SentenceFacts& sentence, DocumentCasing& casing);
+  // The features of one sentence, given the casing counted over its whole document and the labels of the
+  // document's earlier sentences.
+  void extract(const SentenceFacts& sentence, const DocumentCasing& casing, const LabelHistory& history,
                SentenceFeatures& out) const;
 
   // The features that depend only on a token's text, as extract() gives them; the key is word_keys' key.

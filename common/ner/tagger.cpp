@@ -1,7 +1,6 @@
 #include "common/ner/tagger.hpp"
 
 #include "common/errors.hpp"
-#include "common/ner/decode.hpp"
 
 namespace newsdex::ner {
 
@@ -21,6 +20,14 @@ std::vector<std::vector<Span>> Tagger::tag(std::span<const Sentence> document) c
                   [&](std::size_t s, const SentenceFeatures&, const std::vector<Label>& labels) {
                     spans[s] = spans_from_bilou(labels);
                   });
+  return spans;
+}
+
+std::vector<std::vector<Span>> Tagger::Stream::tag(std::span<const SentenceFacts> part) {
+  std::vector<std::vector<Span>> spans(part.size());
+  decoder_.decode(part, [&](std::size_t s, const SentenceFeatures&, const std::vector<Label>& labels) {
+    spans[s] = spans_from_bilou(labels);
+  });
   return spans;
 }
 

@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "common/ner/decode.hpp"
 #include "common/ner/features.hpp"
 #include "common/ner/gazetteer.hpp"
 #include "common/ner/labels.hpp"
@@ -25,6 +26,23 @@ class Tagger {
   // The entity spans of each sentence of one document (sentences in reading order: the tagger uses
   // what earlier sentences said about a word).
   std::vector<std::vector<Span>> tag(std::span<const Sentence> document) const;
+
+  // The same, one part of the document at a time, for documents too long to hold all their tokens at
+  // once: first every part is analysed and its casing counted into one DocumentCasing, then a Stream
+  // made with those counts tags the parts in reading order, each analysed again (or kept). The spans are
+  // those tag() gives for the whole document.
+  std::vector<SentenceFacts> analyse(std::span<const Sentence> sentences) const {
+    return extractor_.analyse(sentences);
+  }
+
+  class Stream {
+   public:
+    Stream(const Tagger& tagger, const DocumentCasing& casing) : decoder_(tagger.extractor_, tagger.model_, casing) {}
+    std::vector<std::vector<Span>> tag(std::span<const SentenceFacts> part);
+
+   private:
+    DocumentDecoder<Model> decoder_;
+  };
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
 

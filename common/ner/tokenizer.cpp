@@ -260,4 +260,73 @@ std::vector<Sentence> split_sentences(std::vector<Token> tokens) {
   return sentences;
 }
 
+namespace {
+
+// Cuts sentences longer than `max_tokens` into pieces of at most that many tokens.
+void cut_long_sentences(std::vector<Sentence>& sentences, std::size_t max_tokens) {
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    if (sentences[s].size() <= max_tokens) continue;
+    Sentence rest(std::make_move_iterator(sentences[s].begin() + static_cast<std::ptrdiff_t>(max_tokens)),
+                  std::make_move_iterator(sentences[s].end()));
+    sentences[s].resize(max_tokens);
+    sentences.insert(sentences.begin() + static_cast<std::ptrdiff_t>(s + 1), std::move(rest));
+  }
+}
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+SentenceReader::SentenceReader(std::string_view paragraph, std::size_t piece_bytes, std::size_t max_sentence_tokens)
+    : text_(paragraph),
+      piece_bytes_(std::max<std::size_t>(piece_bytes, 1)),
+      max_tokens_(std::max<std::size_t>(max_sentence_tokens, 1)) {}
+
+// Where the piece from position_ ends: at white space a little after piece_bytes_ (white space is never part
+// of a token, so the pieces' tokens are the paragraph's), or, in a run of 4 KB without any, between two
+// characters.
+std::size_t SentenceReader::piece_end() const {
+  if (text_.size() - position_ <= piece_bytes_) return text_.size();
+  constexpr std::size_t search = 4096;
+  const std::size_t target = position_ + piece_bytes_;
+  const std::size_t limit = std::min(text_.size(), target + search);
+  for (std::size_t at = target; at < limit; ++at) {
+    if (is_ascii_space(text_[at])) return at;
+  }
+  std::size_t at = target;
+  while (at > position_ + 1 && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+std::vector<Sentence> SentenceReader::next() {
+  while (position_ < text_.size() || !open_.empty()) {
+    const std::size_t start = position_, end = piece_end();
+    std::vector<Token> tokens = std::move(open_);
+    open_.clear();
+    for (Token& token : tokenize(text_.substr(start, end - start))) {
+      token.begin += start;
+      token.end += start;
+      tokens.push_back(std::move(token));
+    }
+    position_ = end;
+    std::vector<Sentence> sentences = split_sentences(std::move(tokens));
+    // The last sentence may go on in the next piece: whether it ends where the piece does depends on
+    // the token after it. It is split again with that piece (it is the only thing carried over).
+    if (position_ < text_.size() && !sentences.empty()) {
+      open_ = std::move(sentences.back());
+      sentences.pop_back();
+      if (open_.size() > max_tokens_) {
+        Sentence rest(std::make_move_iterator(open_.begin() + static_cast<std::ptrdiff_t>(max_tokens_)),
+                      std::make_move_iterator(open_.end()));
+        open_.resize(max_tokens_);
+        sentences.push_back(std::move(open_));
+        open_ = std::move(rest);
+      }
+    }
+    cut_long_sentences(sentences, max_tokens_);
+    if (!sentences.empty()) return sentences;
+  }
+  return {};
+}
+
 }  // namespace newsdex::ner

@@ -82,16 +82,30 @@ Document::Document(std::string_view utf8_html) : allocations_(std::make_unique<A
   options.deallocator = tracked_free;
   options.userdata = allocations_.get();
   options.max_errors = 0;  // parse errors are not reported anywhere: do not collect them
-  auto length = nesting_cutoff(utf8_html, max_depth);
-  truncated_ = length < utf8_html.size();
-  output_ = gumbo_parse_with_options(&options, utf8_html.data(), length);
+  flat_markup_ = flatten_nesting(utf8_html, max_depth);
+  const std::string_view markup = flattened() ? std::string_view(flat_markup_) : utf8_html;
+  output_ = gumbo_parse_with_options(&options, markup.data(), markup.size());
 }
 
-std::size_t nesting_cutoff(std::string_view html, std::size_t limit) {
+std::string flatten_nesting(std::string_view html, std::size_t limit) {
   // Elements that never stay open (void) or are closed by their next sibling (p, li, td…).
   static constexpr std::string_view not_counted[] = {
       "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
       "p", "li", "dt", "dd", "td", "th", "tr", "option", "keygen", "basefont", "frame", "isindex"};
+  // Elements whose content is text up to their end tag, which is not counted either.
+  static constexpr std::string_view raw_text[] = {"script", "style", "textarea", "title"};
+  auto is_one_of = [](const std::string& name, const auto& names) {
+    return std::find(std::begin(names), std::end(names), name) != std::end(names);
+  };
+  std::string flat;
+  bool left_out = false;
+  std::size_t copied = 0;  // html before this is in `flat` (once something was left out)
+  auto leave_out = [&](std::size_t begin, std::size_t end) {
+    if (!left_out) flat.reserve(html.size());
+    left_out = true;
+    flat.append(html.substr(copied, begin - copied));
+    copied = end;
+  };
   std::size_t depth = 0;
   std::size_t at = 0;
   while ((at = html.find('<', at)) != std::string_view::npos) {
@@ -115,17 +129,25 @@ std::size_t nesting_cutoff(std::string_view html, std::size_t limit) {
     auto tag_end = html.find('>', at);
     if (tag_end == std::string_view::npos) break;
     bool self_closing = tag_end > 0 && html[tag_end - 1] == '/';
-    if (!closing && (name == "script" || name == "style" || name == "textarea" || name == "title")) {
-      auto end = html.find("</", tag_end);  // raw text: skip to its end tag
-      at = end == std::string_view::npos ? html.size() : end;
+    if (is_one_of(name, raw_text)) {
+      // Its text is skipped up to the next end tag, and neither tag counts.
+      auto end = closing ? std::string_view::npos : html.find("</", tag_end);
+      at = closing ? tag_end + 1 : end == std::string_view::npos ? html.size() : end;
       continue;
     }
-    bool counted = std::find(std::begin(not_counted), std::end(not_counted), name) == std::end(not_counted);
-    if (counted && closing && depth > 0) --depth;
-    if (counted && !closing && !self_closing && ++depth > limit) return at;
+    if (!is_one_of(name, not_counted)) {
+      if (closing) {
+        if (depth > limit) leave_out(at, tag_end + 1);
+        if (depth > 0) --depth;
+      } else if (!self_closing && ++depth > limit) {
+        leave_out(at, tag_end + 1);
+      }
+    }
     at = tag_end + 1;
   }
-  return html.size();
+  if (!left_out) return {};
+  flat.append(html.substr(copied));
+  return flat;
 }
 
 // The allocation list frees the tree; gumbo_destroy_output would recurse once per nesting level.

@@ -14,12 +14,13 @@ namespace newsdex::html {
 // gumbo_destroy_output (which recurses once per nesting level).
 class Document {
  public:
-  // gumbo's cost grows with the square of the nesting depth: markup past max_depth levels of
-  // open elements is not parsed (see nesting_cutoff), and truncated() says so.
-  static constexpr std::size_t max_depth = 20000;
+  // gumbo's cost grows with the square of the nesting depth (200,000 levels: 7 minutes; 20,000: 5 s),
+  // so elements nested deeper than max_depth are flattened before parsing (see flatten_nesting), as
+  // browsers do (Blink from 512 levels): their text is kept. flattened() says it happened.
+  static constexpr std::size_t max_depth = 1000;
 
   explicit Document(std::string_view utf8_html);
-  bool truncated() const { return truncated_; }
+  bool flattened() const { return !flat_markup_.empty(); }
   ~Document();
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
@@ -32,14 +33,15 @@ class Document {
 
  private:
   std::unique_ptr<Allocations> allocations_;
+  std::string flat_markup_;  // what was parsed when the page was flattened (gumbo's nodes point into it)
   GumboOutput* output_ = nullptr;
-  bool truncated_ = false;
 };
 
-// Where markup first opens more than `limit` elements that are still open (an estimate from tags
-// alone: void and self-closing elements and the ones HTML closes implicitly are not counted), or
-// html.size() when it never does. Comments, scripts and styles are skipped.
-std::size_t nesting_cutoff(std::string_view html, std::size_t limit);
+// The markup with the start and end tags of elements nested more than `limit` levels deep left out, so
+// that their content joins the element at that depth; empty when nothing nests that deep. The depth is
+// estimated from the tags alone: void and self-closing elements and the ones HTML closes implicitly (p,
+// li, td…) are not counted; comments and the text of scripts, styles, textareas and titles are skipped.
+std::string flatten_nesting(std::string_view html, std::size_t limit);
 
 bool is_element(const GumboNode* node);  // elements and <template>
 GumboTag tag_of(const GumboNode* node);    // GUMBO_TAG_UNKNOWN for non-elements

@@ -66,9 +66,9 @@ ReadResult read_html_page(std::string_view utf8_html, const std::string& path) {
   article.author = metadata.author;
   article.source = metadata.source;
   article.url = metadata.url;
-  if (document.truncated())
+  if (document.flattened())
     article.warnings.push_back("HTML nested more than " + std::to_string(html::Document::max_depth) +
-                               " levels deep: the rest of the page was not read");
+                               " levels deep: read as if the deeper elements were at that depth");
   auto blocks = html::extract_main_content(document.body(), {metadata.title, metadata.structured_body});
   auto lede = choose_lede(metadata, blocks, document.body());
   auto body = clean_body(article.title, lede, blocks);

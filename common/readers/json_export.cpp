@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <exception>
 #include <iterator>
+#include <optional>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "common/cleaner.hpp"
 #include "common/dates.hpp"
+#include "common/document.hpp"
 #include "common/errors.hpp"
+#include "common/hashing.hpp"
 #include "common/readers/text_page.hpp"
 #include "common/text.hpp"
 
@@ -353,6 +356,7 @@ ReadResult read_json_export(std::string_view utf8_text, const std::string& path,
     const json* list = whole.is_array() ? &whole : whole.is_object() ? envelope_list(whole, fields) : nullptr;
     if (list) {
       for (std::size_t i = 0; i < list->size(); ++i) add_article((*list)[i], path, {i, 0}, fields, result);
+      keep_apart_shared_ids(result, path, false);
     } else {
       add_article(whole, path, {0, 1}, fields, result);
     }
@@ -369,12 +373,69 @@ ReadResult read_json_export(std::string_view utf8_text, const std::string& path,
       return result;
     }
   }
-  return read_lines(lines, 0, path, fields, threads);
+  result = read_lines(lines, 0, path, fields, threads);
+  keep_apart_shared_ids(result, path, true);
+  return result;
 }
 
 ReadResult read_json_lines(std::string_view utf8_text, std::size_t first_line, const std::string& path,
                            const JsonFieldNames& fields, unsigned threads) {
   return read_lines(lines_of(utf8_text), first_line, path, fields, threads);
+}
+
+namespace {
+
+// The id the indexer will give the article when it could be shared: its url or its export's own id.
+std::optional<std::string> shared_id(const Article& article) {
+  std::string id = article.id.empty() ? make_article_id(article) : article.id;
+  if (!id.starts_with("url:") && !id.starts_with("id:")) return std::nullopt;  // file:path#position
+  return id;
+}
+
+}  // namespace
+
+void keep_apart_shared_ids(ReadResult& read, const std::string& path, bool json_lines) {
+  // Articles by the hash of their id, so that only those whose id is shared have their body hashed:
+  // a large export holds millions of articles, nearly all with an id of their own.
+  std::vector<std::pair<std::uint64_t, std::size_t>> by_id;
+  for (std::size_t i = 0; i < read.articles.size(); ++i) {
+    if (auto id = shared_id(read.articles[i])) by_id.emplace_back(fnv1a64(*id), i);
+  }
+  std::sort(by_id.begin(), by_id.end());
+  auto where = [&](std::size_t position) { return (json_lines ? "line " : "item ") + std::to_string(position + 1); };
+  std::vector<std::pair<std::size_t, ReadProblem>> warnings;  // by article, to report in reading order
+  for (std::size_t run = 0, next = 0; run < by_id.size(); run = next) {
+    for (next = run + 1; next < by_id.size() && by_id[next].first == by_id[run].first;) ++next;
+    if (next - run < 2) continue;
+    struct Body {
+      std::string id, hash;
+      std::size_t position;
+    };
+    std::vector<Body> seen;  // the first article of each body under each id
+    for (std::size_t k = run; k < next; ++k) {
+      Article& article = read.articles[by_id[k].second];
+      const std::string id = *shared_id(article);
+      const std::string hash = body_hash(article);
+      auto first = std::find_if(seen.begin(), seen.end(), [&](const Body& body) { return body.id == id; });
+      auto same = std::find_if(seen.begin(), seen.end(), [&](const Body& b) { return b.id == id && b.hash == hash; });
+      if (first == seen.end() || same == first) {  // the first under its id, or a copy of it: kept as before
+        if (first == seen.end()) seen.push_back({id, hash, article.position});
+        continue;
+      }
+      article.id = id + "#body-" + hash.substr(0, 12);
+      if (same != seen.end()) continue;  // a copy of another body under this id: the id that body got
+      const std::string field = id.starts_with("url:") ? "url" : "id";
+      const std::size_t shared_with = first->position;
+      seen.push_back({id, hash, article.position});
+      warnings.push_back({by_id[k].second,
+                          {path, json_lines ? article.position + 1 : 0,
+                           (json_lines ? std::string() : where(article.position) + ": ") + "same " + field + " as " +
+                               where(shared_with) + " but another article: both kept, this one as " + article.id,
+                           false}});
+    }
+  }
+  std::sort(warnings.begin(), warnings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [index, warning] : warnings) read.problems.push_back(std::move(warning));
 }
 
 bool starts_as_json_lines(std::string_view utf8_text) {

@@ -160,6 +160,24 @@ std::string windows1252_to_utf8(std::string_view bytes) {
   return out;
 }
 
+// Windows (CR LF) and old Mac (CR alone) line ends become LF, once for every format: the readers split
+// lines at LF, and a page with CR line ends would be one long line (no title, no date line). In place:
+// the text only gets shorter.
+void normalise_line_ends(std::string& text) {
+  auto first = text.find('\r');
+  if (first == std::string::npos) return;
+  std::size_t out = first;
+  for (std::size_t in = first; in < text.size(); ++in) {
+    if (text[in] != '\r') {
+      text[out++] = text[in];
+      continue;
+    }
+    text[out++] = '\n';
+    if (in + 1 < text.size() && text[in + 1] == '\n') ++in;
+  }
+  text.resize(out);
+}
+
 // Decodes the bytes to UTF-8, noting what it had to do in `problems`. Valid UTF-8 (nearly every
 // file) is handed back without a copy: a JSON Lines export can be gigabytes.
 std::string decode(std::string&& owned, const std::string& path, std::vector<ReadProblem>& problems) {
@@ -266,6 +284,7 @@ ReadResult read_bytes(std::string&& bytes, const std::string& path, const ReadOp
     return result;
   }
   auto text = decode(std::move(bytes), path, result.problems);
+  normalise_line_ends(text);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     result.problems.push_back({path, 0, "skipped: empty file", true});
     return result;
@@ -385,6 +404,7 @@ std::optional<HashedRead> read_json_lines_in_segments(const std::filesystem::pat
     } else if (!is_valid_utf8(segment)) {
       return std::nullopt;  // invalid UTF-8 is reported (and repaired) once for the whole file
     }
+    normalise_line_ends(segment);  // as decode's caller does for a whole file: the same lines
     any_text = any_text || segment.find_first_not_of(" \t\r\n") != std::string::npos;
     auto lines = static_cast<std::size_t>(std::count(segment.begin(), segment.end(), '\n'));
     if (!segment.empty() && segment.back() != '\n') ++lines;
@@ -399,6 +419,7 @@ std::optional<HashedRead> read_json_lines_in_segments(const std::filesystem::pat
   if (!any_text) return std::nullopt;
   HashedRead read;
   read.result.problems = std::move(oversized);
+  keep_apart_shared_ids(lines_read, path.string(), true);  // across segments, as for the whole file
   keep_readable(std::move(lines_read), path.string(), true, fallback_date, read.result);
   read.hash = hasher.hex();
   return read;

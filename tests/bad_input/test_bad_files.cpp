@@ -102,6 +102,13 @@ std::vector<BadFile> catalogue() {
        "not UTF-8: read as Windows-1252", 1, "müller"},
       {"HTML nested 10,000 levels deep", [](const fs::path& d) { return put(d / "deep.html", nested_html(10000)); }, 0,
        "", 1, "zzdeep"},
+      {"HTML nested 2,000 levels deep", [](const fs::path& d) { return put(d / "deep2k.html", nested_html(2000)); }, 0,
+       "deep2k.html:1: warning: HTML nested more than 1000 levels deep", 1, "zzdeep"},
+      {"HTML nested 20,000 levels deep", [](const fs::path& d) { return put(d / "deep20k.html", nested_html(20000)); },
+       0, "deep20k.html:1: warning: HTML nested more than 1000 levels deep", 1, "zzdeep"},
+      {"HTML nested 200,000 levels deep",
+       [](const fs::path& d) { return put(d / "deep200k.html", nested_html(200000)); }, 0,
+       "deep200k.html:1: warning: HTML nested more than 1000 levels deep", 1, "zzdeep"},
       {"JSON with wrong types",
        [](const fs::path& d) {
          nlohmann::json object{

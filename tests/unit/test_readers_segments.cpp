@@ -32,6 +32,10 @@ std::string export_with_everything() {
       text += "{\"title\": \"Overflow\", \"body\": \"Number\", \"n\": 1e999}\n";  // unreadable number
     } else if (i == 400) {
       text += "[1, 2, 3]\n";  // not an object
+    } else if (i == 500 || i == 501) {  // the url of line 2: another article, then a copy of line 2
+      text += "{\"title\": \"Harbour report 1\", \"url\": \"https://news.example/1\", \"date\": \"2024-11-22\", "
+              "\"body\": \"Dock workers in Zoë's port " + std::string(i == 500 ? "500" : "1") +
+              " unloaded grain.\\n\\nThe strike ended.\"}\n";
     } else {
       text += "{\"title\": \"Harbour report " + n + "\", " + (i % 3 ? "\"url\": \"https://news.example/" + n + "\", " : "") +
               "\"date\": \"" + (i % 50 == 7 ? std::string("not a date") : "2024-11-22") +
