@@ -35,6 +35,13 @@ bool is_one_word(std::string_view text) {
   return !text.empty();
 }
 
+// Some letter or digit: a word without one ("-", "&") gives the parser no term at all.
+bool has_word_character(std::string_view text) {
+  for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it)
+    if (Xapian::Unicode::is_wordchar(*it)) return true;
+  return false;
+}
+
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -110,7 +117,9 @@ class Scanner {
   struct Run {
     bool included = false, excluded = false, seen_not = false;
     std::vector<Sign> signs;
+    std::vector<std::size_t> double_negations;  // a '-' right after NOT: the parser cannot read "NOT -x"
     std::vector<std::pair<std::size_t, std::size_t>> common_words;  // [begin, end) in the rewritten text
+    std::vector<std::pair<std::size_t, std::size_t>> no_terms;      // punctuation alone, the same
   };
   // One level of brackets, or the whole query.
   struct Group {
@@ -126,7 +135,10 @@ class Scanner {
   void item(std::size_t sign_at = std::string::npos, bool positive = true) {
     auto& group = groups_.back();
     auto& run = group.run;
-    if (sign_at != std::string::npos) run.signs.push_back({sign_at, run.seen_not});
+    if (sign_at != std::string::npos && group.next_excluded)
+      run.double_negations.push_back(sign_at);
+    else if (sign_at != std::string::npos)
+      run.signs.push_back({sign_at, run.seen_not});
     if (sign_at != std::string::npos || group.next_excluded) {
       run.excluded = group.excluded = true;
     } else {
@@ -145,6 +157,9 @@ class Scanner {
       if (only_excluded || sign.after_not) edits.emplace_back(sign.at, sign.at + 1);
     if (only_excluded)
       for (auto range : run.common_words) edits.push_back(range);
+    for (auto sign : run.double_negations) scan_.rewritten[sign] = ' ';  // NOT -x: NOT x
+    if (only_excluded)
+      for (auto [begin, end] : run.no_terms) scan_.rewritten.replace(begin, end - begin, end - begin, ' ');
     std::sort(edits.rbegin(), edits.rend());  // from the end, so that earlier offsets stay valid
     for (auto [begin, end] : edits) {
       if (end - begin == 1 && scan_.rewritten[begin] == '-') {
@@ -195,11 +210,16 @@ class Scanner {
     while (at_ < text_.size() && !is_space(text_[at_]) && text_[at_] != '(' && text_[at_] != ')' && text_[at_] != '"')
       ++at_;
     auto word = text_.substr(start, at_ - start);
+    // "--x" is "-x" to the parser (it skips a '-' that is not before a word, a phrase or a bracket).
+    while (word.size() > 2 && word[0] == '-' && word[1] == '-') word.remove_prefix(1), ++start, out(' ');
     // A lone '-' right before a phrase or a bracket excludes it, as Xapian's parser reads it.
     if (word == "-" && at_ < text_.size() && (text_[at_] == '"' || text_[at_] == '(')) {
-      auto& run = groups_.back().run;
-      run.signs.push_back({scan_.rewritten.size(), run.seen_not});
-      groups_.back().next_excluded = true;
+      auto& group = groups_.back();
+      if (group.next_excluded)
+        group.run.double_negations.push_back(scan_.rewritten.size());
+      else
+        group.run.signs.push_back({scan_.rewritten.size(), group.run.seen_not});
+      group.next_excluded = true;
       out(word);
       return;
     }
@@ -221,7 +241,10 @@ class Scanner {
       return;
     }
     bool minus = sign && word[0] == '-';
-    if (minus) {
+    if (!has_word_character(word.substr(sign))) {
+      // Punctuation alone ("-", "&"): no term, so it neither includes nor excludes anything.
+      groups_.back().run.no_terms.emplace_back(scan_.rewritten.size(), scan_.rewritten.size() + word.size());
+    } else if (minus) {
       item(scan_.rewritten.size());
     } else if (!sign && !groups_.back().next_excluded && is_english_stopword(ascii_lower(word))) {
       // A bare common word: the parser drops it, so it neither includes nor excludes anything.

@@ -226,6 +226,11 @@ TEST_CASE("a query of exclusions only means every article except those", "[query
       {"gaza (-harbour -council)", "Query((Zgaza@1 AND ((<alldocuments> AND_NOT Zharbour@2) AND_NOT Zcouncil@3)))"},
       {"gaza NOT harbour -council", "Query(((Zgaza@1 AND_NOT Zharbour@2) AND_NOT Zcouncil@3))"},
       {"gaza OR -harbour", "Query((Zgaza@1 OR (<alldocuments> AND_NOT Zharbour@2)))"},
+      {"NOT -harbour", "Query((<alldocuments> AND_NOT Zharbour@1))"},  // the parser could not read NOT -x
+      {"gaza NOT -harbour", "Query((Zgaza@1 AND_NOT Zharbour@2))"},
+      {"NOT -\"harbour strike\"", "Query((<alldocuments> AND_NOT (Zharbour@1 PHRASE 2 Zstrike@2)))"},
+      {"--harbour", "Query((<alldocuments> AND_NOT Zharbour@1))"},  // "--x" is "-x" to the parser
+      {"- -harbour &", "Query((<alldocuments> AND_NOT Zharbour@1))"},  // punctuation alone is no term
       // A word that is not excluded keeps its meaning.
       {"gaza -harbour", "Query((Zgaza@1 AND_NOT Zharbour@2))"},
       {"gaza -harbour -council", "Query((Zgaza@1 AND_NOT (Zharbour@2 OR Zcouncil@3)))"},
