@@ -90,10 +90,12 @@ int main(int argc, char** argv) {
   app.add_option("--format", format, "Input format: auto, text, html or json")->capture_default_str();
   std::string jobs = std::to_string(options.jobs), commit_every = std::to_string(options.commit_every);
   app.add_option("-j,--jobs", jobs, "Worker threads for reading, cleaning and extraction (0: one per core; up to 1024)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("NUMBER");
   app.add_option("--commit-every", commit_every,
                  "Commit after this many articles (0: after each file; up to 100000000)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("NUMBER");
   app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
   app.add_flag("--force", options.force, "Re-index every file, changed or not");
   bool compact = false, no_compact = false;
@@ -111,7 +113,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--no-spelling", no_spelling, "Do not build the spelling dictionary used for 'did you mean'");
   app.add_option("--max-file-size", max_size, "Skip files larger than this (K, M, G suffixes; 1 byte to 1024G)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("SIZE");
   app.add_option("--json-field", json_fields,
                  "Map JSON fields: FIELD=NAME[,NAME...] with FIELD one of title, date, body, lede, url, author, "
                  "source (repeatable)");
@@ -122,7 +125,9 @@ int main(int argc, char** argv) {
   std::string top = "10";
   bool stats_json = false;
   stats_command->add_option("--db", options.db_path, "Database to describe")->capture_default_str();
-  stats_command->add_option("--top", top, "How many top entities of each kind (0 to 100000)")->capture_default_str();
+  stats_command->add_option("--top", top, "How many top entities of each kind (0 to 100000)")
+      ->capture_default_str()
+      ->type_name("NUMBER");
   stats_command->add_flag("--json", stats_json, "Print as JSON");
 
   try {

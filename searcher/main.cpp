@@ -35,6 +35,7 @@ void add_options(CLI::App& app, CommandLine& c) {
   auto number = [&](const char* option, const char* help, const std::string& default_text = {}) {
     auto* added = app.add_option_function<std::string>(
         option, [&c, option](const std::string& text) { c.numbers.emplace_back(option, text); }, help);
+    added->type_name("NUMBER");
     if (!default_text.empty()) added->default_str(default_text);
   };
   number("--limit", "Number of results (0 to 1000000)", std::to_string(r.limit));
