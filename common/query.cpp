@@ -144,6 +144,7 @@ bool is_free_text_term(const std::string& term) {
 // True when the query has words that carry weight (free-text terms, stemmed or title ones, or a
 // wildcard), not only boolean filter terms (which all start with a capital prefix other than Z, S).
 bool has_weighted_terms(const Xapian::Query& query, const QueryScan& scan) {
+  if (scan.only_exclusions) return false;  // every article except some: nothing to rank by
   if (!scan.wildcards.empty()) return true;
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
     if (is_free_text_term(*it)) return true;
@@ -308,6 +309,7 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
     }
     for (auto& filter : state_->context.filters) parsed.filters.push_back(std::move(filter));
     for (auto it = parser.stoplist_begin(); it != parser.stoplist_end(); ++it) parsed.stopwords.push_back(*it);
+    for (const auto& word : scan.dropped_stopwords) parsed.stopwords.push_back(word);
     if (text_query.empty()) throw QueryError("the query has no words to search for");
     // Spelling correction looks up every word's neighbours in the spelling table, which costs more
     // than the whole search: parse again for it only when some word is unknown to the index.

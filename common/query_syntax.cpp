@@ -1,11 +1,12 @@
 #include "common/query_syntax.hpp"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <cctype>
 
-#include <xapian.h>
-
 #include "common/errors.hpp"
+#include "common/query_stopwords.hpp"
 
 namespace newsdex {
 namespace {
@@ -32,6 +33,13 @@ bool is_one_word(std::string_view text) {
   for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it)
     if (!Xapian::Unicode::is_wordchar(*it) || *it == '_') return false;
   return !text.empty();
+}
+
+// Some letter or digit: a word without one ("-", "&") gives the parser no term at all.
+bool has_word_character(std::string_view text) {
+  for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it)
+    if (Xapian::Unicode::is_wordchar(*it)) return true;
+  return false;
 }
 
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
@@ -72,9 +80,12 @@ class Scanner {
       } else if (c == '"') {
         phrase();
       } else if (c == '(') {
+        open_group(field_bracket_next_);  // title:( ) is one item, counted by field()
+        field_bracket_next_ = false;
         open_brackets_.push_back(at_), out(c), ++at_;
       } else if (c == ')') {
         if (open_brackets_.empty()) throw QueryError("unmatched ')' at position " + std::to_string(at_), at_);
+        finish_group();
         open_brackets_.pop_back(), out(c), ++at_;
         if (open_brackets_.size() < title_group_depth_) title_group_depth_ = 0;
       } else {
@@ -84,12 +95,97 @@ class Scanner {
     if (!open_brackets_.empty())
       throw QueryError("unmatched '(' at position " + std::to_string(open_brackets_.back()), open_brackets_.back());
     check_operators();
+    scan_.only_exclusions = finish_group();
     return std::move(scan_);
   }
 
  private:
   void out(char c) { scan_.rewritten += c; }
   void out(std::string_view text) { scan_.rewritten += text; }
+
+  // Exclusions. Xapian's parser reads a run of items between AND, OR and XOR as one expression, in
+  // which '-' items are taken out of the others: a run of '-' items alone fails to parse, and the
+  // parser then silently reads the text again without operators (`-a -b` became `a AND b`). So a run
+  // whose items are all excluded (by '-' or NOT; common words, which the parser drops, do not count)
+  // is rewritten with NOT for each '-' (`NOT a NOT b`, Xapian's pure NOT: every article except
+  // those), and its common words are left out. A '-' after NOT in a run is rewritten too, since NOT
+  // takes the rest of the run as its operand: `NOT a -b` would have meant "not (a without b)".
+  struct Sign {
+    std::size_t at;  // where the '-' is in the rewritten text
+    bool after_not;
+  };
+  struct Run {
+    bool included = false, excluded = false, seen_not = false;
+    std::vector<Sign> signs;
+    std::vector<std::size_t> double_negations;  // a '-' right after NOT: the parser cannot read "NOT -x"
+    std::vector<std::pair<std::size_t, std::size_t>> common_words;  // [begin, end) in the rewritten text
+    std::vector<std::pair<std::size_t, std::size_t>> no_terms;      // punctuation alone, the same
+  };
+  // One level of brackets, or the whole query.
+  struct Group {
+    Run run;                         // the current run
+    bool next_excluded = false;      // after NOT, or a lone '-' before '"' or '('
+    bool excluded = false;           // some item is excluded
+    bool positive = false;           // some item matches articles by itself (a word, a filter, ...)
+    bool counts_for_parent = false;  // an unexcluded bracket: the parent is positive if this is
+  };
+
+  // An item of the current run (a word, phrase, field clause or bracket) starts here; `sign_at`:
+  // where its '-' is in the rewritten text, if it has one.
+  void item(std::size_t sign_at = std::string::npos, bool positive = true) {
+    auto& group = groups_.back();
+    auto& run = group.run;
+    if (sign_at != std::string::npos && group.next_excluded)
+      run.double_negations.push_back(sign_at);
+    else if (sign_at != std::string::npos)
+      run.signs.push_back({sign_at, run.seen_not});
+    if (sign_at != std::string::npos || group.next_excluded) {
+      run.excluded = group.excluded = true;
+    } else {
+      run.included = true;
+      group.positive = group.positive || positive;
+    }
+    group.next_excluded = false;
+  }
+
+  void finish_run() {
+    auto run = std::move(groups_.back().run);
+    groups_.back().run = {};
+    bool only_excluded = run.excluded && !run.included;
+    std::vector<std::pair<std::size_t, std::size_t>> edits;  // [begin, end): a sign, or a common word
+    for (auto sign : run.signs)
+      if (only_excluded || sign.after_not) edits.emplace_back(sign.at, sign.at + 1);
+    if (only_excluded)
+      for (auto range : run.common_words) edits.push_back(range);
+    for (auto sign : run.double_negations) scan_.rewritten[sign] = ' ';  // NOT -x: NOT x
+    if (only_excluded)
+      for (auto [begin, end] : run.no_terms) scan_.rewritten.replace(begin, end - begin, end - begin, ' ');
+    std::sort(edits.rbegin(), edits.rend());  // from the end, so that earlier offsets stay valid
+    for (auto [begin, end] : edits) {
+      if (end - begin == 1 && scan_.rewritten[begin] == '-') {
+        scan_.rewritten.replace(begin, 1, "NOT ");
+      } else {
+        scan_.dropped_stopwords.insert(scan_.dropped_stopwords.begin(), scan_.rewritten.substr(begin, end - begin));
+        scan_.rewritten.replace(begin, end - begin, end - begin, ' ');
+      }
+    }
+  }
+
+  // Closes the innermost group; true when it has exclusions and nothing that matches by itself.
+  bool finish_group() {
+    finish_run();
+    auto group = std::move(groups_.back());
+    groups_.pop_back();
+    if (!groups_.empty() && group.counts_for_parent && group.positive) groups_.back().positive = true;
+    return group.excluded && !group.positive;
+  }
+
+  void open_group(bool counted_by_field) {
+    bool excluded = groups_.back().next_excluded;
+    if (!counted_by_field) item(std::string::npos, false);  // positive or not: known when it closes
+    groups_.emplace_back();
+    groups_.back().counts_for_parent = !counted_by_field && !excluded;
+  }
 
   // The closing quote of the phrase opened at `open`, or an error.
   std::size_t closing_quote(std::size_t open) const {
@@ -101,6 +197,7 @@ class Scanner {
 
   void phrase() {
     auto close = closing_quote(at_);
+    item();
     scan_.has_phrase = true;
     ++scan_.phrases;
     operators_.push_back({"", at_});
@@ -113,6 +210,19 @@ class Scanner {
     while (at_ < text_.size() && !is_space(text_[at_]) && text_[at_] != '(' && text_[at_] != ')' && text_[at_] != '"')
       ++at_;
     auto word = text_.substr(start, at_ - start);
+    // "--x" is "-x" to the parser (it skips a '-' that is not before a word, a phrase or a bracket).
+    while (word.size() > 2 && word[0] == '-' && word[1] == '-') word.remove_prefix(1), ++start, out(' ');
+    // A lone '-' right before a phrase or a bracket excludes it, as Xapian's parser reads it.
+    if (word == "-" && at_ < text_.size() && (text_[at_] == '"' || text_[at_] == '(')) {
+      auto& group = groups_.back();
+      if (group.next_excluded)
+        group.run.double_negations.push_back(scan_.rewritten.size());
+      else
+        group.run.signs.push_back({scan_.rewritten.size(), group.run.seen_not});
+      group.next_excluded = true;
+      out(word);
+      return;
+    }
     // A field clause may also start right after + or -.
     std::size_t sign = (word.size() > 1 && (word[0] == '+' || word[0] == '-')) ? 1 : 0;
     auto colon = word.find(':');
@@ -123,8 +233,24 @@ class Scanner {
     }
     operators_.push_back({operators_are_words_ ? std::string() : std::string(word), start});
     if (is_operator(word) && !operators_are_words_) {
+      if (word == "NOT")
+        groups_.back().next_excluded = groups_.back().run.seen_not = true;
+      else
+        finish_run();  // AND, OR, XOR
       out(word);
       return;
+    }
+    bool minus = sign && word[0] == '-';
+    if (!has_word_character(word.substr(sign))) {
+      // Punctuation alone ("-", "&"): no term, so it neither includes nor excludes anything.
+      groups_.back().run.no_terms.emplace_back(scan_.rewritten.size(), scan_.rewritten.size() + word.size());
+    } else if (minus) {
+      item(scan_.rewritten.size());
+    } else if (!sign && !groups_.back().next_excluded && is_english_stopword(ascii_lower(word))) {
+      // A bare common word: the parser drops it, so it neither includes nor excludes anything.
+      groups_.back().run.common_words.emplace_back(scan_.rewritten.size(), scan_.rewritten.size() + word.size());
+    } else {
+      item();
     }
     if (sign && word[0] == '+') scan_.has_required_word = true;
     auto bare = word.substr(sign);
@@ -162,6 +288,7 @@ class Scanner {
       throw QueryError("'" + name + ":' needs a value, as in " + name + ":" + example, name_at);
     };
     if (value_at >= text_.size() || is_space(text_[value_at]) || text_[value_at] == ')') no_value();
+    item(sign == '-' ? scan_.rewritten.size() : std::string::npos);
     if (sign) out(sign);
     if (text_[value_at] == '"') {
       auto close = closing_quote(value_at);
@@ -174,6 +301,7 @@ class Scanner {
       group(name_at, name, value_at);
     } else if (text_[value_at] == '(') {
       out(name + ":");  // title:(a b) is Xapian's own syntax
+      field_bracket_next_ = true;
       if (!title_group_depth_) title_group_depth_ = open_brackets_.size() + 1;  // the bracket run() opens next
       at_ = value_at;
     } else {
@@ -250,6 +378,8 @@ class Scanner {
   bool operators_are_words_;
   std::size_t at_ = 0;
   std::vector<std::size_t> open_brackets_;  // where each open bracket is
+  std::vector<Group> groups_{1};            // the query, then each open bracket
+  bool field_bracket_next_ = false;         // the next '(' is title:( )'s, an item already counted
   std::size_t title_group_depth_ = 0;       // inside title:( ... ) when open_brackets_ is this deep (0: not)
   QueryScan scan_;
   std::vector<std::pair<std::string, std::size_t>> operators_;  // every item with its position ("" = not a word)

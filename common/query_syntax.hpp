@@ -2,6 +2,9 @@
 // would silently forgive (unbalanced quotes and brackets, "person:" with no value, a dangling AND,
 // a query too long to be typed), reports each with its position, and rewrites the "any of" group
 // syntax `person:(a OR "b c")` into `(person:a OR person:"b c")`, which the parser understands.
+// It also rewrites a query, or a bracketed group, made only of exclusions (`-a -b`) into pure NOTs
+// (`NOT a NOT b`: every article except those). Xapian's parser cannot read a group of '-' items
+// alone, and then silently parses the text again without operators, turning `-a -b` into `a AND b`.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -33,6 +36,11 @@ struct QueryScan {
   std::size_t phrases = 0;
   bool has_phrase = false;
   bool has_required_word = false;      // a +word: the user insists on it, even a stopword
+  // Every item of the query (outside brackets) is excluded: -word, -"phrase", -field:value, -( ),
+  // NOT x, in any mix, with AND or nothing between them. The query means every article except
+  // those; it has nothing to rank by.
+  bool only_exclusions = false;
+  std::vector<std::string> dropped_stopwords;  // common words left out of such a group, as typed
 };
 
 // `fields` are the field names the query language knows ("title", "person", ...); `group_fields`

@@ -108,9 +108,11 @@ std::string_view sort_order_name(SortOrder order) {
 Bm25Parameters parse_bm25(std::string_view text) {
   Bm25Parameters parameters;
   double* fields[] = {&parameters.k1, &parameters.k2, &parameters.k3, &parameters.b, &parameters.min_normlen};
-  auto numbers = parse_number_list(text, {"--bm25", "k1,k2,k3,b,min_normlen", "five", 5});
+  // Xapian's BM25Weight takes any finite k >= 0 and b in [0, 1]; larger k than 1000 rank no differently.
+  const NumberRange k{0, 1000, false}, b{0, 1, false};
+  auto numbers = parse_number_list(
+      text, {"--bm25", "k1,k2,k3,b,min_normlen", {k, k, k, b, k}, {"k1", "k2", "k3", "b", "min_normlen"}});
   for (std::size_t i = 0; i < numbers.size(); ++i) *fields[i] = numbers[i];
-  if (parameters.b > 1) throw UsageError("--bm25: b must be between 0 and 1");
   return parameters;
 }
 

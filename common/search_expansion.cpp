@@ -44,7 +44,10 @@ class ExpansionWords : public Xapian::ExpandDecider {
 
 Expansion parse_expansion(std::string_view text) {
   Expansion expansion;
-  auto numbers = parse_number_list(text, {"--expand", "terms,documents,weight", "three", 3, 2});
+  // Xapian takes counts of 32 bits; beyond a thousand words or documents expansion means nothing.
+  const NumberRange count{0, 1000, true}, weight{0, 1000, false};
+  auto numbers = parse_number_list(
+      text, {"--expand", "terms,documents,weight", {count, count, weight}, {"terms", "documents", "weight"}});
   expansion.terms = static_cast<std::size_t>(numbers[0]);
   if (numbers.size() > 1) expansion.documents = static_cast<std::size_t>(numbers[1]);
   if (numbers.size() > 2) expansion.weight = numbers[2];

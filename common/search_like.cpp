@@ -25,8 +25,9 @@ class TellingWords : public Xapian::ExpandDecider {
 Xapian::docid find_article(const Xapian::Database& database, std::string_view id) {
   bool numeric = !id.empty() && id.size() < 10 &&
                  std::all_of(id.begin(), id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  if (numeric) {
-    auto docid = static_cast<Xapian::docid>(std::stoul(std::string(id)));
+  // Docids start at 1: Xapian refuses 0 as an invalid argument rather than a missing document.
+  auto docid = numeric ? static_cast<Xapian::docid>(std::stoul(std::string(id))) : Xapian::docid(0);
+  if (docid != 0) {
     try {
       database.get_document(docid);
       return docid;

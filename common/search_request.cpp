@@ -20,20 +20,6 @@ std::vector<std::string> strings(const nlohmann::json& value, const std::string&
   return list;
 }
 
-template <typename T>
-T get(const nlohmann::json& value, const std::string& key, const char* expected) {
-  try {
-    return value.get<T>();
-  } catch (const nlohmann::json::exception&) {
-    throw UsageError("\"" + key + "\" must be " + expected);
-  }
-}
-
-std::size_t count(const nlohmann::json& value, const std::string& key) {
-  if (!value.is_number_unsigned()) throw UsageError("\"" + key + "\" must be a whole number >= 0");
-  return value.get<std::size_t>();
-}
-
 std::string text(const nlohmann::json& value, const std::string& key) {
   if (!value.is_string()) throw UsageError("\"" + key + "\" must be a string");
   return value.get<std::string>();
@@ -44,9 +30,13 @@ bool flag(const nlohmann::json& value, const std::string& key) {
   return value.get<bool>();
 }
 
+// A JSON number as it was written (nlohmann prints it back exactly), for the same checks as the
+// command line's text: -1, 4294967296 or 2.5 are refused as they would be there.
+std::string number_text(const nlohmann::json& value) { return value.dump(); }
+
 // "expand": a number of words, "auto", or "terms,documents,weight".
 std::optional<Expansion> expansion(const nlohmann::json& value, const std::string& key) {
-  if (value.is_number_unsigned()) return parse_expansion(std::to_string(value.get<std::size_t>()));
+  if (value.is_number()) return parse_expansion(number_text(value));
   auto spec = text(value, key);
   if (spec == "auto") return std::nullopt;
   return parse_expansion(spec);
@@ -58,8 +48,6 @@ const std::map<std::string, Setter>& setters() {
   static const std::map<std::string, Setter> table{
       {"query", [](auto& v, auto& k, auto& r) { r.text = text(v, k); }},
       {"id", [](auto&, auto&, auto&) {}},  // echoed back by the batch printer
-      {"limit", [](auto& v, auto& k, auto& r) { r.limit = count(v, k); }},
-      {"offset", [](auto& v, auto& k, auto& r) { r.offset = count(v, k); }},
       {"sort", [](auto& v, auto& k, auto& r) { r.sort = parse_sort_order(text(v, k)); }},
       {"any", [](auto& v, auto& k, auto& r) { r.query.word_operator = flag(v, k) ? WordOperator::any : WordOperator::all; }},
       {"match", [](auto& v, auto& k, auto& r) { r.query.word_operator = parse_word_operator(text(v, k)); }},
@@ -79,24 +67,73 @@ const std::map<std::string, Setter>& setters() {
          for (const auto& name : strings(v, k))
            for (auto field : parse_facet_fields(name)) r.facets.push_back(field);
        }},
-      {"facet_size", [](auto& v, auto& k, auto& r) { r.facet_size = count(v, k); }},
-      {"snippet_length", [](auto& v, auto& k, auto& r) { r.snippet_length = count(v, k); }},
       {"collapse", [](auto& v, auto& k, auto& r) { r.collapse_duplicates = flag(v, k); }},
       {"auto_correct", [](auto& v, auto& k, auto& r) { r.auto_correct = flag(v, k); }},
       {"like", [](auto& v, auto& k, auto& r) { r.like = text(v, k); }},
-      {"recency_boost", [](auto& v, auto& k, auto& r) { r.recency_half_life_days = get<double>(v, k, "a number of days"); }},
       {"bm25", [](auto& v, auto& k, auto& r) { r.bm25 = parse_bm25(text(v, k)); }},
   };
   return table;
 }
 
+// A number key of a JSON request: a JSON number, checked as the command line checks its option.
+void set_json_number(const RequestNumber& number, const nlohmann::json& value, SearchRequest& request) {
+  auto name = "\"" + std::string(number.json_key) + "\"";
+  if (!value.is_number()) throw UsageError(name + " must be a number (allowed: " + describe_range(number.range) + ")");
+  number.set(request, parse_number(name, number_text(value), number.range));
+}
+
+const RequestNumber* find_number(std::string_view name, std::string_view RequestNumber::*field) {
+  for (const auto& number : request_numbers())
+    if (!name.empty() && number.*field == name) return &number;
+  return nullptr;
+}
+
 }  // namespace
+
+const std::vector<RequestNumber>& request_numbers() {
+  // Paging counts are Xapian doccounts (32 bits): offset + limit stays far below 2^32.
+  static const std::vector<RequestNumber> table{
+      {"--limit", "limit", {0, 1'000'000}, [](SearchRequest& r, double v) { r.limit = static_cast<std::size_t>(v); }},
+      {"--offset",
+       "offset",
+       {0, 1'000'000'000},
+       [](SearchRequest& r, double v) { r.offset = static_cast<std::size_t>(v); }},
+      {"--facet-size",
+       "facet_size",
+       {0, 100'000},
+       [](SearchRequest& r, double v) { r.facet_size = static_cast<std::size_t>(v); }},
+      {"--snippet-length",
+       "snippet_length",
+       {0, 100'000},
+       [](SearchRequest& r, double v) { r.snippet_length = static_cast<std::size_t>(v); }},
+      {"--recency-boost",
+       "recency_boost",
+       {0, 100'000, false},
+       [](SearchRequest& r, double v) { r.recency_half_life_days = v; }},
+      // 0 would mean "no limit" to Xapian: a wildcard must stop somewhere.
+      {"--max-wildcard",
+       "",
+       {1, 1'000'000},
+       [](SearchRequest& r, double v) { r.query.max_wildcard_terms = static_cast<Xapian::termcount>(v); }},
+  };
+  return table;
+}
+
+void set_request_number(SearchRequest& request, std::string_view option, std::string_view text) {
+  const auto* number = find_number(option, &RequestNumber::option);
+  if (!number) throw UsageError("unknown number option " + std::string(option));
+  number->set(request, parse_number(option, text, number->range));
+}
 
 SearchRequest request_from_json(const nlohmann::json& object, const SearchRequest& defaults) {
   if (!object.is_object()) throw UsageError("a batch line must be query text or a JSON object");
   SearchRequest request = defaults;
   for (const auto& [key, value] : object.items()) {
     if (value.is_null()) continue;  // null: not given
+    if (const auto* number = find_number(key, &RequestNumber::json_key)) {
+      set_json_number(*number, value, request);
+      continue;
+    }
     auto it = setters().find(key);
     if (it == setters().end()) throw UsageError("unknown option \"" + key + "\" in the JSON request");
     it->second(value, key, request);

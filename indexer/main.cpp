@@ -1,6 +1,5 @@
 // newsdex-index: command-line front end of the indexing pipeline (common/ does the work).
 #include <CLI/CLI.hpp>
-
 #include <csignal>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -10,6 +9,7 @@
 #include "common/errors.hpp"
 #include "common/file_walk.hpp"
 #include "common/index_run.hpp"
+#include "common/option_numbers.hpp"
 #include "common/path_text.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/report.hpp"
@@ -26,22 +26,23 @@ extern "C" void request_stop(int signal_number) {
   std::signal(signal_number, SIG_DFL);  // a second signal stops at once
 }
 
-std::size_t parse_size(const std::string& text) {
-  std::size_t used = 0;
-  double value = 0;
+// Every number option as text, read by common/option_numbers with its range (CLI11's own conversion
+// wraps -1 and truncates to the type's width).
+const newsdex::NumberRange jobs_range{0, 1024}, commit_range{0, 100'000'000}, top_range{0, 100'000};
+// Files are read whole into memory: 1 TiB is far beyond any article file, and far below overflow.
+const newsdex::NumberRange file_size_range{1, 1024.0 * 1024 * 1024 * 1024};
+
+// An unknown --language fails only once indexing starts, after the database was opened and
+// stamped with it: check it with the options.
+void check_language(const std::string& language) {
   try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    throw newsdex::UsageError("--max-file-size: '" + text + "' is not a size (examples: 500K, 10M, 1G)");
+    Xapian::Stem stemmer(language);
+  } catch (const Xapian::InvalidArgumentError&) {
+    auto languages = Xapian::Stem::get_available_languages();  // space-separated
+    for (auto& c : languages) c = c == ' ' ? ',' : c;
+    throw newsdex::UsageError("--language: unknown language '" + language + "' (choose one of: " + languages +
+                              ",none)");
   }
-  std::string unit = text.substr(used);
-  double scale = 1;
-  if (unit == "K" || unit == "k" || unit == "KB") scale = 1024;
-  else if (unit == "M" || unit == "m" || unit == "MB") scale = 1024.0 * 1024;
-  else if (unit == "G" || unit == "g" || unit == "GB") scale = 1024.0 * 1024 * 1024;
-  else if (!unit.empty()) throw newsdex::UsageError("--max-file-size: unknown unit '" + unit + "' (use K, M or G)");
-  if (value <= 0) throw newsdex::UsageError("--max-file-size must be positive");
-  return static_cast<std::size_t>(value * scale);
 }
 
 int dump(const std::vector<std::string>& inputs, const newsdex::ReadOptions& options,
@@ -89,9 +90,14 @@ int main(int argc, char** argv) {
   app.add_option("--db", options.db_path, "Database to create or update ($NEWSDEX_DB)")->capture_default_str();
   app.add_flag("--dump", dump_only, "Print each cleaned article as JSON; touch no database");
   app.add_option("--format", format, "Input format: auto, text, html or json")->capture_default_str();
-  app.add_option("-j,--jobs", options.jobs, "Worker threads for reading, cleaning and extraction (0: one per core)")
-      ->capture_default_str();
-  app.add_option("--commit-every", options.commit_every, "Commit after this many articles")->capture_default_str();
+  std::string jobs = std::to_string(options.jobs), commit_every = std::to_string(options.commit_every);
+  app.add_option("-j,--jobs", jobs, "Worker threads for reading, cleaning and extraction (0: one per core; up to 1024)")
+      ->capture_default_str()
+      ->type_name("NUMBER");
+  app.add_option("--commit-every", commit_every,
+                 "Commit after this many articles (0: after each file; up to 100000000)")
+      ->capture_default_str()
+      ->type_name("NUMBER");
   app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
   app.add_flag("--force", options.force, "Re-index every file, changed or not");
   bool compact = false, no_compact = false;
@@ -108,7 +114,9 @@ int main(int argc, char** argv) {
                  "Entities to index: both (extracted and supplied by JSON exports), extracted, supplied, none")
       ->capture_default_str();
   app.add_flag("--no-spelling", no_spelling, "Do not build the spelling dictionary used for 'did you mean'");
-  app.add_option("--max-file-size", max_size, "Skip files larger than this (K, M, G suffixes)")->capture_default_str();
+  app.add_option("--max-file-size", max_size, "Skip files larger than this (K, M, G suffixes; 1 byte to 1024G)")
+      ->capture_default_str()
+      ->type_name("SIZE");
   app.add_option("--json-field", json_fields,
                  "Map JSON fields: FIELD=NAME[,NAME...] with FIELD one of title, date, body, lede, url, author, "
                  "source (repeatable)");
@@ -116,19 +124,32 @@ int main(int argc, char** argv) {
                "Use a file's modification time when it gives no publication date");
 
   auto* stats_command = app.add_subcommand("stats", "Show what an index holds: counts, dates, top entities, size");
-  std::size_t top = 10;
+  std::string top = "10";
   bool stats_json = false;
   stats_command->add_option("--db", options.db_path, "Database to describe")->capture_default_str();
-  stats_command->add_option("--top", top, "How many top entities of each kind")->capture_default_str();
+  stats_command->add_option("--top", top, "How many top entities of each kind (0 to 100000)")
+      ->capture_default_str()
+      ->type_name("NUMBER");
   stats_command->add_flag("--json", stats_json, "Print as JSON");
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version end here with 0; CLI11's own errors get our usage code (not its 105-109).
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::cerr << "newsdex-index: " << e.what() << " (see --help)\n";
+    return static_cast<int>(newsdex::ExitCode::usage);
+  }
 
   try {
-    if (stats_command->parsed()) return newsdex::print_stats(options.db_path, top, stats_json);
+    if (stats_command->parsed())
+      return newsdex::print_stats(options.db_path, newsdex::parse_count("--top", top, top_range), stats_json);
+    check_language(options.language);
+    options.jobs = static_cast<unsigned>(newsdex::parse_count("--jobs", jobs, jobs_range));
+    options.commit_every = newsdex::parse_count("--commit-every", commit_every, commit_range);
+    options.read.max_file_bytes = newsdex::parse_byte_size("--max-file-size", max_size, file_size_range);
     if (options.inputs.empty()) throw newsdex::UsageError("no paths given (see --help)");
     options.read.format = newsdex::parse_input_format(format);
-    options.read.max_file_bytes = parse_size(max_size);
     for (const auto& mapping : json_fields) newsdex::apply_json_field_mapping(mapping, options.read.json_fields);
     options.entity_source = newsdex::parse_entity_source(entities);
     options.spelling = !no_spelling;

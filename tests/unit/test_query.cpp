@@ -193,3 +193,68 @@ TEST_CASE("a stopword is kept when quoted or required", "[query]") {
   CHECK_THAT(parsed("\"the\""), Contains("the"));
   CHECK_THAT(parsed("+the"), Contains("Zthe"));
 }
+
+// Xapian's parser cannot read a run of '-' items alone: it then parsed the text again without
+// operators, so that `-harbour` found the articles with harbour and `-a -b` became `a AND b`.
+TEST_CASE("a query of exclusions only means every article except those", "[query][exclusions]") {
+  struct Case {
+    const char* text;
+    const char* expected;  // the whole of Query::get_description()
+  };
+  const Case cases[] = {
+      {"-harbour", "Query((<alldocuments> AND_NOT Zharbour@1))"},
+      {"-harbour -council", "Query(((<alldocuments> AND_NOT Zharbour@1) AND_NOT Zcouncil@2))"},
+      {"-place:valdermoor", "Query((<alldocuments> AND_NOT XLvaldermoor))"},
+      {"-place:Valdermoor -source:reuters", "Query(((<alldocuments> AND_NOT XLvaldermoor) AND_NOT XSreuters))"},
+      {"NOT harbour", "Query((<alldocuments> AND_NOT Zharbour@1))"},
+      {"NOT harbour -council", "Query(((<alldocuments> AND_NOT Zharbour@1) AND_NOT Zcouncil@2))"},
+      {"-harbour NOT council", "Query(((<alldocuments> AND_NOT Zharbour@1) AND_NOT Zcouncil@2))"},
+      {"-harbour AND -council", "Query(((<alldocuments> AND_NOT Zharbour@1) AND_NOT Zcouncil@2))"},
+      {"-\"harbour strike\"", "Query((<alldocuments> AND_NOT (Zharbour@1 PHRASE 2 Zstrike@2)))"},
+      {"-\"harbour strike\" -place:gaza",
+       "Query(((<alldocuments> AND_NOT (Zharbour@1 PHRASE 2 Zstrike@2)) AND_NOT XLgaza))"},
+      {"-(harbour strike)", "Query((<alldocuments> AND_NOT (Zharbour@1 AND Zstrike@2)))"},
+      {"-title:(harbour strike)", "Query((<alldocuments> AND_NOT (ZSharbour@1 AND ZSstrike@2)))"},
+      {"-title:harbour", "Query((<alldocuments> AND_NOT ZSharbour@1))"},
+      {"-person:(a OR b)", "Query((<alldocuments> AND_NOT (0 * XPa OR 0 * XPb)))"},
+      {"-date:2024", "Query((<alldocuments> AND_NOT VALUE_RANGE 0 20240101 20241231))"},
+      {"-harbou*", "Query((<alldocuments> AND_NOT WILDCARD SYNONYM Zharbou))"},
+      {"-HARBOUR -COUNCIL", "Query(((<alldocuments> AND_NOT Zharbour@1) AND_NOT Zcouncil@2))"},  // all capitals
+      {"the -harbour", "Query((<alldocuments> AND_NOT Zharbour@1))"},  // a common word is dropped, not required
+      {"-harbour OR -council", "Query(((<alldocuments> AND_NOT Zharbour@1) OR (<alldocuments> AND_NOT Zcouncil@2)))"},
+      // Inside brackets the same holds, and a '-' after NOT is one more exclusion.
+      {"gaza (-harbour -council)", "Query((Zgaza@1 AND ((<alldocuments> AND_NOT Zharbour@2) AND_NOT Zcouncil@3)))"},
+      {"gaza NOT harbour -council", "Query(((Zgaza@1 AND_NOT Zharbour@2) AND_NOT Zcouncil@3))"},
+      {"gaza OR -harbour", "Query((Zgaza@1 OR (<alldocuments> AND_NOT Zharbour@2)))"},
+      {"NOT -harbour", "Query((<alldocuments> AND_NOT Zharbour@1))"},  // the parser could not read NOT -x
+      {"gaza NOT -harbour", "Query((Zgaza@1 AND_NOT Zharbour@2))"},
+      {"NOT -\"harbour strike\"", "Query((<alldocuments> AND_NOT (Zharbour@1 PHRASE 2 Zstrike@2)))"},
+      {"--harbour", "Query((<alldocuments> AND_NOT Zharbour@1))"},  // "--x" is "-x" to the parser
+      {"- -harbour &", "Query((<alldocuments> AND_NOT Zharbour@1))"},  // punctuation alone is no term
+      // A word that is not excluded keeps its meaning.
+      {"gaza -harbour", "Query((Zgaza@1 AND_NOT Zharbour@2))"},
+      {"gaza -harbour -council", "Query((Zgaza@1 AND_NOT (Zharbour@2 OR Zcouncil@3)))"},
+      {"place:gaza -harbour", "Query((0 * XLgaza AND_NOT Zharbour@1))"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(parsed(c.text) == c.expected);
+  }
+}
+
+TEST_CASE("exclusions only keep the option filters and rank nothing", "[query][exclusions]") {
+  QueryOptions options;
+  options.filters.places = {"Gaza"};
+  options.filters.from = "2024";
+  auto query = build_query("-harbour -place:valdermoor", options);
+  CHECK(query.description() ==
+        "Query((((<alldocuments> AND_NOT Zharbour@1) AND_NOT XLvaldermoor) FILTER (XLgaza AND VALUE_GE 0 20240101)))");
+  CHECK_FALSE(query.ranked);
+  CHECK(query.content_words == 0);
+  for (const char* text : {"-harbour", "NOT harbour", "-place:x", "-harbou*", "-harbour OR -council"}) {
+    INFO(text);
+    CHECK_FALSE(build_query(text).ranked);
+  }
+  CHECK(build_query("gaza -harbour").ranked);
+  CHECK(build_query("the -harbour").stopwords == std::vector<std::string>{"the"});
+}

@@ -39,7 +39,10 @@ TEST_CASE("bad batch lines are usage errors naming the problem", "[query][batch]
   const Case cases[] = {
       {R"({"query": "x", "limt": 3})", "unknown option \"limt\""},
       {R"({"query": 3})", "\"query\" must be a string"},
-      {R"({"limit": -1})", "\"limit\" must be a whole number"},
+      {R"({"limit": -1})", "\"limit\": -1 is out of range (allowed: 0 to 1000000)"},
+      {R"({"limit": 4294967296})", "\"limit\": 4294967296 is out of range"},
+      {R"({"offset": 2.5})", "\"offset\": '2.5' is not a whole number"},
+      {R"({"recency_boost": -1})", "\"recency_boost\": -1 is out of range"},
       {R"({"person": [1]})", "\"person\" must be a string or a list"},
       {R"({"sort": "random"})", "unknown sort order"},
       {R"({"facets": ["colour"]})", "unknown facet"},
@@ -47,7 +50,8 @@ TEST_CASE("bad batch lines are usage errors naming the problem", "[query][batch]
       {R"({"match": "some"})", "unknown match mode"},
       {R"({"match": true})", "\"match\" must be a string"},
       {R"({"expand": "x"})", "--expand"},
-      {R"({"expand": -2})", "\"expand\" must be a string"},
+      {R"({"expand": -2})", "--expand terms: -2 is out of range"},
+      {R"({"expand": true})", "\"expand\" must be a string"},
   };
   for (const auto& c : cases) {
     INFO(c.line);
