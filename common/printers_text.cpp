@@ -51,7 +51,7 @@ class TerminalText {
       bool control = length == 0 || (length == 1 && (c < 0x20 || c == 0x7F)) || (length == 2 && shown < 0xA0);
       if (control) {
         char escaped[8];
-        std::snprintf(escaped, sizeof escaped, "\\x%02x", shown);
+        std::snprintf(escaped, sizeof escaped, "\\x%02X", shown);
         out += escaped;
         length = std::max<std::size_t>(length, 1);
       } else {

@@ -71,14 +71,14 @@ TEST_CASE("text output: control characters from articles and file names are show
   CHECK(text.find('\x07') == std::string::npos);
   // Shown, escaped, in every field that has them: title, snippet, source, URL, path and id, facets.
   for (const char* shown : {
-           ". Harbour \\x1b]0;pwned\\x07 news",                 // title
-           "Harbour workers \\x1b[2J said the strike \\x9b2J",  // snippet, with a C1 control
-           "2024-11-06 | Wire \\x1b]0;t\\x07",                  // source
-           "https://x.example/\\x1b[2Jpage  [id url:https://x.example/\\x1b[2Jpage",
-           "evil\\x1b]0;pwned\\x07name.txt",  // path
-           "Harbour \\x1b]0;pwned\\x07strike \\x1b[2J ends",
-           "  1  Zed \\x1b]0;pwned\\x07Evil",  // facets
-           "  1  Port\\x1b[2J Town",
+           ". Harbour \\x1B]0;pwned\\x07 news",                 // title
+           "Harbour workers \\x1B[2J said the strike \\x9B2J",  // snippet, with a C1 control
+           "2024-11-06 | Wire \\x1B]0;t\\x07",                  // source
+           "https://x.example/\\x1B[2Jpage  [id url:https://x.example/\\x1B[2Jpage",
+           "evil\\x1B]0;pwned\\x07name.txt",  // path
+           "Harbour \\x1B]0;pwned\\x07strike \\x1B[2J ends",
+           "  1  Zed \\x1B]0;pwned\\x07Evil",  // facets
+           "  1  Port\\x1B[2J Town",
        }) {
     INFO(shown);
     CHECK(text.find(shown) != std::string::npos);
@@ -89,7 +89,7 @@ TEST_CASE("text output: control characters from articles and file names are show
   CHECK(colored.find("\x1b[1;33m") != std::string::npos);
   auto without_own = std::regex_replace(colored, std::regex("\x1b\\[(0|1|2|1;33)m"), "");
   CHECK(raw_controls(without_own) == 0);
-  CHECK(without_own.find("\\x1b]0;pwned\\x07") != std::string::npos);
+  CHECK(without_own.find("\\x1B]0;pwned\\x07") != std::string::npos);
 }
 
 TEST_CASE("JSON output: control characters are escaped as JSON escapes", "[cli][search][terminal]") {

@@ -38,18 +38,18 @@ TEST_CASE("text output escapes control characters, and only them", "[printers][t
   const Case cases[] = {
       {"plain title", "plain title"},
       {"Zoë, 日本, “quotes” — €", "Zoë, 日本, “quotes” — €"},  // printable Unicode stays as it is
-      {"set \x1b]0;pwned\x07 title", "set \\x1b]0;pwned\\x07 title"},
-      {"clear \x1b[2J screen", "clear \\x1b[2J screen"},
-      {"two\nlines", "two\\x0alines"},  // a field is one line
-      {"a\ttab\rreturn", "a\\x09tab\\x0dreturn"},
+      {"set \x1b]0;pwned\x07 title", "set \\x1B]0;pwned\\x07 title"},
+      {"clear \x1b[2J screen", "clear \\x1B[2J screen"},
+      {"two\nlines", "two\\x0Alines"},  // a field is one line
+      {"a\ttab\rreturn", "a\\x09tab\\x0Dreturn"},
       {std::string("nul\0byte", 8), "nul\\x00byte"},
-      {"del\x7f", "del\\x7f"},
+      {"del\x7f", "del\\x7F"},
       {"c1 \xc2\x9b"
        "31m \xc2\x80 \xc2\x9f",
-       "c1 \\x9b31m \\x80 \\x9f"},                       // U+009B (CSI), U+0080, U+009F
+       "c1 \\x9B31m \\x80 \\x9F"},                       // U+009B (CSI), U+0080, U+009F
       {"nbsp\xc2\xa0ok", "nbsp\xc2\xa0ok"},              // U+00A0 is not a control
-      {"lone \x9b byte \xff", "lone \\x9b byte \\xff"},  // not UTF-8: shown as bytes
-      {"cut \xe2\x82", "cut \\xe2\\x82"},
+      {"lone \x9b byte \xff", "lone \\x9B byte \\xFF"},  // not UTF-8: shown as bytes
+      {"cut \xe2\x82", "cut \\xE2\\x82"},
   };
   for (const auto& c : cases) {
     INFO(c.shown);
@@ -69,12 +69,12 @@ TEST_CASE("text output keeps its own colours around escaped text", "[printers][t
   facet.values.push_back({"x", "Port\x1b[2J Town", 3});
   response.facets.push_back(facet);
   auto text = printed(response, true);
-  CHECK(text.find("1. \x1b[1m\x1b[1;33mharbour\x1b[0m\x1b[1m \\x1b[2J strike\x1b[0m\n") != std::string::npos);
-  CHECK(text.find("Did you mean: did \\x1b]0;x\\x07\n") != std::string::npos);
-  CHECK(text.find("(ignored common words: the\\x1b)") != std::string::npos);
-  CHECK(text.find("  3  Port\\x1b[2J Town\n") != std::string::npos);
+  CHECK(text.find("1. \x1b[1m\x1b[1;33mharbour\x1b[0m\x1b[1m \\x1B[2J strike\x1b[0m\n") != std::string::npos);
+  CHECK(text.find("Did you mean: did \\x1B]0;x\\x07\n") != std::string::npos);
+  CHECK(text.find("(ignored common words: the\\x1B)") != std::string::npos);
+  CHECK(text.find("  3  Port\\x1B[2J Town\n") != std::string::npos);
   CHECK(text.find("\x1b[2m") != std::string::npos);  // details dimmed
   auto plain = printed(response, false);
   CHECK(plain.find('\x1b') == std::string::npos);
-  CHECK(plain.find("1. harbour \\x1b[2J strike\n") != std::string::npos);
+  CHECK(plain.find("1. harbour \\x1B[2J strike\n") != std::string::npos);
 }
