@@ -1,40 +1,44 @@
 #include "common/compaction.hpp"
 
-#include <fcntl.h>
-#include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28+)
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 
+#include "common/database_folder.hpp"
 #include "common/errors.hpp"
 
 namespace newsdex {
 
-void compact_in_place(Xapian::WritableDatabase& db, const std::string& path) {
+void compact(WritableFolder& folder) {
   namespace fs = std::filesystem;
-  auto suffix = "." + std::to_string(::getpid());
-  fs::path fresh = path + ".compacting" + suffix;
+  namespace df = database_folder;
+  if (folder.version == 0) {
+    // A legacy database: the marker makes the folder ours from here on (other writers now wait on
+    // it), and half-made versions of an earlier, killed attempt go.
+    folder.lock = df::take_marker(folder.path);
+    if (!folder.lock)
+      throw DatabaseError(ExitCode::locked, "database is locked: another newsdex-index is writing to " +
+                                                folder.path.string() + " (use --wait to wait for it)");
+    df::clean_up(folder.path, 0);
+  }
+  auto next = folder.version + 1;
+  auto target = df::version_path(folder.path, next);
   std::error_code error;
-  fs::remove_all(fresh, error);
+  fs::remove_all(target, error);
   try {
-    db.compact(fresh.string());
+    folder.database.compact(target.string());
+    df::sync_folder(target);
   } catch (const Xapian::Error& e) {
-    fs::remove_all(fresh, error);
-    throw Error(ExitCode::io_error, "compaction failed (the database is unchanged): " + e.get_msg());
+    fs::remove_all(target, error);
+    throw DatabaseError(ExitCode::io_error, "compaction failed (the database is unchanged): " + e.get_msg());
+  } catch (const DatabaseError& e) {
+    fs::remove_all(target, error);
+    throw DatabaseError(ExitCode::io_error, std::string("compaction failed (the database is unchanged): ") + e.what());
   }
-  // Swap the two folders in one atomic step while this process still holds the write lock: at every
-  // moment `path` is a whole database, whatever happens to this process. After the swap `fresh`
-  // names the old copy, which goes once the lock is released.
-  if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0) {
-    auto reason = std::string(std::strerror(errno));
-    fs::remove_all(fresh, error);
-    throw Error(ExitCode::io_error, "compaction could not replace " + path + " (" + reason +
-                                        "); the database is unchanged and valid (use --no-compact)");
-  }
-  db.close();
-  fs::remove_all(fresh, error);
+  df::switch_to(folder.path, next);
+  folder.database.close();
+  folder.version = next;
+  // Readers that opened the old version keep reading it (its files stay as they were); it goes once
+  // none is still opening it, or in a later run.
+  df::remove_retired(folder.path, next);
 }
 
 }  // namespace newsdex

@@ -1,14 +1,15 @@
-// Compacting a database in place: Xapian's compactor writes a new copy (about half the size of a
-// freshly built database) that then replaces the old one.
+// Compacting a database: Xapian's compactor writes the next version of the database folder (about
+// half the size of a freshly built database) and the stub is switched to it by rename, so readers
+// never see files change under them (common/database_folder.hpp has the layout).
 #pragma once
-#include <string>
 
-#include <xapian.h>
+#include "common/database.hpp"
 
 namespace newsdex {
 
-// `db` must be the open writable database at `path` (so no other writer can start meanwhile); it is
-// closed by this call. Readers that have the old copy open keep reading it until they reopen.
-void compact_in_place(Xapian::WritableDatabase& db, const std::string& path);
+// `folder` must be open for writing with everything committed; its database is closed by this call.
+// A legacy database (glass files right in the folder) moves to the versioned layout here. Killed at
+// any moment, the stub names a complete version; the next run removes what was left half-made.
+void compact(WritableFolder& folder);
 
 }  // namespace newsdex

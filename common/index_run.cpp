@@ -16,6 +16,7 @@
 
 #include "common/compaction.hpp"
 #include "common/database.hpp"
+#include "common/database_folder.hpp"
 #include "common/document.hpp"
 #include "common/errors.hpp"
 #include "common/file_walk.hpp"
@@ -321,6 +322,7 @@ class Run {
       : options_(options), callbacks_(callbacks), started_(std::chrono::steady_clock::now()) {}
 
   IndexSummary execute() {
+    database_folder::check_apart_from_inputs(options_.db_path, options_.inputs);
     std::vector<std::string> roots;
     for (const auto& input : options_.inputs) roots.push_back(absolute_path(input));
     auto walk = walk_inputs(roots, options_.all_files);
@@ -328,7 +330,8 @@ class Run {
     summary_.files_seen = walk.files.size();
     summary_.files_passed_over = walk.passed_over;
 
-    auto db = open_for_writing(options_.db_path, options_.wait_for_lock);
+    auto folder = open_for_writing(options_.db_path, options_.wait_for_lock);
+    auto& db = folder.database;
     bool built_from_empty = db.get_doccount() == 0 && load_all_file_records(db).empty();
     check_language(db);
     IndexWriter writer(db, options_.language, built_from_empty && !options_.force);
@@ -358,7 +361,7 @@ class Run {
     bool compact = options_.compaction == Compaction::always ||
                    (options_.compaction == Compaction::automatic && built_from_empty && writer.counts().added > 0);
     if (compact && summary_.wrote_anything && !interrupted()) {
-      compact_in_place(db, options_.db_path);
+      newsdex::compact(folder);
       summary_.compacted = true;
     }
     summary_.articles = writer.counts();

@@ -118,11 +118,27 @@ Bm25Parameters parse_bm25(std::string_view text) {
 
 Searcher::Searcher(const std::vector<std::string>& database_paths)
     : Searcher(open_for_reading(database_paths), all_directories(database_paths)) {
+  paths_ = database_paths;
   if (database_paths.size() > 1) unpacker_ = DataUnpacker(database_, database_paths);
 }
 
 Searcher::Searcher(Xapian::Database database, bool local)
-    : database_(std::move(database)), local_(local), builder_(database_), unpacker_(database_) {}
+    : database_(std::move(database)),
+      local_(local),
+      builder_(std::make_unique<QueryBuilder>(database_)),
+      unpacker_(database_) {}
+
+void Searcher::open_again() {
+  if (paths_.empty()) {
+    database_.reopen();
+  } else {
+    database_ = open_for_reading(paths_);
+    builder_ = std::make_unique<QueryBuilder>(database_);
+    unpacker_ = DataUnpacker(database_, paths_.size() > 1 ? paths_ : std::vector<std::string>{});
+  }
+  if (facet_cache_) facet_cache_ = std::make_unique<FacetValueCache>(database_);  // of the new revision
+  no_duplicate_bodies_.reset();
+}
 
 void Searcher::keep_facet_values() {
   if (local_ && database_.size() == 1) facet_cache_ = std::make_unique<FacetValueCache>(database_);
@@ -145,11 +161,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
       // Reopening reads the new revision, which a further commit can discard too: inside the try.
-      if (attempt > 1) {
-        database_.reopen();
-        if (facet_cache_) facet_cache_ = std::make_unique<FacetValueCache>(database_);  // of the new revision
-        no_duplicate_bodies_.reset();
-      }
+      if (attempt > 1) open_again();
       return run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       // An indexer committed while we read: reopen at the new revision and run the search again.
@@ -157,6 +169,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       // Commits come in bursts (a run of small files): a short, growing pause lets a burst pass, where
       // retrying at once met the next commit again (tests/reliability/test_concurrency.cpp).
       std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 * attempt, 100)));
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      // What Xapian 1.4 sometimes raises instead of DatabaseModifiedError when commits overtake a read
+      // (common/database.cpp, open_one); damage that is real stays and is reported at the last attempt.
+      if (attempt == max_attempts) throw DatabaseError(ExitCode::io_error, "cannot read the database: " + e.get_msg());
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 * attempt, 100)));
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      // The version being read was retired by a compaction and then removed (reopen() reads its
+      // version file again): open the current one.
+      if (paths_.empty() || attempt == max_attempts)
+        throw DatabaseError(ExitCode::io_error, "cannot read the database: " + e.get_msg());
     } catch (const Xapian::WildcardError& e) {
       throw QueryError("a wildcard matches too many words (more than " +
                        std::to_string(request.query.max_wildcard_terms) + "): make it longer (" + e.get_msg() + ")");
@@ -172,7 +194,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   response.request = request;
   auto query_options = request.query;
   query_options.allow_empty = query_options.allow_empty || !request.like.empty();
-  response.parsed = builder_.build(request.text, query_options);
+  response.parsed = builder_->build(request.text, query_options);
   if (!response.parsed.corrected.empty() && response.parsed.corrected != response.parsed.text)
     response.suggestion = response.parsed.corrected;
 
@@ -236,7 +258,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   if (with_all < page_end && falls_back_to_any(request, response.parsed)) {
     auto any_options = query_options;
     any_options.word_operator = WordOperator::any;
-    auto any = builder_.build(request.text, any_options);
+    auto any = builder_->build(request.text, any_options);
     Xapian::Enquire rest(database_);
     rest.set_weighting_scheme(weighting);
     if (request.collapse_duplicates) rest.set_collapse_key(schema::collapse_slot);

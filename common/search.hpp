@@ -102,14 +102,18 @@ class Searcher {
 
  private:
   SearchResponse run(const SearchRequest& request);
+  // After an indexer committed (or compacted) under a search: the newest revision. Opened anew from
+  // the paths (a compaction switches the folder's stub, which reopen() does not read again).
+  void open_again();
   // True when no two articles share a collapse key (a body hash), known in batch mode only: the
   // indexer stores such duplicates once, so within one database collapsing usually has nothing to
   // hide. A match that counts every article (facets) then skips it, since Xapian would read every
   // match's key (half the match time); the results and counts are the same.
   bool no_duplicate_bodies();
+  std::vector<std::string> paths_;  // empty when made from an open database: then it is reopened
   Xapian::Database database_;
   bool local_;
-  QueryBuilder builder_;
+  std::unique_ptr<QueryBuilder> builder_;  // set up with database_ (spelling), made anew with it
   DataUnpacker unpacker_;  // the hits' stored data
   std::unique_ptr<FacetValueCache> facet_cache_;  // with keep_facet_values()
   std::optional<bool> no_duplicate_bodies_;       // unknown until asked

@@ -41,7 +41,11 @@ IndexContents read_index(const std::filesystem::path& db_path) {
 }
 
 std::string integrity_problems(const std::filesystem::path& db) {
-  auto result = run_command("xapian-check " + shell_quote(db.string()));
+  // xapian-check 1.4 reads a stub file but does not look for one inside a folder: given the stub,
+  // it checks the version the stub names (the one readers open).
+  auto stub = db / "XAPIANDB";
+  auto target = std::filesystem::exists(stub) ? stub : db;
+  auto result = run_command("xapian-check " + shell_quote(target.string()));
   if (result.exit_code == 0 && result.out.find("No errors found") != std::string::npos) return {};
   return "xapian-check exit " + std::to_string(result.exit_code) + "\n" + result.out + result.err;
 }

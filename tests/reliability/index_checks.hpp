@@ -21,7 +21,8 @@ struct IndexContents {
 
 IndexContents read_index(const std::filesystem::path& db);
 
-// Runs xapian-check on the database; returns its output when it finds a problem, empty when clean.
+// Runs xapian-check on the database (its stub, for a versioned folder); returns its output when it finds a problem,
+// empty when clean.
 std::string integrity_problems(const std::filesystem::path& db);
 
 // Compares the database with the ids it should hold exactly; returns the differences, one per

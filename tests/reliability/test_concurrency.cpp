@@ -1,9 +1,16 @@
-// Promises: searches answer while an indexer commits (a reader never sees an error), and a second
-// indexer either stops at once with "database is locked" (exit 4) or, with --wait, waits its turn.
+// Promises: searches answer while an indexer commits or compacts (a reader never sees an error), and
+// a second indexer either stops at once with "database is locked" (exit 4) or, with --wait, waits its
+// turn.
 #include <signal.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <thread>
 
 #include "tests/reliability/child_process.hpp"
 #include "tests/reliability/collection.hpp"
@@ -34,6 +41,65 @@ void index_fully(const fs::path& db, const Collection& collection, const fs::pat
   REQUIRE(exit.exit_code == 0);
 }
 
+// Queries that read documents, values and term lists, so a commit can overtake them mid-read.
+std::vector<std::string> reading_searches(const std::string& common_word) {
+  return {"--json " + common_word,
+          "--json --facet person,org,place,source,date --limit 50 harbour",
+          "--json --sort newest --limit 100 --snippet-length 400 council OR ferry",
+          "--json --any harbour river bridge school station flood market",
+          "--json title:report",
+          "--jsonl --limit 200 harb*"};
+}
+
+std::size_t from_environment(const char* name, std::size_t fallback) {
+  const char* text = std::getenv(name);
+  return text && *text ? std::stoul(text) : fallback;
+}
+
+// Searcher processes in loops until `done`; every search must exit 0 with nothing on stderr.
+class SearchLoops {
+ public:
+  SearchLoops(const fs::path& db, const fs::path& scratch, std::vector<std::string> searches, std::size_t loops)
+      : searches_(std::move(searches)) {
+    for (std::size_t i = 0; i < loops; ++i)
+      threads_.emplace_back(
+          [this, db, folder = scratch / ("searcher-" + std::to_string(i)), i] { loop(db, folder, i); });
+  }
+  ~SearchLoops() { stop(); }
+  void stop() {
+    done_ = true;
+    for (auto& thread : threads_)
+      if (thread.joinable()) thread.join();
+  }
+  std::size_t runs() const { return runs_; }
+  const std::vector<std::string>& failures() const { return failures_; }
+
+ private:
+  void loop(const fs::path& db, const fs::path& folder, std::size_t offset) {
+    for (std::size_t n = offset; !done_; ++n) {
+      fs::create_directories(folder);
+      std::vector<std::string> argv{search_bin(), "--db", db.string()};
+      std::istringstream words(searches_[n % searches_.size()]);
+      for (std::string word; words >> word;) argv.push_back(word);
+      ChildProcess search(argv, folder);
+      auto exit = search.wait();
+      ++runs_;
+      if (exit.exit_code != 0 || !exit.err.empty()) {
+        std::lock_guard lock(mutex_);
+        failures_.push_back(searches_[n % searches_.size()] + ": exit " + std::to_string(exit.exit_code) +
+                            (exit.signal ? " signal " + std::to_string(exit.signal) : "") + ": " + exit.err);
+      }
+      fs::remove_all(folder);  // the outputs of thousands of searches
+    }
+  }
+  std::vector<std::string> searches_;
+  std::vector<std::thread> threads_;
+  std::atomic<bool> done_{false};
+  std::atomic<std::size_t> runs_{0};
+  std::mutex mutex_;
+  std::vector<std::string> failures_;
+};
+
 }  // namespace
 
 TEST_CASE("searches during a long indexing run all answer, without an error", "[reliability][concurrency]") {
@@ -43,15 +109,7 @@ TEST_CASE("searches during a long indexing run all answer, without an error", "[
   auto db = dir.path() / "db";
   index_fully(db, seed, dir.path());
 
-  // Queries that read documents, values and term lists, so a commit can overtake them mid-read.
-  const std::vector<std::string> searches{
-      "--json " + big.common_word,
-      "--json --facet person,org,place,source,date --limit 50 harbour",
-      "--json --sort newest --limit 100 --snippet-length 400 council OR ferry",
-      "--json --any harbour river bridge school station flood market",
-      "--json title:report",
-      "--jsonl --limit 200 harb*",
-  };
+  const auto searches = reading_searches(big.common_word);
   // A commit every 20 articles (about 150 in the run): far more often than anyone indexes, yet rare
   // enough that the slowest search here, under AddressSanitizer, finishes between two commits
   // (Xapian keeps only the last two revisions readable).
@@ -124,6 +182,60 @@ TEST_CASE("a second indexer stops at once with 'database is locked', or waits wi
   expected.insert(second.ids.begin(), second.ids.end());
   CHECK(integrity_problems(db).empty());
   auto problems = differences(read_index(db), expected);
+  INFO(problems);
+  CHECK(problems.empty());
+}
+
+// The issue's case: an indexer alternating compacting runs and plain runs (a commit every 50
+// articles) while several searcher processes loop. Compaction switches the stub to a new version and
+// leaves the old one's files as they are, so no search may fail. NEWSDEX_COMPACTION_RUNS and
+// NEWSDEX_COMPACTION_TEXT_FILES make a longer run (docs/reliability.md gives one's figures).
+TEST_CASE("searches beside an indexer that compacts between plain runs all answer, without an error",
+          "[reliability][concurrency][compaction]") {
+  TempDir dir("search-while-compacting");
+  CollectionShape shape = small_shape("churn");
+  shape.text_files = from_environment("NEWSDEX_COMPACTION_TEXT_FILES", 300);
+  shape.jsonl_files = 2;
+  shape.lines_per_jsonl = 50;
+  auto collection = make_collection(dir.path() / "in", shape);
+  auto db = dir.path() / "db";
+  index_fully(db, collection, dir.path());
+
+  const auto runs_wanted = from_environment("NEWSDEX_COMPACTION_RUNS", 8);
+  std::size_t compactions = 0;
+  std::string indexer_errors;
+  {
+    SearchLoops searchers(db, dir.path(), reading_searches(collection.common_word), 4);
+    for (std::size_t run = 0; run < runs_wanted; ++run) {
+      // --force: every run rewrites every article, so commits (and the compaction) have real work.
+      std::vector<std::string> args{"--db", db.string(), "--quiet", "--entities", "none", "--force", "--json"};
+      if (run % 2 == 0) {
+        args.push_back("--compact");
+      } else {
+        args.insert(args.end(), {"--no-compact", "--commit-every", "50"});
+      }
+      args.push_back(collection.root.string());
+      ChildProcess indexer(index_command(args), dir.path());
+      auto exit = indexer.wait();
+      if (exit.exit_code != 0)
+        indexer_errors += exit.err;
+      else
+        compactions += nlohmann::json::parse(exit.out)["compacted"].get<bool>();
+    }
+    searchers.stop();
+    WARN("searches beside " << runs_wanted << " indexing runs (" << compactions << " compacting): " << searchers.runs()
+                            << ", failed: " << searchers.failures().size());
+    std::string shown;
+    for (std::size_t i = 0; i < searchers.failures().size() && i < 5; ++i) shown += searchers.failures()[i] + "\n";
+    INFO(shown);
+    CHECK(searchers.failures().empty());
+    CHECK(searchers.runs() >= 4 * runs_wanted);
+  }
+  INFO(indexer_errors);
+  CHECK(indexer_errors.empty());
+  CHECK(compactions == (runs_wanted + 1) / 2);
+  CHECK(integrity_problems(db).empty());
+  auto problems = differences(read_index(db), collection.ids);
   INFO(problems);
   CHECK(problems.empty());
 }

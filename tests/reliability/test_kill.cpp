@@ -1,10 +1,13 @@
-// Promise: newsdex-index killed at any moment (SIGKILL: no chance to clean up) leaves a database
-// that passes xapian-check, keeps every file it had committed, and a re-run completes it with every
-// article exactly once. docs/reliability.md lists the promises and the tests that show them.
+// Promise: newsdex-index killed at any moment (SIGKILL: no chance to clean up), compaction included,
+// leaves a database that passes xapian-check, keeps every file it had committed, and a re-run
+// completes it with every article exactly once. docs/reliability.md lists the promises and the tests
+// that show them.
 #include <signal.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -30,10 +33,12 @@ struct Campaign {
   bool committed_stay_visible = true;
 };
 
-std::vector<std::string> index_args(const fs::path& db, const Collection& collection, bool force) {
+std::vector<std::string> index_args(const fs::path& db, const Collection& collection, bool force,
+                                    bool compact = false) {
   std::vector<std::string> args{"--db",   db.string(), "--quiet",        "--entities", "none",
                                 "--jobs", "2",         "--commit-every", "40"};
   if (force) args.push_back("--force");
+  if (compact) args.push_back("--compact");
   args.push_back(collection.root.string());
   return args;
 }
@@ -56,6 +61,19 @@ void check_rerun_completes(const fs::path& db, const Collection& collection, con
   auto problems = differences(read_index(copy), collection.ids);
   INFO(problems);
   CHECK(problems.empty());
+}
+
+// Whether the kill left a database to check: a stub (or an earlier layout's version file). Killed
+// before its first version was made, a first run leaves at most the marker.
+bool has_database(const fs::path& db) { return fs::exists(db / "XAPIANDB") || fs::exists(db / "iamglass"); }
+
+// The version folders in `db` (a compaction writes the next one beside the current).
+std::size_t version_folders(const fs::path& db) {
+  std::size_t count = 0;
+  std::error_code error;
+  for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error))
+    count += it->path().filename().string().starts_with("version-");
+  return count;
 }
 
 // What a database left by a kill must satisfy; `committed` collects the ids seen so far.
@@ -98,39 +116,57 @@ void run_campaign(const Campaign& campaign) {
   std::mt19937 random(20241128);
   std::uniform_int_distribution<long> delay_ms(5, std::max<long>(10, whole_run.count() * 9 / 10));
   std::set<std::string> committed;
-  int kills = 0, completed_runs = 0, cycles = 0;
+  int kills = 0, completed_runs = 0, cycles = 0, compaction_kills = 0;
   std::size_t unfinished_files_seen = 0;  // files a kill left half re-indexed (each redone by the next run)
   bool force = false;
   while (kills < campaign.kills_wanted && cycles < 4 * campaign.kills_wanted) {
     ++cycles;
-    ChildProcess indexer(index_command(index_args(db, collection, force)), dir.path(), campaign.environment);
+    // Every third run compacts, and is killed just after its compaction began (when the next version
+    // folder appears) rather than at a random moment of the whole run.
+    bool compacting = cycles % 3 == 0;
+    ChildProcess indexer(index_command(index_args(db, collection, force || compacting, compacting)), dir.path(),
+                         campaign.environment);
     auto delay = milliseconds(delay_ms(random));
-    auto early = indexer.wait_for(delay);
+    std::optional<ChildExit> early;
+    if (compacting) {
+      auto versions_before = std::max<std::size_t>(1, version_folders(db));
+      while (!(early = indexer.wait_for(milliseconds(1))) && version_folders(db) <= versions_before) {
+      }
+      delay = milliseconds(random() % 60);
+      if (!early) early = indexer.wait_for(delay);
+      if (!early) ++compaction_kills;
+    } else {
+      early = indexer.wait_for(delay);
+    }
     indexer.signal(SIGKILL);
     auto exit = early ? *early : indexer.wait();
-    INFO("cycle " << cycles << ", delay " << delay.count() << " ms, --force " << force << "\n" << exit.err);
+    INFO("cycle " << cycles << ", delay " << delay.count() << " ms, --force " << force << ", --compact " << compacting
+                  << "\n"
+                  << exit.err);
     if (exit.signal == SIGKILL) {
       ++kills;
     } else {
       REQUIRE(exit.exit_code == 0);
       ++completed_runs;
     }
-    if (!fs::exists(db / "iamglass")) continue;  // killed before the first commit: nothing to check
+    if (!has_database(db)) continue;  // killed before its first version was made: nothing to check
     unfinished_files_seen += check_after_kill(db, collection, campaign, committed);
     if (exit.signal == SIGKILL && kills % 6 == 0) check_rerun_completes(db, collection, dir.path(), campaign);
     // A finished run leaves nothing to do: re-index everything so the next kill lands in real work;
     // otherwise half the runs go on where the last stopped and half re-index everything.
     force = exit.exit_code == 0 || random() % 2 == 0;
   }
-  WARN("kills survived: " << kills << " (" << completed_runs << " runs finished before their kill; a whole run took "
-                          << whole_run.count() << " ms; files left unfinished by a kill: " << unfinished_files_seen
-                          << ")");
+  WARN("kills survived: " << kills << ", " << compaction_kills << " of them during a compaction (" << completed_runs
+                          << " runs finished before their kill; a whole run took " << whole_run.count()
+                          << " ms; files left unfinished by a kill: " << unfinished_files_seen << ")");
   CHECK(kills >= campaign.kills_wanted);
+  CHECK(compaction_kills >= campaign.kills_wanted / 6);
 
   auto exit = run_to_end(db, collection, dir.path(), campaign);
   INFO(exit.err);
   REQUIRE(exit.exit_code == 0);
   CHECK(integrity_problems(db).empty());
+  CHECK(version_folders(db) == 1);  // what the kills left half-made or retired is gone
   auto problems = differences(read_index(db), collection.ids);
   INFO(problems);
   CHECK(problems.empty());
