@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -38,6 +39,11 @@ std::string shell_quote(const std::string& text) {
   std::string quoted = "'";
   for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
+}
+
+std::size_t number_from_environment(const char* name, std::size_t fallback) {
+  const char* text = std::getenv(name);
+  return text && *text ? std::stoul(text) : fallback;
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -37,6 +37,10 @@ std::string shell_quote(const std::string& text);
 std::string index_bin();
 std::string search_bin();
 
+// A whole number from the environment variable `name` (unset or empty: `fallback`): lets a longer
+// local run of a reliability test scale it up without a rebuild.
+std::size_t number_from_environment(const char* name, std::size_t fallback);
+
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 

@@ -51,11 +51,6 @@ std::vector<std::string> reading_searches(const std::string& common_word) {
           "--jsonl --limit 200 harb*"};
 }
 
-std::size_t from_environment(const char* name, std::size_t fallback) {
-  const char* text = std::getenv(name);
-  return text && *text ? std::stoul(text) : fallback;
-}
-
 // Searcher processes in loops until `done`; every search must exit 0 with nothing on stderr.
 class SearchLoops {
  public:
@@ -194,14 +189,14 @@ TEST_CASE("searches beside an indexer that compacts between plain runs all answe
           "[reliability][concurrency][compaction]") {
   TempDir dir("search-while-compacting");
   CollectionShape shape = small_shape("churn");
-  shape.text_files = from_environment("NEWSDEX_COMPACTION_TEXT_FILES", 300);
+  shape.text_files = number_from_environment("NEWSDEX_COMPACTION_TEXT_FILES", 300);
   shape.jsonl_files = 2;
   shape.lines_per_jsonl = 50;
   auto collection = make_collection(dir.path() / "in", shape);
   auto db = dir.path() / "db";
   index_fully(db, collection, dir.path());
 
-  const auto runs_wanted = from_environment("NEWSDEX_COMPACTION_RUNS", 8);
+  const auto runs_wanted = number_from_environment("NEWSDEX_COMPACTION_RUNS", 8);
   std::size_t compactions = 0;
   std::string indexer_errors;
   {

@@ -176,13 +176,15 @@ void run_campaign(const Campaign& campaign) {
 
 TEST_CASE("SIGKILL at random moments: the index stays valid, keeps what it committed, a re-run completes it",
           "[reliability][kill][slow]") {
-  run_campaign({});
+  Campaign campaign;
+  campaign.kills_wanted = static_cast<int>(number_from_environment("NEWSDEX_KILLS", 24));
+  run_campaign(campaign);
 }
 
 TEST_CASE("SIGKILL while Xapian flushes inside files: a re-run still completes the index exactly",
           "[reliability][kill][slow]") {
   Campaign campaign;
-  campaign.kills_wanted = 10;
+  campaign.kills_wanted = static_cast<int>(number_from_environment("NEWSDEX_FLUSH_KILLS", 10));
   campaign.environment = {"XAPIAN_FLUSH_THRESHOLD=30"};
   campaign.committed_stay_visible = false;
   run_campaign(campaign);
