@@ -24,7 +24,7 @@ struct DuplicateLocation {
 };
 
 struct Article {
-  std::string id;                       // stable unique id (see schema.hpp: make_article_id)
+  std::string id;                       // stable unique id (see make_article_id below)
   std::string title;
   std::string lede;
   std::vector<std::string> paragraphs;  // the cleaned body
@@ -38,5 +38,11 @@ struct Article {
 
   std::string body_text() const;        // paragraphs joined by blank lines
 };
+
+// A stable id: "url:<url>" when the URL is known, else "file:<path>#<position>".
+std::string make_article_id(const Article& article);
+
+// The hash of the normalised body (hex), used to recognise duplicates.
+std::string body_hash(const Article& article);
 
 }  // namespace newsdex

@@ -14,7 +14,6 @@
 #include "common/base/text.hpp"
 #include "common/readers/cleaner.hpp"
 #include "common/readers/text_page.hpp"
-#include "common/store/document.hpp"
 
 namespace newsdex {
 namespace {

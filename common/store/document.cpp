@@ -65,13 +65,6 @@ std::vector<DuplicateLocation> duplicates_from_json(const nlohmann::json& list) 
 
 }  // namespace
 
-std::string make_article_id(const Article& article) {
-  if (!article.url.empty()) return "url:" + article.url;
-  return "file:" + article.path + "#" + std::to_string(article.position);
-}
-
-std::string body_hash(const Article& article) { return content_hash(fold_key(article.body_text())); }
-
 nlohmann::json article_to_json(const Article& article) {
   return {{"id", article.id},
           {"title", article.title},

@@ -10,12 +10,6 @@
 
 namespace newsdex {
 
-// A stable id: "url:<url>" when the URL is known, else "file:<path>#<position>".
-std::string make_article_id(const Article& article);
-
-// The hash of the normalised body (hex), used to recognise duplicates.
-std::string body_hash(const Article& article);
-
 // Makes the document: free text with positions, title under its prefix, boolean filter terms,
 // value slots and the document data. `indexer` must already have its stemmer set.
 Xapian::Document make_document(const Article& article, Xapian::TermGenerator& indexer);
