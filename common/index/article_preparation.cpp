@@ -7,13 +7,9 @@
 #include "common/base/errors.hpp"
 #include "common/base/text.hpp"
 #include "common/base/words.hpp"
+#include "common/entities/entities.hpp"
 #include "common/store/document.hpp"
 #include "common/store/schema.hpp"
-
-#if __has_include("common/entities/entities.hpp")
-#include "common/entities/entities.hpp"
-#define NEWSDEX_HAVE_ENTITY_EXTRACTOR 1
-#endif
 
 namespace newsdex {
 namespace {
@@ -42,12 +38,7 @@ std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(const Arti
 }
 
 Entities extract(const Article& article) {
-#ifdef NEWSDEX_HAVE_ENTITY_EXTRACTOR
   return extract_entities(article.title, article.lede, article.paragraphs);
-#else
-  (void)article;
-  return {};
-#endif
 }
 
 void ensure_keys(std::vector<Entity>& entities) {

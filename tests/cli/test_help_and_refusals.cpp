@@ -1,4 +1,4 @@
-// Black-box tests of the two binaries on the sample corpus.
+// Black-box tests of the two binaries: --help and --version, and the databases they refuse (missing, old schema).
 #include <catch2/catch.hpp>
 
 #include <xapian.h>
