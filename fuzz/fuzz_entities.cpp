@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/entities.hpp"
+#include "common/entities/entities.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

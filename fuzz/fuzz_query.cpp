@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "common/errors.hpp"
-#include "common/query.hpp"
+#include "common/base/errors.hpp"
+#include "common/query/query.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "common/errors.hpp"
-#include "common/stored_article.hpp"
-#include "common/stored_data.hpp"
+#include "common/base/errors.hpp"
+#include "common/store/stored_article.hpp"
+#include "common/store/stored_data.hpp"
 
 namespace {
 

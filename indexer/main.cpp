@@ -4,13 +4,13 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "common/database.hpp"
-#include "common/document.hpp"
-#include "common/errors.hpp"
-#include "common/file_walk.hpp"
-#include "common/index_run.hpp"
-#include "common/option_numbers.hpp"
-#include "common/path_text.hpp"
+#include "common/base/errors.hpp"
+#include "common/base/option_numbers.hpp"
+#include "common/base/path_text.hpp"
+#include "common/index/file_walk.hpp"
+#include "common/index/run.hpp"
+#include "common/store/database.hpp"
+#include "common/store/document.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/report.hpp"
 #include "newsdex/version.hpp"

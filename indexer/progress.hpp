@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "common/index_run.hpp"
+#include "common/index/run.hpp"
 
 namespace newsdex {
 

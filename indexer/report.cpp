@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <iostream>
 
-#include "common/errors.hpp"
-#include "common/index_stats.hpp"
-#include "common/path_text.hpp"
+#include "common/base/errors.hpp"
+#include "common/base/path_text.hpp"
+#include "common/index/stats.hpp"
 
 namespace newsdex {
 

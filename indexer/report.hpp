@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/index_run.hpp"
+#include "common/index/run.hpp"
 
 namespace newsdex {
 

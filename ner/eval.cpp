@@ -6,12 +6,12 @@
 #include <fstream>
 #include <iostream>
 
-#include "common/data_files.hpp"
-#include "common/errors.hpp"
-#include "common/ner/conll.hpp"
-#include "common/ner/cpu_time.hpp"
-#include "common/ner/evaluation.hpp"
-#include "common/ner/tagger.hpp"
+#include "common/base/data_files.hpp"
+#include "common/base/errors.hpp"
+#include "common/entities/tagger.hpp"
+#include "ner/conll.hpp"
+#include "ner/cpu_time.hpp"
+#include "ner/evaluation.hpp"
 
 namespace {
 

@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <iostream>
 
-#include "common/errors.hpp"
-#include "common/ner/conll.hpp"
-#include "common/ner/gazetteer.hpp"
-#include "common/ner/trainer.hpp"
+#include "common/base/errors.hpp"
+#include "common/entities/gazetteer.hpp"
+#include "ner/conll.hpp"
+#include "ner/trainer.hpp"
 
 namespace {
 

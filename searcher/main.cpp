@@ -7,12 +7,12 @@
 #include <iostream>
 #include <string_view>
 
-#include "common/database.hpp"
-#include "common/errors.hpp"
-#include "common/printers.hpp"
-#include "common/search.hpp"
-#include "common/search_batch.hpp"
-#include "common/search_request.hpp"
+#include "common/base/errors.hpp"
+#include "common/output/batch.hpp"
+#include "common/output/printers.hpp"
+#include "common/search/request.hpp"
+#include "common/search/search.hpp"
+#include "common/store/database.hpp"
 #include "newsdex/version.hpp"
 
 namespace {

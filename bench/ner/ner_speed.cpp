@@ -9,11 +9,11 @@
 #include <iostream>
 #include <sstream>
 
-#include "common/data_files.hpp"
-#include "common/entities.hpp"
-#include "common/errors.hpp"
-#include "common/ner/cpu_time.hpp"
-#include "common/ner/tokenizer.hpp"
+#include "common/base/data_files.hpp"
+#include "common/base/errors.hpp"
+#include "common/entities/entities.hpp"
+#include "common/entities/tokenizer.hpp"
+#include "ner/cpu_time.hpp"
 
 namespace {
 

@@ -41,8 +41,8 @@ def read_queries():
 
 
 def index_schema():
-    """The index schema version newsdex writes (common/schema.hpp)."""
-    match = re.search(r'schema_version = "([^"]+)"', (common.REPO / "common" / "schema.hpp").read_text())
+    """The index schema version newsdex writes (common/store/schema.hpp)."""
+    match = re.search(r'schema_version = "([^"]+)"', (common.REPO / "common" / "store" / "schema.hpp").read_text())
     return match.group(1) if match else "unknown"
 
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "common/base/text.hpp"
 #include "common/readers/html_dom.hpp"
 #include "common/readers/html_hints.hpp"
-#include "common/text.hpp"
 
 namespace newsdex::html {
 namespace {

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "common/cleaner.hpp"
+#include "common/readers/cleaner.hpp"
 
 namespace newsdex::html {
 

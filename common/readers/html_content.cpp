@@ -5,10 +5,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/base/text.hpp"
 #include "common/readers/html_blocks.hpp"
 #include "common/readers/html_dom.hpp"
 #include "common/readers/html_hints.hpp"
-#include "common/text.hpp"
 
 namespace newsdex::html {
 namespace {

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/cleaner.hpp"
+#include "common/readers/cleaner.hpp"
 
 namespace newsdex::html {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "common/text.hpp"
+#include "common/base/text.hpp"
 
 namespace newsdex::html {
 namespace {

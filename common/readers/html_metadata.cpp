@@ -6,10 +6,10 @@
 #include <map>
 #include <vector>
 
-#include "common/dates.hpp"
+#include "common/base/dates.hpp"
+#include "common/base/text.hpp"
 #include "common/readers/html_hints.hpp"
 #include "common/readers/html_json_ld.hpp"
-#include "common/text.hpp"
 
 namespace newsdex::html {
 namespace {

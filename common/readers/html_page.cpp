@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <string>
 
-#include "common/cleaner.hpp"
+#include "common/base/text.hpp"
+#include "common/readers/cleaner.hpp"
 #include "common/readers/html_content.hpp"
 #include "common/readers/html_dom.hpp"
 #include "common/readers/html_metadata.hpp"
-#include "common/text.hpp"
 
 namespace newsdex {
 namespace {

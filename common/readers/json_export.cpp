@@ -8,13 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/cleaner.hpp"
-#include "common/dates.hpp"
-#include "common/document.hpp"
-#include "common/errors.hpp"
-#include "common/hashing.hpp"
+#include "common/base/dates.hpp"
+#include "common/base/errors.hpp"
+#include "common/base/hashing.hpp"
+#include "common/base/text.hpp"
+#include "common/readers/cleaner.hpp"
 #include "common/readers/text_page.hpp"
-#include "common/text.hpp"
 
 namespace newsdex {
 namespace {

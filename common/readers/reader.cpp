@@ -6,13 +6,13 @@
 #include <iterator>
 #include <optional>
 
-#include "common/dates.hpp"
-#include "common/errors.hpp"
-#include "common/hashing.hpp"
+#include "common/base/dates.hpp"
+#include "common/base/errors.hpp"
+#include "common/base/hashing.hpp"
+#include "common/base/text.hpp"
 #include "common/readers/html_page.hpp"
 #include "common/readers/json_export.hpp"
 #include "common/readers/text_page.hpp"
-#include "common/text.hpp"
 
 namespace newsdex {
 namespace {

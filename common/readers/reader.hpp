@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/article.hpp"
+#include "common/base/article.hpp"
 
 namespace newsdex {
 

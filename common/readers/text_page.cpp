@@ -4,9 +4,9 @@
 #include <array>
 #include <cctype>
 
-#include "common/cleaner.hpp"
-#include "common/dates.hpp"
-#include "common/text.hpp"
+#include "common/base/dates.hpp"
+#include "common/base/text.hpp"
+#include "common/readers/cleaner.hpp"
 
 namespace newsdex {
 namespace {

@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "common/text.hpp"
+#include "common/base/text.hpp"
+#include "common/store/stored_data.hpp"
 #include "tests/support.hpp"
-#include "common/stored_data.hpp"
 
 using namespace newsdex::test;
 

@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "common/store/stored_data.hpp"
 #include "tests/support.hpp"
-#include "common/stored_data.hpp"
 
 using namespace newsdex::test;
 namespace fs = std::filesystem;

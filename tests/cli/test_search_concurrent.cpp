@@ -2,7 +2,7 @@
 // Xapian's DatabaseModifiedError.
 #include <catch2/catch.hpp>
 
-#include "common/search.hpp"
+#include "common/search/search.hpp"
 #include "tests/cli/test_search_fixture.hpp"
 #include "tests/support.hpp"
 

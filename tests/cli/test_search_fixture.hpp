@@ -8,10 +8,10 @@
 
 #include <xapian.h>
 
-#include "common/article.hpp"
-#include "common/document.hpp"
-#include "common/schema.hpp"
-#include "common/text.hpp"
+#include "common/base/article.hpp"
+#include "common/base/text.hpp"
+#include "common/store/document.hpp"
+#include "common/store/schema.hpp"
 
 namespace newsdex::test {
 

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "common/schema.hpp"
-#include "common/stored_data.hpp"
+#include "common/store/schema.hpp"
+#include "common/store/stored_data.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex::test;

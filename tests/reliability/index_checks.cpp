@@ -4,10 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/file_records.hpp"
-#include "common/schema.hpp"
+#include "common/store/file_records.hpp"
+#include "common/store/schema.hpp"
+#include "common/store/stored_data.hpp"
 #include "tests/support.hpp"
-#include "common/stored_data.hpp"
 
 namespace newsdex::test {
 

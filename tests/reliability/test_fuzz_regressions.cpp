@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "common/dates.hpp"
+#include "common/base/dates.hpp"
 #include "common/readers/reader.hpp"
 
 namespace {

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "common/cleaner.hpp"
-#include "common/cleaner_signals.hpp"
+#include "common/readers/cleaner.hpp"
+#include "common/readers/cleaner_signals.hpp"
 
 using namespace newsdex;
 

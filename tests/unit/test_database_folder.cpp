@@ -1,8 +1,8 @@
 // The database folder's names and its refusal of a --db that overlaps the inputs (pure functions).
 #include <catch2/catch.hpp>
 
-#include "common/database_folder.hpp"
-#include "common/errors.hpp"
+#include "common/base/errors.hpp"
+#include "common/store/database_folder.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex;

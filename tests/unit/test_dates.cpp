@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "common/dates.hpp"
+#include "common/base/dates.hpp"
 
 using namespace newsdex;
 

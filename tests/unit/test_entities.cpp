@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "common/data_files.hpp"
-#include "common/entities.hpp"
-#include "common/errors.hpp"
+#include "common/base/data_files.hpp"
+#include "common/base/errors.hpp"
+#include "common/entities/entities.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex;

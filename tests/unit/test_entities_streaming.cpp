@@ -7,8 +7,8 @@
 #include <tuple>
 #include <vector>
 
-#include "common/data_files.hpp"
-#include "common/entities.hpp"
+#include "common/base/data_files.hpp"
+#include "common/entities/entities.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex;

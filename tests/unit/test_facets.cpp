@@ -1,9 +1,9 @@
 // Facet arithmetic: merging per-slot counts, choosing the top values, date buckets, names.
 #include <catch2/catch.hpp>
 
-#include "common/errors.hpp"
-#include "common/facets.hpp"
-#include "common/schema.hpp"
+#include "common/base/errors.hpp"
+#include "common/search/facets.hpp"
+#include "common/store/schema.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex;

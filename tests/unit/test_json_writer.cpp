@@ -5,7 +5,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "common/json_writer.hpp"
+#include "common/base/json_writer.hpp"
 
 using namespace newsdex;
 

@@ -3,11 +3,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "common/errors.hpp"
-#include "common/ner/evaluation.hpp"
-#include "common/ner/labels.hpp"
-#include "common/ner/model.hpp"
-#include "common/ner/viterbi.hpp"
+#include "common/base/errors.hpp"
+#include "common/entities/labels.hpp"
+#include "common/entities/model.hpp"
+#include "common/entities/viterbi.hpp"
+#include "ner/evaluation.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex::ner;

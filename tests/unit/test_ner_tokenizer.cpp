@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "common/ner/tokenizer.hpp"
+#include "common/entities/tokenizer.hpp"
 
 using namespace newsdex::ner;
 

@@ -2,9 +2,9 @@
 #include <catch2/catch.hpp>
 #include <functional>
 
-#include "common/errors.hpp"
-#include "common/option_numbers.hpp"
-#include "common/search_request.hpp"
+#include "common/base/errors.hpp"
+#include "common/base/option_numbers.hpp"
+#include "common/search/request.hpp"
 
 using namespace newsdex;
 using Catch::Contains;

@@ -1,4 +1,4 @@
-// The escaping of file paths (common/path_text.hpp): any bytes to valid UTF-8 text without control
+// The escaping of file paths (common/base/path_text.hpp): any bytes to valid UTF-8 text without control
 // characters and back, exactly, with no two byte strings sharing a text.
 #include <catch2/catch.hpp>
 #include <random>
@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "common/path_text.hpp"
-#include "common/text.hpp"
+#include "common/base/path_text.hpp"
+#include "common/base/text.hpp"
 
 using namespace newsdex;
 

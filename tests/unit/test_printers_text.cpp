@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "common/printers.hpp"
+#include "common/output/printers.hpp"
 
 using namespace newsdex;
 

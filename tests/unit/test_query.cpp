@@ -1,8 +1,8 @@
 // Query building without a database: the query language turned into Xapian queries.
 #include <catch2/catch.hpp>
 
-#include "common/errors.hpp"
-#include "common/query.hpp"
+#include "common/base/errors.hpp"
+#include "common/query/query.hpp"
 
 using namespace newsdex;
 using Catch::Contains;

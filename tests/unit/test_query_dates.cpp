@@ -1,8 +1,8 @@
 // date: filter values and --from/--to: whole years and months, ranges, open ends, impossible dates.
 #include <catch2/catch.hpp>
 
-#include "common/errors.hpp"
-#include "common/query_dates.hpp"
+#include "common/base/errors.hpp"
+#include "common/query/dates.hpp"
 
 using namespace newsdex;
 

@@ -1,8 +1,8 @@
 // Batch request lines and option values (--bm25, --sort) parsed into SearchRequests.
 #include <catch2/catch.hpp>
 
-#include "common/errors.hpp"
-#include "common/search_request.hpp"
+#include "common/base/errors.hpp"
+#include "common/search/request.hpp"
 
 using namespace newsdex;
 

@@ -1,7 +1,7 @@
 // Bad input: encodings, binary, empty and oversized files, title-only pages, format choice, dates.
 #include <catch2/catch.hpp>
 
-#include "common/errors.hpp"
+#include "common/base/errors.hpp"
 #include "common/readers/reader.hpp"
 #include "tests/support.hpp"
 

@@ -1,7 +1,7 @@
 // JSON and JSON Lines exports: default field names, nested values, wrong types, malformed lines.
 #include <catch2/catch.hpp>
 
-#include "common/errors.hpp"
+#include "common/base/errors.hpp"
 #include "common/readers/reader.hpp"
 
 using namespace newsdex;

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
-#include "common/document.hpp"
 #include "common/readers/reader.hpp"
+#include "common/store/document.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex;

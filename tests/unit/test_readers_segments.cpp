@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "common/document.hpp"
-#include "common/hashing.hpp"
+#include "common/base/hashing.hpp"
 #include "common/readers/reader.hpp"
+#include "common/store/document.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex;

@@ -3,8 +3,8 @@
 #include <set>
 #include <vector>
 
-#include "common/document.hpp"
-#include "common/schema.hpp"
+#include "common/store/document.hpp"
+#include "common/store/schema.hpp"
 
 using namespace newsdex;
 

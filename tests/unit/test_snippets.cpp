@@ -1,8 +1,8 @@
 // Highlighting and passage selection: pure functions over text and a parsed query.
 #include <catch2/catch.hpp>
 
-#include "common/query.hpp"
-#include "common/snippets.hpp"
+#include "common/query/query.hpp"
+#include "common/search/snippets.hpp"
 
 using namespace newsdex;
 

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "common/document.hpp"
-#include "common/stored_article.hpp"
+#include "common/store/document.hpp"
+#include "common/store/stored_article.hpp"
 
 using namespace newsdex;
 

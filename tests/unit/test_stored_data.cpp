@@ -7,9 +7,9 @@
 
 #include <xapian.h>
 
-#include "common/errors.hpp"
-#include "common/schema.hpp"
-#include "common/stored_data.hpp"
+#include "common/base/errors.hpp"
+#include "common/store/schema.hpp"
+#include "common/store/stored_data.hpp"
 
 using newsdex::DataDictionary;
 using newsdex::DataPacker;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "common/text.hpp"
+#include "common/base/text.hpp"
 
 using namespace newsdex;
 

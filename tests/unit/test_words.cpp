@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "common/article_preparation.hpp"
-#include "common/words.hpp"
+#include "common/base/words.hpp"
+#include "common/index/article_preparation.hpp"
 
 using namespace newsdex;
 

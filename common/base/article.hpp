@@ -1,0 +1,48 @@
+// The article model: what every reader produces and what the indexer stores.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+struct Entity {
+  std::string name;  // canonical display name ("Benjamin Netanyahu")
+  std::string key;   // normalised key for filters and facets (fold_key of name)
+  int mentions = 0;
+};
+
+struct Entities {
+  std::vector<Entity> people, organisations, places;
+  bool empty() const { return people.empty() && organisations.empty() && places.empty(); }
+};
+
+// Another place the same article (identical normalised body) was found; indexed once, listed here.
+struct DuplicateLocation {
+  std::string id, path, url, title, published, source, author;
+  std::size_t position = 0;
+};
+
+struct Article {
+  std::string id;                       // stable unique id (see make_article_id below)
+  std::string title;
+  std::string lede;
+  std::vector<std::string> paragraphs;  // the cleaned body
+  std::string published;                // ISO 8601 ("2024-11-22" or "2024-11-22T09:30:00+02:00"), or empty
+  std::string author, source, url;
+  std::string path;                     // the file it came from
+  std::size_t position = 0;             // article index in that file (JSON Lines: line number - 1)
+  Entities entities;
+  std::vector<DuplicateLocation> duplicates;
+  std::vector<std::string> warnings;    // problems found while reading that did not stop it
+
+  std::string body_text() const;        // paragraphs joined by blank lines
+};
+
+// A stable id: "url:<url>" when the URL is known, else "file:<path>#<position>".
+std::string make_article_id(const Article& article);
+
+// The hash of the normalised body (hex), used to recognise duplicates.
+std::string body_hash(const Article& article);
+
+}  // namespace newsdex

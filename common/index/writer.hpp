@@ -1,0 +1,81 @@
+// The single writer: applies prepared articles and file changes to the database, recognising
+// duplicates (identical normalised bodies are indexed once, other locations recorded) and keeping
+// the file records that make re-runs incremental.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/index/article_preparation.hpp"
+#include "common/store/file_records.hpp"
+#include "common/store/stored_data.hpp"
+
+namespace newsdex {
+
+struct WriteCounts {
+  std::size_t added = 0;       // articles new to the index
+  std::size_t updated = 0;     // articles re-indexed because their file changed
+  std::size_t duplicates = 0;  // articles recorded as another location of an indexed one
+  std::size_t deleted = 0;     // articles removed (file gone with --prune, or gone from a changed file)
+};
+
+class IndexWriter {
+ public:
+  // `fresh`: the database was empty when the run began, so every id and body hash it will meet is
+  // one this writer wrote, and lookups can be answered from memory instead of the database.
+  IndexWriter(Xapian::WritableDatabase& db, std::string language, bool fresh = false);
+
+  // Removes what a file held before it is re-indexed or pruned; ids in `keep` are about to be
+  // written again and are counted as updated rather than deleted.
+  void remove_file_articles(const FileRecord& record, const std::unordered_set<std::string>& keep);
+
+  // Adds or replaces one article; returns true when it was indexed as a document of its own and
+  // false when it was recorded as a duplicate location.
+  bool write(PreparedArticle&& prepared, bool existed_before);
+
+  void write_record(const FileRecord& record) { store_file_record(db_, record); }
+  void erase_record(const std::string& path) { erase_file_record(db_, path); }
+
+  // Commits when at least `every` changes are pending (every = 0 commits whatever is pending).
+  void commit_if_due(std::size_t every);
+  // Writes the buffered spelling words; call before the final commit.
+  void flush_spelling();
+  std::size_t pending() const { return pending_; }
+
+  const WriteCounts& counts() const { return counts_; }
+
+ private:
+  void remove_article(const std::string& id, const std::string& path);
+  Article load_article(Xapian::docid docid);
+  // Document data as stored: compressed once a dictionary exists; until then plain, and kept as a
+  // sample to train the dictionary from.
+  std::string stored_data(const Article& article);
+  std::string stored_data(std::string json);
+  void set_stored_data(Xapian::Document& document);
+  void use_dictionary(const DataDictionary& dictionary);
+  void record_display_names(const Article& article);
+
+  Xapian::WritableDatabase& db_;
+  Xapian::TermGenerator rebuilder_;  // for promoting a duplicate to a document of its own
+  Xapian::docid find_by_hash(const std::string& hash_term);
+
+  bool fresh_;
+  std::unordered_map<std::string, Xapian::docid> written_hashes_;  // fresh runs: body hash term -> docid
+  std::unordered_set<std::string> written_ids_;                    // fresh runs: ids written
+  // Spelling words are summed here and written to Xapian rarely: updating the spelling table at
+  // every commit cost a quarter of the indexing time. A crash loses only these suggestions.
+  std::unordered_map<std::string, Xapian::termcount> spelling_;
+  std::unordered_map<std::string, std::string> display_names_;  // metadata key -> name written
+  std::optional<DataPacker> packer_;
+  DataUnpacker unpacker_;
+  std::vector<std::string> dictionary_samples_;
+  std::size_t pending_ = 0;
+  WriteCounts counts_;
+};
+
+}  // namespace newsdex

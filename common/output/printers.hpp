@@ -1,0 +1,43 @@
+// Output of search results: readable text for a terminal, one JSON document per query (--json, and
+// one per line in --batch), or one JSON object per result (--jsonl). The JSON is documented and
+// versioned in docs/json-format.md; change json_format_version when it changes incompatibly.
+#pragma once
+#include <cstddef>
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "common/base/errors.hpp"
+#include "common/search/search.hpp"
+
+namespace newsdex {
+
+inline constexpr int json_format_version = 1;
+
+// What batch mode adds to each answer: "line" (1-based) and, when the request had one, "id".
+struct BatchLine {
+  std::size_t line = 0;
+  const nlohmann::json* id = nullptr;
+};
+
+// Compact JSON appended to `out` (the fast path: no document tree is built).
+void append_response_json(std::string& out, const SearchResponse& response, const BatchLine* batch = nullptr);
+void append_hit_json(std::string& out, const Hit& hit);
+// {"format_version": 1, "error": {"message", "position", "exit_code"}}
+void append_error_json(std::string& out, const Error& error, const BatchLine* batch = nullptr);
+
+// The same documents as trees, parsed back from the text above.
+nlohmann::json hit_to_json(const Hit& hit);
+nlohmann::json response_to_json(const SearchResponse& response);
+nlohmann::json error_to_json(const Error& error);
+
+struct TextStyle {
+  bool color = false;  // ANSI bold for matches, dim for details
+};
+
+void print_text(std::ostream& out, const SearchResponse& response, const TextStyle& style);
+void print_json(std::ostream& out, const SearchResponse& response);   // pretty, one document
+void print_jsonl(std::ostream& out, const SearchResponse& response);  // one line per result
+
+}  // namespace newsdex

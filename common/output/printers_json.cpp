@@ -1,0 +1,268 @@
+// The JSON printers, written straight into a string with JsonWriter. Members are written in the
+// order of their names: the order nlohmann::json (a std::map) printed them in, kept so that the
+// output stays the same byte for byte.
+#include <algorithm>
+
+#include "common/base/json_writer.hpp"
+#include "common/output/printers.hpp"
+#include "common/query/dates.hpp"
+
+namespace newsdex {
+namespace {
+
+void write_ranges(JsonWriter& json, const HighlightedText& text) {
+  json.begin_array();
+  for (const auto& [begin, end] : code_point_ranges(text)) {
+    json.begin_array();
+    json.number(std::uint64_t{begin});
+    json.number(std::uint64_t{end});
+    json.end_array();
+  }
+  json.end_array();
+}
+
+void write_strings(JsonWriter& json, const std::vector<std::string>& list) {
+  json.begin_array();
+  for (const auto& text : list) json.string(text);
+  json.end_array();
+}
+
+void write_entities(JsonWriter& json, const std::vector<Entity>& list) {
+  json.begin_array();
+  for (const auto& entity : list) {
+    json.begin_object();
+    json.key("key").string(entity.key);
+    json.key("mentions").number(entity.mentions);
+    json.key("name").string(entity.name);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_duplicates(JsonWriter& json, const std::vector<DuplicateLocation>& list) {
+  json.begin_array();
+  for (const auto& d : list) {
+    json.begin_object();
+    json.key("id").string(d.id);
+    json.key("path").string(d.path);
+    json.key("position").number(std::uint64_t{d.position});
+    json.key("published").string_or_null(d.published);
+    json.key("source").string_or_null(d.source);
+    json.key("title").string(d.title);
+    json.key("url").string_or_null(d.url);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_hit(JsonWriter& json, const Hit& hit) {
+  const auto& a = hit.article;
+  json.begin_object();
+  json.key("author").string_or_null(a.author);
+  json.key("docid").number(hit.docid);
+  json.key("duplicates");
+  write_duplicates(json, a.duplicates);
+  json.key("duplicates_hidden").number(hit.duplicates_hidden);
+  json.key("entities").begin_object();
+  json.key("organisations");
+  write_entities(json, a.entities.organisations);
+  json.key("people");
+  write_entities(json, a.entities.people);
+  json.key("places");
+  write_entities(json, a.entities.places);
+  json.end_object();
+  json.key("id").string(a.id);
+  json.key("path").string(a.path);
+  json.key("percent").number(hit.percent);
+  json.key("position").number(std::uint64_t{a.position});
+  json.key("published").string_or_null(a.published);
+  json.key("rank").number(std::uint64_t{hit.rank});
+  json.key("snippet").string(hit.snippet.text);
+  json.key("snippet_highlights");
+  write_ranges(json, hit.snippet);
+  json.key("source").string_or_null(a.source);
+  json.key("title").string(a.title);
+  json.key("title_highlights");
+  write_ranges(json, hit.title);
+  json.key("url").string_or_null(a.url);
+  json.key("weight").number(hit.weight);
+  json.end_object();
+}
+
+void write_query(JsonWriter& json, const SearchResponse& response) {
+  const auto& parsed = response.parsed;
+  json.begin_object();
+  json.key("corrected_from").string_or_null(response.corrected_from);
+  json.key("expanded_with");
+  write_strings(json, response.expanded_with);
+  json.key("fallback_to_any").boolean(response.fallback_to_any);
+  json.key("filters");
+  json.begin_array();
+  for (const auto& filter : parsed.filters) {
+    json.begin_object();
+    json.key("field").string(filter.field);
+    json.key("value").string(filter.value);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("like").string_or_null(response.request.like);
+  json.key("match").string(word_operator_name(response.request.query.word_operator));
+  json.key("operator").string(word_operator_name(parsed.word_operator));
+  json.key("parsed").string(parsed.description());
+  json.key("ran").string(parsed.text);
+  json.key("stopwords_ignored");
+  write_strings(json, parsed.stopwords);
+  json.key("text").string(response.request.text);
+  json.end_object();
+}
+
+void write_facet(JsonWriter& json, const Facet& facet) {
+  json.begin_object();
+  json.key("exact").boolean(facet.exact);
+  if (!facet.granularity.empty()) json.key("granularity").string(facet.granularity);
+  json.key("other_values").number(std::uint64_t{facet.other_values});
+  json.key("values");
+  json.begin_array();
+  for (const auto& value : facet.values) {
+    json.begin_object();
+    json.key("count").number(value.count);
+    json.key("key").string(value.key);
+    if (facet.field != FacetField::date) json.key("name").string(value.name);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+// By facet name; a field asked for twice appears once, as its last count.
+void write_facets(JsonWriter& json, const std::vector<Facet>& facets) {
+  std::vector<const Facet*> by_name;
+  for (auto it = facets.rbegin(); it != facets.rend(); ++it)
+    if (std::none_of(by_name.begin(), by_name.end(), [&](const Facet* f) { return f->field == it->field; }))
+      by_name.push_back(&*it);
+  std::sort(by_name.begin(), by_name.end(),
+            [](const Facet* a, const Facet* b) { return facet_name(a->field) < facet_name(b->field); });
+  json.begin_object();
+  for (const auto* facet : by_name) {
+    json.key(facet_name(facet->field));
+    write_facet(json, *facet);
+  }
+  json.end_object();
+}
+
+void write_matches(JsonWriter& json, const MatchCounts& counts) {
+  json.begin_object();
+  json.key("estimated").number(counts.estimated);
+  json.key("exact").boolean(counts.exact());
+  json.key("lower_bound").number(counts.lower_bound);
+  json.key("upper_bound").number(counts.upper_bound);
+  json.end_object();
+}
+
+void write_timing(JsonWriter& json, const Timing& timing) {
+  json.begin_object();
+  json.key("facets").number(timing.facets_ms);
+  json.key("match").number(timing.match_ms);
+  json.key("parse").number(timing.parse_ms);
+  json.key("snippets").number(timing.snippets_ms);
+  json.key("total").number(timing.total_ms);
+  json.end_object();
+}
+
+void write_id(JsonWriter& json, const nlohmann::json& id) {
+  // Any JSON value, as the request gave it.
+  json.key("id").raw(id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// The members of an error document, with the batch line's members among them in name order.
+void write_error_members(JsonWriter& json, const Error& error, const BatchLine* batch) {
+  json.key("error").begin_object();
+  json.key("exit_code").number(static_cast<int>(error.code()));
+  json.key("message").string(error.what());
+  json.key("position");
+  const auto* query_error = dynamic_cast<const QueryError*>(&error);
+  if (query_error && query_error->position() != std::string::npos) {
+    json.number(std::uint64_t{query_error->position()});
+  } else {
+    json.null();
+  }
+  json.end_object();
+  json.key("format_version").number(json_format_version);
+  if (batch && batch->id) write_id(json, *batch->id);
+  if (batch) json.key("line").number(std::uint64_t{batch->line});
+}
+
+}  // namespace
+
+void append_hit_json(std::string& out, const Hit& hit) {
+  JsonWriter json(out);
+  write_hit(json, hit);
+}
+
+void append_response_json(std::string& out, const SearchResponse& response, const BatchLine* batch) {
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("collapsed").boolean(response.request.collapse_duplicates);
+  json.key("facets");
+  write_facets(json, response.facets);
+  json.key("format_version").number(json_format_version);
+  if (batch && batch->id) write_id(json, *batch->id);
+  json.key("limit").number(std::uint64_t{response.request.limit});
+  if (batch) json.key("line").number(std::uint64_t{batch->line});
+  json.key("matches");
+  write_matches(json, response.counts);
+  json.key("offset").number(std::uint64_t{response.request.offset});
+  json.key("query");
+  write_query(json, response);
+  json.key("results");
+  json.begin_array();
+  for (const auto& hit : response.hits) write_hit(json, hit);
+  json.end_array();
+  json.key("sort").string(sort_order_name(response.sort));
+  json.key("suggestion").string_or_null(response.suggestion);
+  json.key("timing_ms");
+  write_timing(json, response.timing);
+  json.end_object();
+}
+
+void append_error_json(std::string& out, const Error& error, const BatchLine* batch) {
+  JsonWriter json(out);
+  json.begin_object();
+  write_error_members(json, error, batch);
+  json.end_object();
+}
+
+nlohmann::json hit_to_json(const Hit& hit) {
+  std::string out;
+  append_hit_json(out, hit);
+  return nlohmann::json::parse(out);
+}
+
+nlohmann::json response_to_json(const SearchResponse& response) {
+  std::string out;
+  append_response_json(out, response);
+  return nlohmann::json::parse(out);
+}
+
+nlohmann::json error_to_json(const Error& error) {
+  std::string out;
+  append_error_json(out, error);
+  return nlohmann::json::parse(out);
+}
+
+void print_json(std::ostream& out, const SearchResponse& response) {
+  // Pretty-printed by nlohmann from our compact text: one writer decides what the document holds.
+  out << response_to_json(response).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void print_jsonl(std::ostream& out, const SearchResponse& response) {
+  std::string line;
+  for (const auto& hit : response.hits) {
+    line.clear();
+    append_hit_json(line, hit);
+    line += '\n';
+    out << line;
+  }
+}
+
+}  // namespace newsdex

@@ -1,0 +1,335 @@
+#include "common/query/query.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "common/base/errors.hpp"
+#include "common/base/text.hpp"
+#include "common/query/stopwords.hpp"
+#include "common/query/syntax.hpp"
+#include "common/store/schema.hpp"
+
+namespace newsdex {
+namespace {
+
+const std::vector<std::string_view> query_fields{"title", "person", "org", "place", "source", "date"};
+const std::vector<std::string_view> filter_fields{"person", "org", "place", "source", "date"};
+
+// A problem found inside a FieldProcessor: kept until parse_query returns, because throwing through
+// Xapian's parser is not something it promises to survive.
+struct FieldProblem {
+  std::string field, value, message;
+  std::size_t offset_in_value = 0;
+};
+
+struct ParseContext {
+  std::optional<FieldProblem> problem;
+  std::vector<AppliedFilter> filters;
+  Xapian::termcount max_wildcard_terms = 0;
+};
+
+Xapian::Query date_range_query(const DateRange& range) {
+  if (range.open_start()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::date_slot, range.last);
+  if (range.open_end()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::date_slot, range.first);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::date_slot, range.first, range.last);
+}
+
+std::string describe(const DateRange& range) {
+  return format_date_value(range.first) + ".." + format_date_value(range.last);
+}
+
+// person:, org:, place:, source: -> the boolean term of the folded key, whatever case or accents
+// the user typed ("Zoë Marchetti", "zoe marchetti" -> XPzoe marchetti).
+class KeyFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  KeyFieldProcessor(std::string field, std::string_view prefix, ParseContext& context)
+      : field_(std::move(field)), prefix_(prefix), context_(context) {}
+  Xapian::Query operator()(const std::string& value) override {
+    auto key = fold_key(value);
+    if (key.empty()) {
+      context_.problem = FieldProblem{field_, value, "'" + field_ + ":' needs a value", 0};
+      return Xapian::Query::MatchNothing;
+    }
+    context_.filters.push_back({field_, key});
+    return Xapian::Query(schema::boolean_term(prefix_, key));
+  }
+
+ private:
+  std::string field_, prefix_;
+  ParseContext& context_;
+};
+
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit DateFieldProcessor(ParseContext& context) : context_(context) {}
+  Xapian::Query operator()(const std::string& value) override {
+    try {
+      auto range = parse_date_filter(value);
+      context_.filters.push_back({"date", describe(range)});
+      return date_range_query(range);
+    } catch (const QueryError& e) {
+      auto offset = e.position() == std::string::npos ? 0 : e.position();
+      context_.problem = FieldProblem{"date", value, e.what(), offset};
+      return Xapian::Query::MatchNothing;
+    }
+  }
+
+ private:
+  ParseContext& context_;
+};
+
+// hostag* (rewritten by scan_query() to a wildcard field) -> the stems that start with "hostag". The
+// index holds stems only, and a stem can be shorter than the word ("hostages", stem "hostag"): the
+// stem of the prefix itself is added, so that hostages* still finds "hostages".
+class WildcardFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  WildcardFieldProcessor(std::string term_prefix, ParseContext& context)
+      : term_prefix_(std::move(term_prefix)), context_(context), stemmer_("english") {}
+  Xapian::Query operator()(const std::string& value) override {
+    Xapian::Query expanded(Xapian::Query::OP_WILDCARD, term_prefix_ + value, context_.max_wildcard_terms,
+                           Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_SYNONYM);
+    auto stem = stemmer_(value);
+    if (stem.empty() || stem.starts_with(value)) return expanded;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, expanded, Xapian::Query(term_prefix_ + stem));
+  }
+
+ private:
+  std::string term_prefix_;
+  ParseContext& context_;
+  Xapian::Stem stemmer_;
+};
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return {};
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+Xapian::Query key_filter(const std::vector<std::string>& values, std::string_view field, std::string_view prefix,
+                         bool any, std::vector<AppliedFilter>& applied) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& value : values) {
+    auto key = fold_key(value);
+    if (key.empty()) throw QueryError("--" + std::string(field) + " needs a value");
+    applied.push_back({std::string(field), key});
+    terms.emplace_back(schema::boolean_term(prefix, key));
+  }
+  return combine(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, terms);
+}
+
+Xapian::Query option_filters(const QueryFilters& filters, std::vector<AppliedFilter>& applied) {
+  std::vector<Xapian::Query> parts;
+  auto add = [&](Xapian::Query query) {
+    if (!query.empty()) parts.push_back(std::move(query));
+  };
+  add(key_filter(filters.people, "person", schema::person_prefix, filters.any_person, applied));
+  add(key_filter(filters.organisations, "org", schema::org_prefix, filters.any_organisation, applied));
+  add(key_filter(filters.places, "place", schema::place_prefix, filters.any_place, applied));
+  add(key_filter(filters.sources, "source", schema::source_prefix, true, applied));  // one source per article
+  if (!filters.from.empty() || !filters.to.empty()) {
+    auto range = date_range_from_options(filters.from, filters.to);
+    applied.push_back({"date", describe(range)});
+    add(date_range_query(range));
+  }
+  return combine(Xapian::Query::OP_AND, parts);
+}
+
+bool is_free_text_term(const std::string& term) {
+  return !term.empty() &&
+         (!std::isupper(static_cast<unsigned char>(term[0])) || term[0] == 'Z' || term[0] == 'S');
+}
+
+// Xapian suggests a more frequent neighbour even for words the index knows ("lords" -> "lord"):
+// a suggestion is only worth showing when some word of the query is not in the index at all.
+// True when the query has words that carry weight (free-text terms, stemmed or title ones, or a
+// wildcard), not only boolean filter terms (which all start with a capital prefix other than Z, S).
+bool has_weighted_terms(const Xapian::Query& query, const QueryScan& scan) {
+  if (scan.only_exclusions) return false;  // every article except some: nothing to rank by
+  if (!scan.wildcards.empty()) return true;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+    if (is_free_text_term(*it)) return true;
+  return false;
+}
+
+bool has_unknown_word(const Xapian::Query& query, const Xapian::Database& database) {
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+    if (is_free_text_term(*it) && !database.term_exists(*it)) return true;
+  return false;
+}
+
+std::vector<std::string> split_spaces(const std::string& text) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto space = std::min(text.find(' ', start), text.size());
+    words.push_back(text.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+// A word of the query that the index has: in the spelling dictionary, or as a stem.
+bool is_known_word(const std::string& word, const Xapian::Database& database, const Xapian::Stem& stemmer) {
+  auto lower = Xapian::Unicode::tolower(word);
+  if (database.term_exists("Z" + stemmer(lower))) return true;
+  auto spelling = database.spellings_begin();
+  spelling.skip_to(lower);
+  return spelling != database.spellings_end() && *spelling == lower;
+}
+
+// Xapian corrects every word that has a more frequent neighbour; put back the words the index has.
+std::string keep_known_words(const std::string& original, const std::string& corrected,
+                             const Xapian::Database& database, const Xapian::Stem& stemmer) {
+  if (corrected.empty()) return corrected;
+  auto before = split_spaces(original), after = split_spaces(corrected);
+  if (before.size() != after.size()) return corrected;
+  std::string out;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (i) out += ' ';
+    out += (before[i] != after[i] && is_known_word(before[i], database, stemmer)) ? before[i] : after[i];
+  }
+  return out == original ? std::string() : out;
+}
+
+void reject_only_stopwords(const QueryScan& scan) {
+  if (scan.free_words.empty() || scan.has_phrase || scan.has_required_word || !scan.clauses.empty()) return;
+  std::string listed;
+  for (const auto& word : scan.free_words) {
+    if (!is_english_stopword(word)) return;
+    listed += (listed.empty() ? "'" : ", '") + word + "'";
+  }
+  throw QueryError("the query has only common words (" + listed +
+                   ") that match nearly every article; add a more specific word, or quote a phrase");
+}
+
+// Words that carry meaning: not common, not excluded with '-'; a phrase counts as one.
+std::size_t count_content_words(const QueryScan& scan) {
+  std::size_t count = scan.phrases;
+  for (const auto& word : scan.free_words) {
+    bool excluded = std::find(scan.excluded_words.begin(), scan.excluded_words.end(), word) != scan.excluded_words.end();
+    if (!excluded && !is_english_stopword(word)) ++count;
+  }
+  return count;
+}
+
+WordOperator resolve(WordOperator requested, std::size_t content_words) {
+  if (requested != WordOperator::automatic) return requested;
+  return content_words > max_all_words_query ? WordOperator::any : WordOperator::all;
+}
+
+}  // namespace
+
+WordOperator parse_word_operator(std::string_view name) {
+  if (name == "auto") return WordOperator::automatic;
+  if (name == "all") return WordOperator::all;
+  if (name == "any") return WordOperator::any;
+  throw UsageError("unknown match mode '" + std::string(name) + "': choose auto, all or any");
+}
+
+std::string_view word_operator_name(WordOperator op) {
+  switch (op) {
+    case WordOperator::all: return "all";
+    case WordOperator::any: return "any";
+    default: return "auto";
+  }
+}
+
+struct QueryBuilder::State {
+  Xapian::Stem stemmer{"english"};
+  Xapian::QueryParser parser;
+  Xapian::SimpleStopper stopper;
+  ParseContext context;
+  bool spelling = false;
+  Xapian::Database database;
+
+  State() {
+    parser.set_stemmer(stemmer);
+    // The index holds stems only, with positions (Z<stem>, ZS<stem> for title:): every word is
+    // stemmed, names and the words of phrases included.
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+    add_english_stopwords(stopper);
+    parser.set_stopper(&stopper);
+    parser.add_prefix("title", std::string(schema::title_prefix));
+    parser.add_prefix(std::string(wildcard_field), (new WildcardFieldProcessor("Z", context))->release());
+    auto title_stems = "Z" + std::string(schema::title_prefix);
+    parser.add_prefix(std::string(title_wildcard_field), (new WildcardFieldProcessor(title_stems, context))->release());
+    for (const auto& field : schema::entity_fields) {
+      auto* processor = new KeyFieldProcessor(std::string(field.query_name), field.prefix, context);
+      parser.add_boolean_prefix(std::string(field.query_name), processor->release(), false);  // all of
+    }
+    auto* source = new KeyFieldProcessor("source", schema::source_prefix, context);
+    parser.add_boolean_prefix("source", source->release(), true);  // one source per article: any of
+    parser.add_boolean_prefix("date", (new DateFieldProcessor(context))->release(), false);
+  }
+};
+
+QueryBuilder::QueryBuilder() : state_(std::make_unique<State>()) {}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& database) : state_(std::make_unique<State>()) {
+  state_->parser.set_database(database);
+  state_->database = database;
+  state_->spelling = true;
+}
+
+QueryBuilder::~QueryBuilder() = default;
+
+ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& options) {
+  ParsedQuery parsed;
+  parsed.text = std::string(text);
+  auto scan = scan_query(text, query_fields, filter_fields);
+  parsed.wildcards = scan.wildcards;
+  auto filters = option_filters(options.filters, parsed.filters);
+  bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  if (blank && filters.empty() && !options.allow_empty)
+    throw QueryError("empty query: give words to search for, or a filter such as --person or --from");
+  reject_only_stopwords(scan);
+
+  parsed.content_words = count_content_words(scan);
+  parsed.word_operator = resolve(options.word_operator, parsed.content_words);
+  Xapian::Query text_query;
+  if (!blank) {
+    auto& parser = state_->parser;
+    parser.set_default_op(parsed.word_operator == WordOperator::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    // No FLAG_WILDCARD: scan_query() turns hostag* into a wildcard field, which expands over stems.
+    unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
+    state_->context = {};
+    state_->context.max_wildcard_terms = options.max_wildcard_terms;
+    try {
+      text_query = parser.parse_query(scan.rewritten, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw QueryError("cannot parse the query: " + e.get_msg());
+    }
+    if (auto& problem = state_->context.problem) {
+      std::size_t position = std::string::npos;
+      for (const auto& clause : scan.clauses)
+        if (clause.field == problem->field && clause.value == problem->value)
+          position = clause.position + clause.field.size() + 1 + problem->offset_in_value;
+      throw QueryError(problem->message, position);
+    }
+    for (auto& filter : state_->context.filters) parsed.filters.push_back(std::move(filter));
+    for (auto it = parser.stoplist_begin(); it != parser.stoplist_end(); ++it) parsed.stopwords.push_back(*it);
+    for (const auto& word : scan.dropped_stopwords) parsed.stopwords.push_back(word);
+    if (text_query.empty()) throw QueryError("the query has no words to search for");
+    // Spelling correction looks up every word's neighbours in the spelling table, which costs more
+    // than the whole search: parse again for it only when some word is unknown to the index.
+    if (state_->spelling && has_unknown_word(text_query, state_->database)) {
+      parser.parse_query(scan.rewritten, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+      parsed.corrected = restore_wildcards(keep_known_words(scan.rewritten, parser.get_corrected_query_string(),
+                                                            state_->database, state_->stemmer));
+    }
+    parsed.ranked = has_weighted_terms(text_query, scan);
+  }
+  if (text_query.empty()) text_query = Xapian::Query::MatchAll;
+  parsed.text_query = text_query;
+  parsed.filter = filters;
+  parsed.query = filters.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filters);
+  return parsed;
+}
+
+ParsedQuery build_query(std::string_view text, const QueryOptions& options) {
+  QueryBuilder builder;
+  return builder.build(text, options);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,75 @@
+#include "common/search/like.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "common/base/errors.hpp"
+#include "common/query/stopwords.hpp"
+#include "common/store/schema.hpp"
+
+namespace newsdex {
+namespace {
+
+// Stemmed words only (one term per word, not the stem and the word), no stopwords, no numbers.
+class TellingWords : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 4 || term[0] != 'Z' || std::isupper(static_cast<unsigned char>(term[1]))) return false;
+    if (std::isdigit(static_cast<unsigned char>(term[1]))) return false;
+    return !is_english_stopword(std::string_view(term).substr(1));
+  }
+};
+
+Xapian::docid find_article(const Xapian::Database& database, std::string_view id) {
+  bool numeric = !id.empty() && id.size() < 10 &&
+                 std::all_of(id.begin(), id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  // Docids start at 1: Xapian refuses 0 as an invalid argument rather than a missing document.
+  auto docid = numeric ? static_cast<Xapian::docid>(std::stoul(std::string(id))) : Xapian::docid(0);
+  if (docid != 0) {
+    try {
+      database.get_document(docid);
+      return docid;
+    } catch (const Xapian::DocNotFoundError&) {
+    }
+  }
+  // The article's own id, or the id of a duplicate the indexer merged into it.
+  for (auto prefix : {schema::id_prefix, schema::duplicate_prefix}) {
+    auto term = schema::id_term(id, prefix);
+    if (auto it = database.postlist_begin(term); it != database.postlist_end(term)) return *it;
+  }
+  throw QueryError("--like: no article with id '" + std::string(id) + "' (use an id or docid shown in results)");
+}
+
+}  // namespace
+
+Xapian::Query more_like_this(const Xapian::Database& database, std::string_view id) {
+  auto docid = find_article(database, id);
+  Xapian::Enquire enquire(database);
+  Xapian::RSet relevant;
+  relevant.add_document(docid);
+  TellingWords decider;
+  auto expand = enquire.get_eset(like_terms, relevant, &decider);
+
+  std::vector<Xapian::Query> parts;
+  for (auto it = expand.begin(); it != expand.end(); ++it) parts.emplace_back(*it);
+  std::vector<std::string> own_ids;
+  for (auto it = database.termlist_begin(docid); it != database.termlist_end(docid); ++it) {
+    const std::string& term = *it;
+    if (term.rfind(schema::id_prefix, 0) == 0) own_ids.push_back(term);
+    for (const auto& field : schema::entity_fields) {
+      if (term.rfind(field.prefix, 0) != 0) continue;
+      // Boolean terms carry no weight in BM25, so each shared entity adds a fixed one.
+      parts.emplace_back(Xapian::Query::OP_FILTER,
+                         Xapian::Query((new Xapian::FixedWeightPostingSource(shared_entity_weight))->release()),
+                         Xapian::Query(term));
+    }
+  }
+  if (parts.empty()) throw QueryError("--like: article '" + std::string(id) + "' has no words to compare");
+  Xapian::Query like(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  for (const auto& own : own_ids) like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(own));
+  return like;
+}
+
+}  // namespace newsdex

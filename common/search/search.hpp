@@ -1,0 +1,122 @@
+// Running a search: the query, BM25 ranking, sort order, paging, duplicate collapsing, recency boost,
+// more-like-this, facets, snippets, spelling suggestion; reads stay consistent while an indexer writes
+// (DatabaseModifiedError -> reopen and run again). docs/search.md explains the choices.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/base/article.hpp"
+#include "common/query/query.hpp"
+#include "common/search/expansion.hpp"
+#include "common/search/facets.hpp"
+#include "common/search/snippets.hpp"
+#include "common/store/stored_data.hpp"
+
+namespace newsdex {
+
+enum class SortOrder { relevance, newest, oldest };
+SortOrder parse_sort_order(std::string_view name);  // throws UsageError
+std::string_view sort_order_name(SortOrder order);
+
+// Xapian's BM25Weight parameters (Xapian's own defaults are k1=1, b=0.5). b is the usual 0.75; k1=2
+// ranked best over the three test collections together (docs/benchmarks.md).
+struct Bm25Parameters {
+  double k1 = 2.0, k2 = 0.0, k3 = 1.0, b = 0.75, min_normlen = 0.5;
+  bool operator==(const Bm25Parameters&) const = default;
+};
+// "k1,k2,k3,b,min_normlen" (all five, or fewer to keep the later defaults); throws UsageError.
+Bm25Parameters parse_bm25(std::string_view text);
+
+struct SearchRequest {
+  std::string text;
+  QueryOptions query;
+  std::size_t limit = 10, offset = 0;
+  SortOrder sort = SortOrder::relevance;
+  Bm25Parameters bm25;
+  double recency_half_life_days = 0;  // 0: no recency boost
+  bool collapse_duplicates = true;
+  std::vector<FacetField> facets;
+  std::size_t facet_size = 10;
+  std::size_t snippet_length = 200;   // code points; 0: no snippets
+  bool auto_correct = false;          // run the suggestion when the query finds nothing
+  std::optional<Expansion> expansion; // unset: automatic (default_expansion when ranking with any word)
+  std::string like;                   // more like this article (its id, or a docid)
+};
+
+// Pseudo-relevance feedback used by default for queries ranked with any word (long queries); short
+// all-words queries are not expanded (docs/search.md).
+inline constexpr Expansion default_expansion{5, 5, 0.3};
+
+struct Hit {
+  std::size_t rank = 0;          // 1-based, over the whole result list
+  Xapian::docid docid = 0;
+  double weight = 0;
+  int percent = 0;
+  Xapian::doccount duplicates_hidden = 0;
+  Article article;
+  HighlightedText title, snippet;
+};
+
+struct MatchCounts {
+  Xapian::doccount lower_bound = 0, estimated = 0, upper_bound = 0;
+  bool exact() const { return lower_bound == upper_bound; }
+};
+
+struct Timing {
+  double parse_ms = 0, match_ms = 0, facets_ms = 0, snippets_ms = 0, total_ms = 0;
+};
+
+struct SearchResponse {
+  SearchRequest request;
+  ParsedQuery parsed;             // the query that ran (the corrected one after auto-correction)
+  std::string corrected_from;     // the original text when auto-correction ran another query
+  std::string suggestion;         // "did you mean", or empty
+  bool fallback_to_any = false;   // no article had all the words: ranked with any word instead
+  std::vector<std::string> expanded_with;  // words added by pseudo-relevance feedback (stems)
+  SortOrder sort = SortOrder::relevance;  // the order used (a filters-only query is sorted newest first)
+  MatchCounts counts;
+  std::vector<Hit> hits;
+  std::vector<Facet> facets;
+  Timing timing;
+};
+
+// Holds the open databases and a configured QueryBuilder: batch mode reuses one for every query.
+class Searcher {
+ public:
+  explicit Searcher(const std::vector<std::string>& database_paths);
+  // `local`: every shard is a local database (not a remote stub), so our own match spies can run.
+  explicit Searcher(Xapian::Database database, bool local = false);
+  // Throws QueryError for a bad query, DatabaseError when the database cannot be read.
+  SearchResponse search(const SearchRequest& request);
+  const Xapian::Database& database() const { return database_; }
+  // For many queries (batch mode): facet values are read in full once and counted from memory.
+  // Costs a read of every value of the facets asked for, so not worth it for one query. Only on a
+  // single local database; elsewhere it changes nothing.
+  void keep_facet_values();
+
+ private:
+  SearchResponse run(const SearchRequest& request);
+  // After an indexer committed (or compacted) under a search: the newest revision. Opened anew from
+  // the paths (a compaction switches the folder's stub, which reopen() does not read again).
+  void open_again();
+  // True when no two articles share a collapse key (a body hash), known in batch mode only: the
+  // indexer stores such duplicates once, so within one database collapsing usually has nothing to
+  // hide. A match that counts every article (facets) then skips it, since Xapian would read every
+  // match's key (half the match time); the results and counts are the same.
+  bool no_duplicate_bodies();
+  std::vector<std::string> paths_;  // empty when made from an open database: then it is reopened
+  Xapian::Database database_;
+  bool local_;
+  std::unique_ptr<QueryBuilder> builder_;  // set up with database_ (spelling), made anew with it
+  DataUnpacker unpacker_;  // the hits' stored data
+  std::unique_ptr<FacetValueCache> facet_cache_;  // with keep_facet_values()
+  std::optional<bool> no_duplicate_bodies_;       // unknown until asked
+};
+
+}  // namespace newsdex

@@ -1,0 +1,39 @@
+// Opening newsdex databases: where the default one lives, and Xapian's errors mapped to ours.
+#pragma once
+#include <xapian.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/store/database_folder.hpp"
+
+namespace newsdex {
+
+// --db when given, else $NEWSDEX_DB, else $XDG_DATA_HOME/newsdex/db (~/.local/share/newsdex/db).
+std::string default_database_path();
+
+// Throws DatabaseError when `db` was written with another index schema (schema::schema_version).
+void check_schema(const Xapian::Database& db, const std::string& path);
+
+// A database open for writing, with the folder lock that keeps other writers out until it goes.
+struct WritableFolder {
+  std::filesystem::path path;
+  unsigned version = 0;  // the current version (docs: database_folder.hpp); 0 for a legacy database
+  std::optional<database_folder::FolderLock> lock;  // held for the whole run (none on a legacy database)
+  Xapian::WritableDatabase database;
+};
+
+// Opens (creating when missing) for writing. Throws UsageError for a folder that is not newsdex's
+// (it holds other files) or is a file, DatabaseError "database is locked" (exit 4) when another
+// writer holds it (with wait=true it waits instead), DatabaseError exit 5 when it cannot be written
+// (read-only file system, permissions), with the reason.
+WritableFolder open_for_writing(const std::string& path, bool wait = false);
+
+// Opens one or several databases (local paths, or remote stubs) as one; a missing database gets a
+// message saying how to create it, one of another schema a message saying to build it again. Each
+// path's stub is read anew: a caller that must follow a compaction opens again rather than reopen().
+Xapian::Database open_for_reading(const std::vector<std::string>& paths);
+
+}  // namespace newsdex

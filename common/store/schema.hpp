@@ -1,0 +1,85 @@
+// The index schema, defined once: every field's term prefix, value slot and kind. The indexer builds
+// documents from this table and the searcher builds its QueryParser from it, so they cannot disagree.
+// docs/schema.md explains each entry.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdex::schema {
+
+// Term prefixes (Xapian/Omega conventions: single capitals for standard meanings, X... for our own).
+inline constexpr std::string_view id_prefix = "Q";          // unique article id
+inline constexpr std::string_view title_prefix = "S";       // title words (free text: terms are ZS<stem>)
+inline constexpr std::string_view person_prefix = "XP";     // person key (boolean)
+inline constexpr std::string_view org_prefix = "XO";        // organisation key (boolean)
+inline constexpr std::string_view place_prefix = "XL";      // place key (boolean)
+inline constexpr std::string_view source_prefix = "XS";     // source key (boolean)
+inline constexpr std::string_view year_prefix = "Y";        // Y2024 (boolean)
+inline constexpr std::string_view month_prefix = "M";       // M202411 (boolean)
+inline constexpr std::string_view day_prefix = "D";         // D20241122 (boolean)
+inline constexpr std::string_view file_prefix = "XF";       // hash of the source file's path (boolean)
+inline constexpr std::string_view body_hash_prefix = "XH";  // hash of the normalised body (boolean)
+inline constexpr std::string_view duplicate_prefix = "XD";  // id of a duplicate location this article stands for
+
+// Value slots.
+inline constexpr Xapian::valueno date_slot = 0;       // "YYYYMMDD": sorts and range-filters as a string
+inline constexpr Xapian::valueno source_slot = 1;     // source key, for the source facet
+inline constexpr Xapian::valueno collapse_slot = 2;   // body hash: collapses duplicates across databases
+// Multi-valued facets: the i-th entity of a type (by mentions) goes in slot first + i, with no gaps,
+// so exact counts come from the slots in order (locally) or from one built-in ValueCountMatchSpy per
+// slot, summed (which also works through xapian-tcpsrv): see common/search/facets.hpp.
+inline constexpr std::size_t facet_slots_per_type = 16;
+inline constexpr Xapian::valueno person_first_slot = 10;
+inline constexpr Xapian::valueno org_first_slot = 30;
+inline constexpr Xapian::valueno place_first_slot = 50;
+
+enum class EntityType { person, organisation, place };
+
+struct EntityField {
+  EntityType type;
+  std::string_view query_name;   // the query-language field name ("person")
+  std::string_view facet_name;   // the facet name on the command line and in JSON
+  std::string_view prefix;       // boolean term prefix
+  Xapian::valueno first_slot;    // first of facet_slots_per_type value slots
+};
+
+inline constexpr std::array<EntityField, 3> entity_fields{{
+    {EntityType::person, "person", "person", person_prefix, person_first_slot},
+    {EntityType::organisation, "org", "org", org_prefix, org_first_slot},
+    {EntityType::place, "place", "place", place_prefix, place_first_slot},
+}};
+
+// Weights of free-text fields (wdf increments); the title counts more than the body.
+inline constexpr Xapian::termcount title_weight = 3;
+inline constexpr Xapian::termcount body_weight = 1;
+
+// Metadata keys.
+inline constexpr std::string_view file_record_key_prefix = "file:";   // file:<path hash> -> JSON record
+inline constexpr std::string_view entity_name_key_prefix = "name:";   // name:<prefix><key> -> display name
+inline constexpr std::string_view language_key = "newsdex:language";  // stemmer language of the index
+inline constexpr std::string_view schema_version_key = "newsdex:schema";
+// newsdex:data-dictionary -> id of the dictionary new document data is compressed with;
+// newsdex:data-dictionary:<id> -> that dictionary (stored_data.hpp).
+inline constexpr std::string_view data_dictionary_key = "newsdex:data-dictionary";
+// 2: free text as stems only, with positions (1 had an unstemmed copy of every word besides).
+// Databases of another version are refused (common/store/database.cpp): build them again.
+inline constexpr std::string_view schema_version = "2";
+
+// Xapian terms are at most 245 bytes; keys longer than this are cut at a UTF-8 boundary.
+inline constexpr std::size_t max_term_key_bytes = 200;
+
+// Builds the boolean term for a prefix and a normalised key.
+std::string boolean_term(std::string_view prefix, std::string_view key);
+
+// The unique-id term (Q) or duplicate-location term (XD) of an article id; ids too long for a term
+// keep their first 100 bytes and a hash of the whole.
+std::string id_term(std::string_view id, std::string_view prefix = id_prefix);
+
+// The date terms and value from an ISO date: "2024-11-22..." -> 20241122 (empty when not a date).
+std::string date_value(std::string_view iso_date);
+
+}  // namespace newsdex::schema
