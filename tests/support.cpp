@@ -46,6 +46,22 @@ std::size_t number_from_environment(const char* name, std::size_t fallback) {
   return text && *text ? std::stoul(text) : fallback;
 }
 
+const std::filesystem::path& sample_corpus_db() {
+  static TempDir dir("sample-corpus");
+  static std::filesystem::path db = [] {
+    auto path = dir.path() / "db";
+    auto corpus = source_dir() / "corpus";
+    auto result = run_command(shell_quote(index_bin()) + " -q --db " + shell_quote(path.string()) + " " +
+                              shell_quote((corpus / "text").string()) + " " + shell_quote((corpus / "html").string()) +
+                              " " + shell_quote((corpus / "export").string()));
+    if (result.exit_code != 0)
+      throw std::runtime_error("indexing the sample corpus failed (exit " + std::to_string(result.exit_code) +
+                               "): " + result.err);
+    return path;
+  }();
+  return db;
+}
+
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

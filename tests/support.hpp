@@ -41,6 +41,10 @@ std::string search_bin();
 // local run of a reliability test scale it up without a rebuild.
 std::size_t number_from_environment(const char* name, std::size_t fallback);
 
+// The sample collection (corpus/: text pages, HTML pages and the export) indexed by the real
+// newsdex-index, once per test process, for tests that only search it.
+const std::filesystem::path& sample_corpus_db();
+
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 

@@ -14,24 +14,8 @@ using nlohmann::json;
 
 namespace {
 
-// Indexed once for all the test cases of this file.
-const std::filesystem::path& corpus_db() {
-  static TempDir dir("search-corpus");
-  static std::filesystem::path db = [] {
-    auto path = dir.path() / "db";
-    auto corpus = source_dir() / "corpus";
-    auto result = run_command(shell_quote(index_bin()) + " -q --db " + shell_quote(path.string()) + " " +
-                              shell_quote((corpus / "text").string()) + " " + shell_quote((corpus / "html").string()) +
-                              " " + shell_quote((corpus / "export").string()));
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
-    return path;
-  }();
-  return db;
-}
-
 json search(const std::string& args) {
-  auto result = run_command(shell_quote(search_bin()) + " --json --db " + shell_quote(corpus_db().string()) + " " + args);
+  auto result = run_command(shell_quote(search_bin()) + " --json --db " + shell_quote(sample_corpus_db().string()) + " " + args);
   INFO(args << "\n" << result.err);
   REQUIRE(result.exit_code == 0);
   return json::parse(result.out);

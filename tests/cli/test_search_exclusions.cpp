@@ -15,22 +15,7 @@ using Ids = std::set<std::string>;
 
 namespace {
 
-const std::filesystem::path& corpus_db() {
-  static TempDir dir("search-exclusions");
-  static std::filesystem::path db = [] {
-    auto path = dir.path() / "db";
-    auto corpus = source_dir() / "corpus";
-    auto result = run_command(shell_quote(index_bin()) + " -q --db " + shell_quote(path.string()) + " " +
-                              shell_quote((corpus / "text").string()) + " " + shell_quote((corpus / "html").string()) +
-                              " " + shell_quote((corpus / "export").string()));
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
-    return path;
-  }();
-  return db;
-}
-
-std::string search_command() { return shell_quote(search_bin()) + " --db " + shell_quote(corpus_db().string()); }
+std::string search_command() { return shell_quote(search_bin()) + " --db " + shell_quote(sample_corpus_db().string()); }
 
 // Every match (a facet makes the count exact), as JSON; `query` goes after "--". --all: a query
 // whose words all match too few articles must not go on with articles having some of them.
@@ -49,7 +34,7 @@ Ids ids(const json& response) {
 }
 
 std::size_t article_count() {
-  auto stats = run_command(shell_quote(index_bin()) + " stats --json --db " + shell_quote(corpus_db().string()));
+  auto stats = run_command(shell_quote(index_bin()) + " stats --json --db " + shell_quote(sample_corpus_db().string()));
   REQUIRE(stats.exit_code == 0);
   return json::parse(stats.out)["articles"].get<std::size_t>();
 }

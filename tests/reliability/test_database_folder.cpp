@@ -3,7 +3,6 @@
 // compaction switches versions without changing files under readers, and what a killed compaction
 // leaves is cleaned up; databases of the earlier layout keep working and move on compaction; a
 // read-only database gets the real reason and exit 5, not "locked".
-#include <sys/mount.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +15,7 @@
 
 #include "tests/reliability/collection.hpp"
 #include "tests/reliability/index_checks.hpp"
+#include "tests/reliability/tmpfs_mount.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex::test;
@@ -65,30 +65,6 @@ CollectionShape small(const std::string& tag, std::size_t text_files = 30) {
   return shape;
 }
 
-// A small tmpfs mounted for the test's lifetime, which the test can make read-only.
-class ScratchFileSystem {
- public:
-  explicit ScratchFileSystem(const fs::path& dir) : dir_(dir) {
-    fs::create_directories(dir);
-    if (::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=64m") == 0)
-      mounted_ = true;
-    else
-      error_ = std::strerror(errno);
-  }
-  ~ScratchFileSystem() {
-    if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
-  }
-  ScratchFileSystem(const ScratchFileSystem&) = delete;
-  ScratchFileSystem& operator=(const ScratchFileSystem&) = delete;
-  bool mounted() const { return mounted_; }
-  const std::string& error() const { return error_; }
-  bool make_read_only() { return ::mount(nullptr, dir_.c_str(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr) == 0; }
-
- private:
-  fs::path dir_;
-  bool mounted_ = false;
-  std::string error_;
-};
 
 }  // namespace
 
@@ -243,7 +219,7 @@ TEST_CASE("a read-only database gets the real reason and exit 5, not 'locked'; i
   write_story(dir.path() / "more" / "new.txt", "Late quokka story");
 
   SECTION("a read-only file system (a tmpfs remounted read-only; the test runs as root in CI)") {
-    ScratchFileSystem scratch(dir.path() / "mnt");
+    TmpfsMount scratch(dir.path() / "mnt", "64m");
     if (!scratch.mounted()) {
       WARN("SKIPPED: cannot mount a tmpfs (" << scratch.error() << "; needs root or CAP_SYS_ADMIN)");
       return;

@@ -1,53 +1,21 @@
 // Promise: when the disk fills up, newsdex-index stops with a clear message and exit 5, and the part
 // of the index committed before stays valid and searchable. The test makes a small tmpfs to fill;
 // where it may not mount one (not root, no CAP_SYS_ADMIN) it is skipped with a warning.
-#include <sys/mount.h>
-
 #include <catch2/catch.hpp>
-#include <cerrno>
-#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "tests/reliability/child_process.hpp"
 #include "tests/reliability/collection.hpp"
 #include "tests/reliability/index_checks.hpp"
+#include "tests/reliability/tmpfs_mount.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-// A small tmpfs mounted for the test's lifetime.
-class SmallFileSystem {
- public:
-  SmallFileSystem(const fs::path& dir, const std::string& size) : dir_(dir) {
-    fs::create_directories(dir);
-    auto options = "size=" + size;
-    if (::mount("tmpfs", dir.c_str(), "tmpfs", 0, options.c_str()) == 0)
-      mounted_ = true;
-    else
-      error_ = std::strerror(errno);
-  }
-  ~SmallFileSystem() {
-    if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
-  }
-  SmallFileSystem(const SmallFileSystem&) = delete;
-  SmallFileSystem& operator=(const SmallFileSystem&) = delete;
-  bool mounted() const { return mounted_; }
-  const std::string& error() const { return error_; }
-
- private:
-  fs::path dir_;
-  bool mounted_ = false;
-  std::string error_;
-};
-
-}  // namespace
-
 TEST_CASE("a full disk stops the indexer with exit 5 and keeps the committed index valid", "[reliability][full-disk]") {
   TempDir dir("full-disk");
-  SmallFileSystem small(dir.path() / "mnt", "3m");
+  TmpfsMount small(dir.path() / "mnt", "3m");
   if (!small.mounted()) {
     WARN("SKIPPED: cannot mount a small tmpfs to fill (" << small.error() << "; needs root or CAP_SYS_ADMIN)");
     return;
