@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/base/errors.hpp"
+#include "common/base/text.hpp"
 
 namespace newsdex {
 namespace {
@@ -97,11 +98,7 @@ std::size_t parse_byte_size(std::string_view name, std::string_view text, const 
 
 std::vector<double> parse_number_list(std::string_view text, const NumberListOption& spec) {
   std::vector<double> numbers;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto comma = std::min(text.find(',', start), text.size());
-    auto item = text.substr(start, comma - start);
-    start = comma + 1;
+  for (auto item : split_commas(text)) {
     if (numbers.size() == spec.items.size())
       throw UsageError(std::string(spec.option) + " takes at most " + std::to_string(spec.items.size()) +
                        " numbers: " + std::string(spec.expected));

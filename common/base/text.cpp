@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -152,6 +153,17 @@ std::string fold_key(std::string_view text) {
     if (!replaced) out += folded[i++];
   }
   return out;
+}
+
+std::vector<std::string_view> split_commas(std::string_view list) {
+  std::vector<std::string_view> items;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    auto comma = std::min(list.find(',', start), list.size());
+    items.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
 }
 
 }  // namespace newsdex

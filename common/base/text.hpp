@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdex {
 
@@ -20,5 +21,8 @@ std::string fold_key(std::string_view text);
 
 // Collapses runs of white space (including NBSP and other Unicode spaces) to one space and trims.
 std::string collapse_whitespace(std::string_view text);
+
+// The items of a comma-separated option value, empty ones included ("a,,b" gives three; "" one).
+std::vector<std::string_view> split_commas(std::string_view list);
 
 }  // namespace newsdex

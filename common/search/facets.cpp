@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/base/errors.hpp"
+#include "common/base/text.hpp"
 #include "common/query/dates.hpp"
 #include "common/store/schema.hpp"
 
@@ -52,11 +53,7 @@ std::string_view facet_name(FacetField field) {
 
 std::vector<FacetField> parse_facet_fields(std::string_view list) {
   std::vector<FacetField> fields;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    auto comma = std::min(list.find(',', start), list.size());
-    auto name = list.substr(start, comma - start);
-    start = comma + 1;
+  for (auto name : split_commas(list)) {
     if (name.empty()) continue;
     bool known = false;
     for (auto field : {FacetField::person, FacetField::org, FacetField::place, FacetField::source, FacetField::date}) {

@@ -42,3 +42,22 @@ TEST_CASE("collapse_whitespace collapses Unicode spaces and trims", "[text]") {
   CHECK(collapse_whitespace("\xC2\xA0 a \t\n b\xE2\x80\x89" "c  ") == "a b c");
   CHECK(collapse_whitespace("   ").empty());
 }
+
+TEST_CASE("split_commas keeps every item, empty ones included", "[text]") {
+  using Items = std::vector<std::string_view>;
+  struct Case {
+    std::string_view list;
+    Items items;
+  };
+  for (const auto& [list, items] : std::vector<Case>{
+           {"", {""}},
+           {"a", {"a"}},
+           {"person,org", {"person", "org"}},
+           {"a,,b", {"a", "", "b"}},
+           {",", {"", ""}},
+           {"1.2,0.75,", {"1.2", "0.75", ""}},
+       }) {
+    INFO(list);
+    CHECK(split_commas(list) == items);
+  }
+}
