@@ -1,6 +1,9 @@
 // Facets: how many matching articles name each person, organisation, place, source, or fall in each
-// year/month/day. Counted with Xapian's built-in ValueCountMatchSpy only (one per value slot, summed
-// per field), so the counts are exact for multi-valued fields and also work on xapian-tcpsrv shards.
+// year/month/day, counted exactly over every match. Three ways, with the same counts (a unit test
+// compares them): on local databases one spy per field reads that field's value slots in order up
+// to the first empty one; on databases that may be remote (xapian-tcpsrv stubs) Xapian's built-in
+// ValueCountMatchSpy on every slot, summed per field, since only built-in spies run there; in batch
+// mode, counters indexed by value id over each field's values read once (FacetValueCache).
 // docs/search.md says what they cost.
 #pragma once
 #include <cstddef>
