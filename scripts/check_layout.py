@@ -5,12 +5,15 @@ Each folder of common/ is a stage and a library, common/<stage>/CMakeLists.txt, 
 target_link_libraries(newsdex_<stage> ...) names the stages it may use. That list is the only
 table: a file in common/<stage>/ may include "common/<stage>/..." and "common/<used>/..." for the
 stages its library links, and nothing else in quotes (no tools, programs or tests). The links must
-not form a loop, and every source file must be in a stage folder.
+not form a loop, and every source file must be in a stage folder. The programs' front ends
+(indexer/, searcher/) stay on the library's side of the Xapian boundary: they include no Xapian
+header and name no Xapian:: type (the library turns Xapian's errors into newsdex::Errors).
 
 Usage: check_layout.py SOURCE_DIR [--stamp FILE]   exit 0 when the layout holds, 1 with one line
                                                     per problem on stderr when it does not
-       check_layout.py --self-test SOURCE_DIR       checks that a wrong-way include and a loop
-                                                    in a copy of common/ are refused
+       check_layout.py --self-test SOURCE_DIR       checks that a wrong-way include, a loop and a
+                                                    front end including <xapian.h>, in a copy of the
+                                                    sources, are refused
 """
 import os
 import re
@@ -21,6 +24,9 @@ import tempfile
 LINK_RE = re.compile(r"target_link_libraries\(\s*newsdex_(\w+)\s+(?:PUBLIC|PRIVATE|INTERFACE)?([^)]*)\)", re.S)
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
 SOURCE_SUFFIXES = (".cpp", ".hpp", ".h", ".cc", ".in")
+FRONT_ENDS = ("indexer", "searcher")
+XAPIAN_INCLUDE_RE = re.compile(r"^\s*#\s*include\s*<(xapian(?:\.h|/[^>]*))>", re.M)
+XAPIAN_NAME_RE = re.compile(r"^(?!\s*//).*?\bXapian::", re.M)
 
 
 def read_stages(common):
@@ -73,6 +79,33 @@ def find_loop(stages):
     return None
 
 
+def source_files(folder):
+    """(path, text) of every source file under `folder`, in a stable order."""
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(SOURCE_SUFFIXES):
+                path = os.path.join(root, name)
+                with open(path, encoding="utf-8") as f:
+                    yield path, f.read()
+
+
+def check_front_ends(source_dir):
+    """Problems with the Xapian boundary: a front end including a Xapian header or naming a Xapian type."""
+    problems = []
+    for front_end in FRONT_ENDS:
+        for path, text in source_files(os.path.join(source_dir, front_end)):
+            relative = os.path.relpath(path, source_dir)
+            for regex, what in ((XAPIAN_INCLUDE_RE, "includes <{}>"), (XAPIAN_NAME_RE, "names a Xapian:: type")):
+                for match in regex.finditer(text):
+                    line = text.count("\n", 0, match.start()) + 1
+                    shown = what.format(match.group(1)) if regex is XAPIAN_INCLUDE_RE else what
+                    problems.append(f"{relative}:{line}: {shown}: the front ends stay behind the library's Xapian "
+                                    "boundary (common/store/xapian_errors.hpp turns Xapian errors into "
+                                    "newsdex::Errors; ARCHITECTURE.md)")
+    return problems
+
+
 def check(source_dir):
     """The list of problems (empty when the layout holds)."""
     common = os.path.join(source_dir, "common")
@@ -101,7 +134,7 @@ def check(source_dir):
                         may = ", ".join(sorted(allowed))
                         problems.append(f'{relative}:{line}: includes "{included}": stage {stage} may use only '
                                         f"{may} (common/{stage}/CMakeLists.txt)")
-    return problems
+    return problems + check_front_ends(source_dir)
 
 
 def self_test(source_dir):
@@ -109,9 +142,25 @@ def self_test(source_dir):
     failures = []
     with tempfile.TemporaryDirectory() as temp:
         copy = os.path.join(temp, "src")
-        shutil.copytree(os.path.join(source_dir, "common"), os.path.join(copy, "common"))
+        for folder in ("common",) + FRONT_ENDS:
+            shutil.copytree(os.path.join(source_dir, folder), os.path.join(copy, folder))
         if check(copy):
-            failures.append("the unmodified copy of common/ does not pass: " + "; ".join(check(copy)))
+            failures.append("the unmodified copy of the sources does not pass: " + "; ".join(check(copy)))
+
+        # A front end including Xapian's header (to catch Xapian::Error itself) crosses the boundary.
+        front = os.path.join(copy, "indexer", "main.cpp")
+        with open(front, encoding="utf-8") as f:
+            original = f.read()
+        with open(front, "w", encoding="utf-8") as f:
+            f.write("#include <xapian.h>\n" + original)
+        if not any(p.startswith("indexer/main.cpp:1: includes <xapian.h>") for p in check(copy)):
+            failures.append("an include of <xapian.h> in indexer/main.cpp was not refused")
+        with open(front, "w", encoding="utf-8") as f:
+            f.write(original + "void f() { try { } catch (const Xapian::Error&) { } }\n")
+        if not any(p.startswith("indexer/main.cpp:") and "names a Xapian:: type" in p for p in check(copy)):
+            failures.append("a catch of Xapian::Error in indexer/main.cpp was not refused")
+        with open(front, "w", encoding="utf-8") as f:
+            f.write(original)
 
         # base is the lowest stage: including a search header from it goes the wrong way.
         victim = os.path.join(copy, "common", "base", "text.cpp")

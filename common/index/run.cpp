@@ -23,6 +23,7 @@
 #include "common/store/database_folder.hpp"
 #include "common/store/document.hpp"
 #include "common/store/schema.hpp"
+#include "common/store/xapian_errors.hpp"
 
 namespace newsdex {
 namespace {
@@ -501,8 +502,10 @@ class Run {
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callbacks) {
-  Run run(options, callbacks);
-  return run.execute();
+  return with_newsdex_errors(DatabaseWork::indexing, [&] {
+    Run run(options, callbacks);
+    return run.execute();
+  });
 }
 
 }  // namespace newsdex

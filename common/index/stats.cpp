@@ -6,6 +6,7 @@
 #include "common/store/database.hpp"
 #include "common/store/file_records.hpp"
 #include "common/store/schema.hpp"
+#include "common/store/xapian_errors.hpp"
 
 namespace newsdex {
 namespace {
@@ -45,9 +46,7 @@ std::uint64_t directory_bytes(const std::string& path) {
   return total;
 }
 
-}  // namespace
-
-IndexStats compute_index_stats(const std::string& db_path, std::size_t top) {
+IndexStats read_index_stats(const std::string& db_path, std::size_t top) {
   auto db = open_for_reading({db_path});
   IndexStats stats;
   stats.articles = db.get_doccount();
@@ -65,4 +64,11 @@ IndexStats compute_index_stats(const std::string& db_path, std::size_t top) {
   return stats;
 }
 
+}  // namespace
+
+IndexStats compute_index_stats(const std::string& db_path, std::size_t top) {
+  return with_newsdex_errors(DatabaseWork::indexing, [&] { return read_index_stats(db_path, top); });
+}
+
 }  // namespace newsdex
+

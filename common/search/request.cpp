@@ -34,52 +34,60 @@ bool flag(const nlohmann::json& value, const std::string& key) {
 // command line's text: -1, 4294967296 or 2.5 are refused as they would be there.
 std::string number_text(const nlohmann::json& value) { return value.dump(); }
 
-// "expand": a number of words, "auto", or "terms,documents,weight".
-std::optional<Expansion> expansion(const nlohmann::json& value, const std::string& key) {
-  if (value.is_number()) return parse_expansion(number_text(value));
-  auto spec = text(value, key);
-  if (spec == "auto") return std::nullopt;
-  return parse_expansion(spec);
+// "expand": a number of words, "auto", or "terms,documents,weight", as the command line writes it.
+std::string expansion_text(const nlohmann::json& value, const std::string& key) {
+  return value.is_number() ? number_text(value) : text(value, key);
 }
 
-using Setter = std::function<void(const nlohmann::json&, const std::string&, SearchRequest&)>;
+using Reader = std::function<void(const nlohmann::json&, const std::string&, RequestOptions&)>;
 
-const std::map<std::string, Setter>& setters() {
-  static const std::map<std::string, Setter> table{
-      {"query", [](auto& v, auto& k, auto& r) { r.text = text(v, k); }},
+// Each key of a JSON request: its value checked for type only, into the options request_with() checks.
+const std::map<std::string, Reader>& readers() {
+  static const std::map<std::string, Reader> table{
+      {"query", [](auto& v, auto& k, auto& o) { o.text = text(v, k); }},
       {"id", [](auto&, auto&, auto&) {}},  // echoed back by the batch printer
-      {"sort", [](auto& v, auto& k, auto& r) { r.sort = parse_sort_order(text(v, k)); }},
-      {"any", [](auto& v, auto& k, auto& r) { r.query.word_operator = flag(v, k) ? WordOperator::any : WordOperator::all; }},
-      {"match", [](auto& v, auto& k, auto& r) { r.query.word_operator = parse_word_operator(text(v, k)); }},
-      {"expand", [](auto& v, auto& k, auto& r) { r.expansion = expansion(v, k); }},
-      {"person", [](auto& v, auto& k, auto& r) { r.query.filters.people = strings(v, k); }},
-      {"org", [](auto& v, auto& k, auto& r) { r.query.filters.organisations = strings(v, k); }},
-      {"place", [](auto& v, auto& k, auto& r) { r.query.filters.places = strings(v, k); }},
-      {"source", [](auto& v, auto& k, auto& r) { r.query.filters.sources = strings(v, k); }},
-      {"any_person", [](auto& v, auto& k, auto& r) { r.query.filters.any_person = flag(v, k); }},
-      {"any_org", [](auto& v, auto& k, auto& r) { r.query.filters.any_organisation = flag(v, k); }},
-      {"any_place", [](auto& v, auto& k, auto& r) { r.query.filters.any_place = flag(v, k); }},
-      {"from", [](auto& v, auto& k, auto& r) { r.query.filters.from = text(v, k); }},
-      {"to", [](auto& v, auto& k, auto& r) { r.query.filters.to = text(v, k); }},
-      {"facets",
-       [](auto& v, auto& k, auto& r) {
-         r.facets.clear();
-         for (const auto& name : strings(v, k))
-           for (auto field : parse_facet_fields(name)) r.facets.push_back(field);
-       }},
-      {"collapse", [](auto& v, auto& k, auto& r) { r.collapse_duplicates = flag(v, k); }},
-      {"auto_correct", [](auto& v, auto& k, auto& r) { r.auto_correct = flag(v, k); }},
-      {"like", [](auto& v, auto& k, auto& r) { r.like = text(v, k); }},
-      {"bm25", [](auto& v, auto& k, auto& r) { r.bm25 = parse_bm25(text(v, k)); }},
+      {"sort", [](auto& v, auto& k, auto& o) { o.sort = text(v, k); }},
+      {"any", [](auto& v, auto& k, auto& o) { (flag(v, k) ? o.any : o.all) = true; }},
+      {"match", [](auto& v, auto& k, auto& o) { o.match = text(v, k); }},
+      {"expand", [](auto& v, auto& k, auto& o) { o.expand = expansion_text(v, k); }},
+      {"person", [](auto& v, auto& k, auto& o) { o.people = strings(v, k); }},
+      {"org", [](auto& v, auto& k, auto& o) { o.organisations = strings(v, k); }},
+      {"place", [](auto& v, auto& k, auto& o) { o.places = strings(v, k); }},
+      {"source", [](auto& v, auto& k, auto& o) { o.sources = strings(v, k); }},
+      {"any_person", [](auto& v, auto& k, auto& o) { o.any_person = flag(v, k); }},
+      {"any_org", [](auto& v, auto& k, auto& o) { o.any_organisation = flag(v, k); }},
+      {"any_place", [](auto& v, auto& k, auto& o) { o.any_place = flag(v, k); }},
+      {"from", [](auto& v, auto& k, auto& o) { o.from = text(v, k); }},
+      {"to", [](auto& v, auto& k, auto& o) { o.to = text(v, k); }},
+      {"facets", [](auto& v, auto& k, auto& o) { o.facets = strings(v, k); }},
+      {"collapse", [](auto& v, auto& k, auto& o) { o.collapse_duplicates = flag(v, k); }},
+      {"auto_correct", [](auto& v, auto& k, auto& o) { o.auto_correct = flag(v, k); }},
+      {"like", [](auto& v, auto& k, auto& o) { o.like = text(v, k); }},
+      {"bm25", [](auto& v, auto& k, auto& o) { o.bm25 = text(v, k); }},
   };
   return table;
 }
 
-// A number key of a JSON request: a JSON number, checked as the command line checks its option.
-void set_json_number(const RequestNumber& number, const nlohmann::json& value, SearchRequest& request) {
-  auto name = "\"" + std::string(number.json_key) + "\"";
-  if (!value.is_number()) throw UsageError(name + " must be a number (allowed: " + describe_range(number.range) + ")");
-  number.set(request, parse_number(name, number_text(value), number.range));
+// What messages call a number: its option on the command line, its key in a JSON request.
+std::string number_name(const RequestNumber& number, RequestOptions::Source source) {
+  return source == RequestOptions::Source::json ? "\"" + std::string(number.json_key) + "\""
+                                                : std::string(number.option);
+}
+
+// The word operator asked for: --any, --all or --match, one of them ("any" or "match" in JSON).
+WordOperator word_operator(const RequestOptions& given, WordOperator fallback) {
+  bool json = given.source == RequestOptions::Source::json;
+  if (given.any && given.all) throw UsageError("--any and --all contradict each other");
+  if ((given.any || given.all) && given.match && *given.match != "auto")
+    throw UsageError(json ? "give \"match\" or \"any\", not both" : "give --match, or --any / --all, not both");
+  if (given.any) return WordOperator::any;
+  if (given.all) return WordOperator::all;
+  return given.match ? parse_word_operator(*given.match) : fallback;
+}
+
+template <typename Value>
+void set_if_given(Value& field, const std::optional<Value>& given) {
+  if (given) field = *given;
 }
 
 const RequestNumber* find_number(std::string_view name, std::string_view RequestNumber::*field) {
@@ -119,26 +127,65 @@ const std::vector<RequestNumber>& request_numbers() {
   return table;
 }
 
+const RequestNumber* find_request_number(std::string_view option) {
+  return find_number(option, &RequestNumber::option);
+}
+
 void set_request_number(SearchRequest& request, std::string_view option, std::string_view text) {
-  const auto* number = find_number(option, &RequestNumber::option);
+  const auto* number = find_request_number(option);
   if (!number) throw UsageError("unknown number option " + std::string(option));
   number->set(request, parse_number(option, text, number->range));
 }
 
+SearchRequest request_with(const RequestOptions& given, const SearchRequest& defaults) {
+  SearchRequest request = defaults;
+  auto& filters = request.query.filters;
+  set_if_given(request.text, given.text);
+  for (const auto& [number, text] : given.numbers)
+    number->set(request, parse_number(number_name(*number, given.source), text, number->range));
+  request.query.word_operator = word_operator(given, request.query.word_operator);
+  if (given.expand)
+    request.expansion = *given.expand == "auto" ? std::nullopt : std::optional(parse_expansion(*given.expand));
+  if (given.sort) request.sort = parse_sort_order(*given.sort);
+  if (given.bm25) request.bm25 = parse_bm25(*given.bm25);
+  set_if_given(filters.people, given.people);
+  set_if_given(filters.organisations, given.organisations);
+  set_if_given(filters.places, given.places);
+  set_if_given(filters.sources, given.sources);
+  set_if_given(filters.any_person, given.any_person);
+  set_if_given(filters.any_organisation, given.any_organisation);
+  set_if_given(filters.any_place, given.any_place);
+  set_if_given(filters.from, given.from);
+  set_if_given(filters.to, given.to);
+  set_if_given(request.collapse_duplicates, given.collapse_duplicates);
+  set_if_given(request.auto_correct, given.auto_correct);
+  set_if_given(request.like, given.like);
+  if (given.facets) {
+    request.facets.clear();
+    for (const auto& list : *given.facets)
+      for (auto field : parse_facet_fields(list)) request.facets.push_back(field);
+  }
+  return request;
+}
+
 SearchRequest request_from_json(const nlohmann::json& object, const SearchRequest& defaults) {
   if (!object.is_object()) throw UsageError("a batch line must be query text or a JSON object");
-  SearchRequest request = defaults;
+  RequestOptions given;
+  given.source = RequestOptions::Source::json;
   for (const auto& [key, value] : object.items()) {
     if (value.is_null()) continue;  // null: not given
     if (const auto* number = find_number(key, &RequestNumber::json_key)) {
-      set_json_number(*number, value, request);
+      // A JSON number, checked by request_with() as the command line's text is.
+      if (!value.is_number())
+        throw UsageError("\"" + key + "\" must be a number (allowed: " + describe_range(number->range) + ")");
+      given.numbers.emplace_back(number, number_text(value));
       continue;
     }
-    auto it = setters().find(key);
-    if (it == setters().end()) throw UsageError("unknown option \"" + key + "\" in the JSON request");
-    it->second(value, key, request);
+    auto it = readers().find(key);
+    if (it == readers().end()) throw UsageError("unknown option \"" + key + "\" in the JSON request");
+    it->second(value, key, given);
   }
-  return request;
+  return request_with(given, defaults);
 }
 
 SearchRequest request_from_line(std::string_view line, const SearchRequest& defaults) {

@@ -2,8 +2,10 @@
 // ({"query": ..., "limit": 5, "facets": ["person"], "person": ["..."], ...}; docs/json-format.md).
 #pragma once
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/base/option_numbers.hpp"
@@ -25,6 +27,28 @@ const std::vector<RequestNumber>& request_numbers();
 // Sets the number option `option` ("--limit") of `request` from its text on the command line.
 // Throws UsageError naming the option, the value and the allowed range.
 void set_request_number(SearchRequest& request, std::string_view option, std::string_view text);
+
+// A search request's options as the user gave them, on the command line or in one batch JSON request:
+// values as written, unset when not given (the request keeps its default). request_with() checks them
+// all, one check for both ways of asking, so that both accept and refuse the same requests.
+struct RequestOptions {
+  enum class Source { command_line, json } source = Source::command_line;  // how messages name options
+  std::optional<std::string> text, sort, match, expand, bm25, like, from, to;
+  std::vector<std::pair<const RequestNumber*, std::string>> numbers;  // each number's text, in order given
+  // --any, --all (in JSON, "any": true or false)
+  bool any = false, all = false;
+  std::optional<bool> collapse_duplicates, auto_correct, any_person, any_organisation, any_place;
+  std::optional<std::vector<std::string>> people, organisations, places, sources;
+  std::optional<std::vector<std::string>> facets;  // comma lists of facet names
+};
+
+// The request `given` asks for, starting from `defaults`. Throws UsageError for a bad value or a
+// contradiction (--any with --all; --any or --all with another --match), naming the options as `given`
+// was written.
+SearchRequest request_with(const RequestOptions& given, const SearchRequest& defaults);
+
+// The number option called `option` ("--limit") on the command line; nullptr when there is none.
+const RequestNumber* find_request_number(std::string_view option);
 
 // Options missing from `object` keep their value in `defaults` (the command line's). Throws
 // UsageError for an unknown key or a value of the wrong type.

@@ -14,6 +14,7 @@
 #include "common/store/database.hpp"
 #include "common/store/schema.hpp"
 #include "common/store/stored_article.hpp"
+#include "common/store/xapian_errors.hpp"
 
 namespace newsdex {
 namespace {
@@ -116,10 +117,12 @@ Bm25Parameters parse_bm25(std::string_view text) {
   return parameters;
 }
 
-Searcher::Searcher(const std::vector<std::string>& database_paths)
+Searcher::Searcher(const std::vector<std::string>& database_paths) try
     : Searcher(open_for_reading(database_paths), all_directories(database_paths)) {
   paths_ = database_paths;
   if (database_paths.size() > 1) unpacker_ = DataUnpacker(database_, database_paths);
+} catch (const Xapian::Error& e) {
+  throw_as_newsdex_error(e, DatabaseWork::searching);
 }
 
 Searcher::Searcher(Xapian::Database database, bool local)
@@ -141,7 +144,9 @@ void Searcher::open_again() {
 }
 
 void Searcher::keep_facet_values() {
-  if (local_ && database_.size() == 1) facet_cache_ = std::make_unique<FacetValueCache>(database_);
+  with_newsdex_errors(DatabaseWork::searching, [&] {
+    if (local_ && database_.size() == 1) facet_cache_ = std::make_unique<FacetValueCache>(database_);
+  });
 }
 
 bool Searcher::no_duplicate_bodies() {
@@ -184,6 +189,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                        std::to_string(request.query.max_wildcard_terms) + "): make it longer (" + e.get_msg() + ")");
     } catch (const Xapian::DatabaseError& e) {
       throw DatabaseError(ExitCode::io_error, "cannot read the database: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      throw_as_newsdex_error(e, DatabaseWork::searching);
     }
   }
 }

@@ -169,3 +169,48 @@ TEST_CASE("index options: bad numbers and languages stop before any database is 
   CHECK(json::parse(described.out)["language"] == "english");
   CHECK(index("db", "--force --language english").exit_code == 0);
 }
+
+// One check (request_with) serves the command line and batch JSON: what one refuses, the other refuses
+// too, with the same message up to how it names the option. Before: a JSON request with both "any" and
+// "match" ran with "match" where --any --match was refused, and --bm25 '' was taken as the default
+// where "bm25": "" was refused.
+TEST_CASE("search options: the command line and batch JSON refuse the same requests", "[cli][search][options][batch]") {
+  Fixture f;
+  struct Both {
+    std::string args, json, cli_message, json_message;  // empty messages: both accept
+  };
+  const Both cases[] = {
+      {"--recency-boost -1 gaza", R"({"query": "gaza", "recency_boost": -1})",
+       "--recency-boost: -1 is out of range (allowed: 0 to 100000)",
+       "\"recency_boost\": -1 is out of range (allowed: 0 to 100000)"},
+      {"--any --match all gaza", R"({"query": "gaza", "any": true, "match": "all"})",
+       "give --match, or --any / --all, not both", "give \"match\" or \"any\", not both"},
+      {"--all --match any gaza", R"({"query": "gaza", "any": false, "match": "any"})",
+       "give --match, or --any / --all, not both", "give \"match\" or \"any\", not both"},
+      {"--bm25 '' gaza", R"({"query": "gaza", "bm25": ""})", "--bm25 k1: a number is missing",
+       "--bm25 k1: a number is missing"},
+      {"--expand '' gaza", R"({"query": "gaza", "expand": ""})", "--expand terms: a number is missing",
+       "--expand terms: a number is missing"},
+      {"--sort random gaza", R"({"query": "gaza", "sort": "random"})", "unknown sort order", "unknown sort order"},
+      {"--facet colour gaza", R"({"query": "gaza", "facets": "colour"})", "unknown facet", "unknown facet"},
+      {"--any --match auto hostages", R"({"query": "hostages", "any": true, "match": "auto"})", "", ""},
+      {"--bm25 1.2 hostages", R"({"query": "hostages", "bm25": "1.2"})", "", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args << "  /  " << c.json);
+    auto command_line = f.run(c.args);
+    auto batch = f.run("--batch", c.json + "\n");
+    auto answer = json::parse(batch.out, nullptr, false);
+    REQUIRE(answer.is_object());
+    if (c.cli_message.empty()) {
+      CHECK(command_line.exit_code == 0);
+      CHECK(batch.exit_code == 0);
+      CHECK(answer.contains("results"));
+      continue;
+    }
+    check_usage_error(command_line, c.cli_message);
+    CHECK(batch.exit_code == 1);  // the line failed
+    CHECK(answer["error"]["exit_code"] == 2);
+    CHECK_THAT(answer["error"]["message"].get<std::string>(), Catch::Contains(c.json_message));
+  }
+}
