@@ -11,6 +11,8 @@
 #include <random>
 #include <stdexcept>
 
+#include "common/base/errors.hpp"
+
 namespace newsdex::test {
 
 std::optional<std::filesystem::path> shared_dir() {
@@ -21,6 +23,15 @@ std::optional<std::filesystem::path> shared_dir() {
 }
 
 std::filesystem::path source_dir() { return NEWSDEX_SOURCE_DIR; }
+
+std::string usage_error_of(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "no error";
+}
 
 TempDir::TempDir(const std::string& name) {
   static std::atomic<int> counter{0};

@@ -1,6 +1,7 @@
 // Helpers for tests: where the shared data sets are, temporary folders, running the real binaries.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -44,6 +45,9 @@ std::size_t number_from_environment(const char* name, std::size_t fallback);
 // The sample collection (corpus/: text pages, HTML pages and the export) indexed by the real
 // newsdex-index, once per test process, for tests that only search it.
 const std::filesystem::path& sample_corpus_db();
+
+// The message of the UsageError `call` throws, or "no error" when it throws none.
+std::string usage_error_of(const std::function<void()>& call);
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& bytes);

@@ -24,7 +24,7 @@ struct DuplicateLocation {
 };
 
 struct Article {
-  std::string id;                       // stable unique id (see make_article_id below)
+  std::string id;  // stable unique id: the reader's, else make_article_id's
   std::string title;
   std::string lede;
   std::vector<std::string> paragraphs;  // the cleaned body
@@ -39,7 +39,10 @@ struct Article {
   std::string body_text() const;        // paragraphs joined by blank lines
 };
 
-// A stable id: "url:<url>" when the URL is known, else "file:<path>#<position>".
+// The id of an article its reader gave none: "url:<url>" when the URL is known, else
+// "file:<path>#<position>". The JSON reader gives the others (readers/json_export.cpp): an export's
+// own id as "id:<source>/<id>" when there is no URL, and "<id>#body-<hash>" to a second, different
+// article under an id already taken (docs/schema.md, Article ids).
 std::string make_article_id(const Article& article);
 
 // The hash of the normalised body (hex), used to recognise duplicates.

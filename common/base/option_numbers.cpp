@@ -98,7 +98,7 @@ std::size_t parse_byte_size(std::string_view name, std::string_view text, const 
 
 std::vector<double> parse_number_list(std::string_view text, const NumberListOption& spec) {
   std::vector<double> numbers;
-  for (auto item : split_commas(text)) {
+  for (auto item : split(text, ',')) {
     if (numbers.size() == spec.items.size())
       throw UsageError(std::string(spec.option) + " takes at most " + std::to_string(spec.items.size()) +
                        " numbers: " + std::string(spec.expected));

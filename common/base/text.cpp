@@ -155,13 +155,13 @@ std::string fold_key(std::string_view text) {
   return out;
 }
 
-std::vector<std::string_view> split_commas(std::string_view list) {
+std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> items;
   std::size_t start = 0;
-  while (start <= list.size()) {
-    auto comma = std::min(list.find(',', start), list.size());
-    items.push_back(list.substr(start, comma - start));
-    start = comma + 1;
+  while (start <= text.size()) {
+    auto end = std::min(text.find(separator, start), text.size());
+    items.push_back(text.substr(start, end - start));
+    start = end + 1;
   }
   return items;
 }

@@ -22,7 +22,8 @@ std::string fold_key(std::string_view text);
 // Collapses runs of white space (including NBSP and other Unicode spaces) to one space and trims.
 std::string collapse_whitespace(std::string_view text);
 
-// The items of a comma-separated option value, empty ones included ("a,,b" gives three; "" one).
-std::vector<std::string_view> split_commas(std::string_view list);
+// The items of `text` between each `separator`, empty ones included: split("a,,b", ',') gives three
+// items, split("", ',') one. For comma lists of options and for the words of a query.
+std::vector<std::string_view> split(std::string_view text, char separator);
 
 }  // namespace newsdex

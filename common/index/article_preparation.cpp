@@ -4,7 +4,7 @@
 #include <bitset>
 #include <unordered_map>
 
-#include "common/base/errors.hpp"
+#include "common/base/option_choices.hpp"
 #include "common/base/text.hpp"
 #include "common/base/words.hpp"
 #include "common/entities/entities.hpp"
@@ -57,12 +57,11 @@ void sort_by_mentions(std::vector<Entity>& entities) {
 }  // namespace
 
 EntitySource parse_entity_source(std::string_view name) {
-  if (name == "both") return EntitySource::both;
-  if (name == "extracted") return EntitySource::extracted;
-  if (name == "supplied") return EntitySource::supplied;
-  if (name == "none") return EntitySource::none;
-  throw UsageError("unknown --entities value '" + std::string(name) +
-                   "' (expected both, extracted, supplied or none)");
+  static constexpr OptionChoice<EntitySource> sources[] = {{"both", EntitySource::both},
+                                                           {"extracted", EntitySource::extracted},
+                                                           {"supplied", EntitySource::supplied},
+                                                           {"none", EntitySource::none}};
+  return parse_choice<EntitySource>("--entities value", name, sources);
 }
 
 std::vector<Entity> merge_entities(std::vector<Entity> base, const std::vector<Entity>& extra) {

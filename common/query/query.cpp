@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "common/base/errors.hpp"
+#include "common/base/option_choices.hpp"
 #include "common/base/text.hpp"
 #include "common/query/stopwords.hpp"
 #include "common/query/syntax.hpp"
@@ -157,20 +158,9 @@ bool has_unknown_word(const Xapian::Query& query, const Xapian::Database& databa
   return false;
 }
 
-std::vector<std::string> split_spaces(const std::string& text) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto space = std::min(text.find(' ', start), text.size());
-    words.push_back(text.substr(start, space - start));
-    start = space + 1;
-  }
-  return words;
-}
-
 // A word of the query that the index has: in the spelling dictionary, or as a stem.
-bool is_known_word(const std::string& word, const Xapian::Database& database, const Xapian::Stem& stemmer) {
-  auto lower = Xapian::Unicode::tolower(word);
+bool is_known_word(std::string_view word, const Xapian::Database& database, const Xapian::Stem& stemmer) {
+  auto lower = Xapian::Unicode::tolower(std::string(word));
   if (database.term_exists("Z" + stemmer(lower))) return true;
   auto spelling = database.spellings_begin();
   spelling.skip_to(lower);
@@ -181,7 +171,7 @@ bool is_known_word(const std::string& word, const Xapian::Database& database, co
 std::string keep_known_words(const std::string& original, const std::string& corrected,
                              const Xapian::Database& database, const Xapian::Stem& stemmer) {
   if (corrected.empty()) return corrected;
-  auto before = split_spaces(original), after = split_spaces(corrected);
+  auto before = split(original, ' '), after = split(corrected, ' ');
   if (before.size() != after.size()) return corrected;
   std::string out;
   for (std::size_t i = 0; i < before.size(); ++i) {
@@ -217,22 +207,16 @@ WordOperator resolve(WordOperator requested, std::size_t content_words) {
   return content_words > max_all_words_query ? WordOperator::any : WordOperator::all;
 }
 
+constexpr OptionChoice<WordOperator> word_operators[] = {
+    {"auto", WordOperator::automatic}, {"all", WordOperator::all}, {"any", WordOperator::any}};
+
 }  // namespace
 
 WordOperator parse_word_operator(std::string_view name) {
-  if (name == "auto") return WordOperator::automatic;
-  if (name == "all") return WordOperator::all;
-  if (name == "any") return WordOperator::any;
-  throw UsageError("unknown match mode '" + std::string(name) + "': choose auto, all or any");
+  return parse_choice<WordOperator>("match mode", name, word_operators);
 }
 
-std::string_view word_operator_name(WordOperator op) {
-  switch (op) {
-    case WordOperator::all: return "all";
-    case WordOperator::any: return "any";
-    default: return "auto";
-  }
-}
+std::string_view word_operator_name(WordOperator op) { return choice_name<WordOperator>(op, word_operators); }
 
 struct QueryBuilder::State {
   Xapian::Stem stemmer{"english"};

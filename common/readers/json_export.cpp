@@ -11,6 +11,7 @@
 #include "common/base/dates.hpp"
 #include "common/base/errors.hpp"
 #include "common/base/hashing.hpp"
+#include "common/base/option_choices.hpp"
 #include "common/base/text.hpp"
 #include "common/readers/cleaner.hpp"
 #include "common/readers/text_page.hpp"
@@ -312,38 +313,19 @@ void apply_json_field_mapping(std::string_view mapping, JsonFieldNames& fields) 
   if (equals == std::string_view::npos)
     throw UsageError("--json-field expects FIELD=NAME[,NAME...], got '" + std::string(mapping) + "'");
   auto field = collapse_whitespace(mapping.substr(0, equals));
-  std::vector<std::string>* names = nullptr;
-  if (field == "title")
-    names = &fields.title;
-  else if (field == "date")
-    names = &fields.date;
-  else if (field == "body")
-    names = &fields.body;
-  else if (field == "lede")
-    names = &fields.lede;
-  else if (field == "url")
-    names = &fields.url;
-  else if (field == "author")
-    names = &fields.author;
-  else if (field == "source")
-    names = &fields.source;
-  else
-    throw UsageError("unknown article field '" + field +
-                     "' in --json-field (expected title, date, body, lede, url, author or source)");
+  using Names = std::vector<std::string> JsonFieldNames::*;
+  static constexpr OptionChoice<Names> article_fields[] = {
+      {"title", &JsonFieldNames::title},  {"date", &JsonFieldNames::date}, {"body", &JsonFieldNames::body},
+      {"lede", &JsonFieldNames::lede},    {"url", &JsonFieldNames::url},   {"author", &JsonFieldNames::author},
+      {"source", &JsonFieldNames::source}};
+  auto& names = fields.*parse_choice<Names>("--json-field field", field, article_fields);
   std::vector<std::string> given;
-  auto list = mapping.substr(equals + 1);
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    auto comma = list.find(',', start);
-    if (comma == std::string_view::npos) comma = list.size();
-    auto name = collapse_whitespace(list.substr(start, comma - start));
-    if (!name.empty()) given.push_back(name);
-    start = comma + 1;
-  }
+  for (auto item : split(mapping.substr(equals + 1), ','))
+    if (auto name = collapse_whitespace(item); !name.empty()) given.push_back(name);
   if (given.empty()) throw UsageError("--json-field " + field + "= names no JSON field");
-  for (const auto& name : *names)
+  for (const auto& name : names)
     if (std::find(given.begin(), given.end(), name) == given.end()) given.push_back(name);
-  *names = std::move(given);
+  names = std::move(given);
 }
 
 ReadResult read_json_export(std::string_view utf8_text, const std::string& path, const JsonFieldNames& fields,

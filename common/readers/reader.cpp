@@ -9,6 +9,7 @@
 #include "common/base/dates.hpp"
 #include "common/base/errors.hpp"
 #include "common/base/hashing.hpp"
+#include "common/base/option_choices.hpp"
 #include "common/base/text.hpp"
 #include "common/readers/html_page.hpp"
 #include "common/readers/json_export.hpp"
@@ -211,11 +212,10 @@ std::string decode(std::string&& owned, const std::string& path, std::vector<Rea
 }  // namespace
 
 InputFormat parse_input_format(std::string_view name) {
-  if (name == "auto") return InputFormat::automatic;
-  if (name == "text" || name == "txt") return InputFormat::text;
-  if (name == "html") return InputFormat::html;
-  if (name == "json" || name == "jsonl") return InputFormat::json;
-  throw UsageError("unknown format '" + std::string(name) + "' (expected auto, text, html or json)");
+  static constexpr OptionChoice<InputFormat> formats[] = {
+      {"auto", InputFormat::automatic}, {"text", InputFormat::text}, {"txt", InputFormat::text},
+      {"html", InputFormat::html},      {"json", InputFormat::json}, {"jsonl", InputFormat::json}};
+  return parse_choice<InputFormat>("format", name, formats);
 }
 
 namespace {

@@ -5,7 +5,7 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "common/base/errors.hpp"
+#include "common/base/option_choices.hpp"
 #include "common/base/text.hpp"
 #include "common/query/dates.hpp"
 #include "common/store/schema.hpp"
@@ -41,28 +41,24 @@ int month_index(std::string_view yyyymmdd) {
 
 }  // namespace
 
-std::string_view facet_name(FacetField field) {
-  switch (field) {
-    case FacetField::person: return "person";
-    case FacetField::org: return "org";
-    case FacetField::place: return "place";
-    case FacetField::source: return "source";
-    default: return "date";
-  }
-}
+namespace {
+
+constexpr OptionChoice<FacetField> facet_fields[] = {{"person", FacetField::person},
+                                                     {"org", FacetField::org},
+                                                     {"place", FacetField::place},
+                                                     {"source", FacetField::source},
+                                                     {"date", FacetField::date}};
+
+}  // namespace
+
+std::string_view facet_name(FacetField field) { return choice_name<FacetField>(field, facet_fields); }
 
 std::vector<FacetField> parse_facet_fields(std::string_view list) {
   std::vector<FacetField> fields;
-  for (auto name : split_commas(list)) {
+  for (auto name : split(list, ',')) {
     if (name.empty()) continue;
-    bool known = false;
-    for (auto field : {FacetField::person, FacetField::org, FacetField::place, FacetField::source, FacetField::date}) {
-      if (facet_name(field) != name) continue;
-      known = true;
-      if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
-    }
-    if (!known)
-      throw UsageError("unknown facet '" + std::string(name) + "': choose from person, org, place, source, date");
+    auto field = parse_choice<FacetField>("facet", name, facet_fields);
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
   }
   return fields;
 }

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "common/base/errors.hpp"
+#include "common/base/option_choices.hpp"
 #include "common/base/option_numbers.hpp"
 #include "common/search/like.hpp"
 #include "common/search/recency.hpp"
@@ -92,10 +93,9 @@ bool all_directories(const std::vector<std::string>& paths) {
 }  // namespace
 
 SortOrder parse_sort_order(std::string_view name) {
-  if (name == "relevance") return SortOrder::relevance;
-  if (name == "newest") return SortOrder::newest;
-  if (name == "oldest") return SortOrder::oldest;
-  throw UsageError("unknown sort order '" + std::string(name) + "': choose relevance, newest or oldest");
+  static constexpr OptionChoice<SortOrder> orders[] = {
+      {"relevance", SortOrder::relevance}, {"newest", SortOrder::newest}, {"oldest", SortOrder::oldest}};
+  return parse_choice<SortOrder>("sort order", name, orders);
 }
 
 std::string_view sort_order_name(SortOrder order) {

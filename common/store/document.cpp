@@ -1,25 +1,47 @@
 #include "common/store/document.hpp"
 
-
 #include "common/base/hashing.hpp"
 #include "common/base/text.hpp"
+#include "common/store/article_data.hpp"
 #include "common/store/schema.hpp"
 
 namespace newsdex {
 namespace {
 
-nlohmann::json entities_to_json(const std::vector<Entity>& entities) {
-  auto list = nlohmann::json::array();
+using Json = nlohmann::json;
+
+// One object of the stored format: its strings and its number.
+template <typename Record, std::size_t N, typename Number>
+Json record_to_json(const Record& record, const article_data::TextMember<Record> (&text)[N],
+                    const article_data::NumberMember<Record, Number>& number) {
+  Json object;
+  for (const auto& member : text) object[std::string(member.name)] = record.*member.field;
+  object[std::string(number.name)] = record.*number.field;
+  return object;
+}
+
+// Each member missing gives an empty string or 0; one of the wrong type throws nlohmann::type_error.
+template <typename Record, std::size_t N, typename Number>
+Record record_from_json(const Json& object, const article_data::TextMember<Record> (&text)[N],
+                        const article_data::NumberMember<Record, Number>& number) {
+  Record record;
+  for (const auto& member : text) record.*member.field = object.value(std::string(member.name), "");
+  record.*number.field = object.value(std::string(number.name), Number{0});
+  return record;
+}
+
+Json entities_to_json(const std::vector<Entity>& entities) {
+  auto list = Json::array();
   for (const auto& entity : entities)
-    list.push_back({{"name", entity.name}, {"key", entity.key}, {"mentions", entity.mentions}});
+    list.push_back(record_to_json(entity, article_data::entity_text, article_data::entity_mentions));
   return list;
 }
 
-std::vector<Entity> entities_from_json(const nlohmann::json& list) {
+std::vector<Entity> entities_from_json(const Json& list) {
   std::vector<Entity> entities;
   if (!list.is_array()) return entities;
   for (const auto& item : list)
-    entities.push_back({item.value("name", ""), item.value("key", ""), item.value("mentions", 0)});
+    entities.push_back(record_from_json(item, article_data::entity_text, article_data::entity_mentions));
   return entities;
 }
 
@@ -43,66 +65,43 @@ const std::vector<Entity>& entities_of(const Article& article, schema::EntityTyp
   }
 }
 
-nlohmann::json duplicates_to_json(const std::vector<DuplicateLocation>& duplicates) {
-  auto list = nlohmann::json::array();
-  for (const auto& d : duplicates)
-    list.push_back({{"id", d.id}, {"path", d.path}, {"position", d.position}, {"url", d.url}, {"title", d.title},
-                    {"published", d.published}, {"source", d.source}, {"author", d.author}});
+Json duplicates_to_json(const std::vector<DuplicateLocation>& duplicates) {
+  auto list = Json::array();
+  for (const auto& duplicate : duplicates)
+    list.push_back(record_to_json(duplicate, article_data::duplicate_text, article_data::duplicate_position));
   return list;
 }
 
-std::vector<DuplicateLocation> duplicates_from_json(const nlohmann::json& list) {
+std::vector<DuplicateLocation> duplicates_from_json(const Json& list) {
   std::vector<DuplicateLocation> duplicates;
   if (!list.is_array()) return duplicates;
-  for (const auto& item : list) {
-    if (!item.is_object()) continue;
-    duplicates.push_back({item.value("id", ""), item.value("path", ""), item.value("url", ""), item.value("title", ""),
-                          item.value("published", ""), item.value("source", ""), item.value("author", ""),
-                          item.value("position", std::size_t{0})});
-  }
+  for (const auto& item : list)
+    if (item.is_object())
+      duplicates.push_back(record_from_json(item, article_data::duplicate_text, article_data::duplicate_position));
   return duplicates;
 }
 
 }  // namespace
 
 nlohmann::json article_to_json(const Article& article) {
-  return {{"id", article.id},
-          {"title", article.title},
-          {"published", article.published},
-          {"author", article.author},
-          {"source", article.source},
-          {"url", article.url},
-          {"path", article.path},
-          {"position", article.position},
-          {"lede", article.lede},
-          {"paragraphs", article.paragraphs},
-          {"entities",
-           {{"people", entities_to_json(article.entities.people)},
-            {"organisations", entities_to_json(article.entities.organisations)},
-            {"places", entities_to_json(article.entities.places)}}},
-          {"duplicates", duplicates_to_json(article.duplicates)}};
+  auto data = record_to_json(article, article_data::article_text, article_data::article_position);
+  data[std::string(article_data::paragraphs)] = article.paragraphs;
+  auto& entities = data[std::string(article_data::entities)] = Json::object();
+  for (const auto& list : article_data::entity_lists)
+    entities[std::string(list.name)] = entities_to_json(article.entities.*list.list);
+  data[std::string(article_data::duplicates)] = duplicates_to_json(article.duplicates);
+  return data;
 }
 
 Article article_from_json(const nlohmann::json& data) {
-  Article article;
-  article.id = data.value("id", "");
-  article.title = data.value("title", "");
-  article.published = data.value("published", "");
-  article.author = data.value("author", "");
-  article.source = data.value("source", "");
-  article.url = data.value("url", "");
-  article.path = data.value("path", "");
-  article.position = data.value("position", std::size_t{0});
-  article.lede = data.value("lede", "");
-  if (auto it = data.find("paragraphs"); it != data.end() && it->is_array())
+  auto article = record_from_json(data, article_data::article_text, article_data::article_position);
+  if (auto it = data.find(article_data::paragraphs); it != data.end() && it->is_array())
     for (const auto& paragraph : *it)
       if (paragraph.is_string()) article.paragraphs.push_back(paragraph.get<std::string>());
-  if (auto it = data.find("entities"); it != data.end() && it->is_object()) {
-    article.entities.people = entities_from_json(it->value("people", nlohmann::json::array()));
-    article.entities.organisations = entities_from_json(it->value("organisations", nlohmann::json::array()));
-    article.entities.places = entities_from_json(it->value("places", nlohmann::json::array()));
-  }
-  article.duplicates = duplicates_from_json(data.value("duplicates", nlohmann::json::array()));
+  if (auto it = data.find(article_data::entities); it != data.end() && it->is_object())
+    for (const auto& list : article_data::entity_lists)
+      article.entities.*list.list = entities_from_json(it->value(std::string(list.name), Json::array()));
+  article.duplicates = duplicates_from_json(data.value(std::string(article_data::duplicates), Json::array()));
   return article;
 }
 

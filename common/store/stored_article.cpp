@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/base/json_writer.hpp"  // utf8_sequence_length
+#include "common/store/article_data.hpp"
 
 namespace newsdex {
 namespace {
@@ -78,15 +79,15 @@ class ArticleEvents : public nlohmann::json_sax<Json> {
 
   Holds object_holds() const {
     if (open_.empty()) return Holds::article;
-    if (parent() == Holds::article && key_ == "entities") return Holds::entities;
+    if (parent() == Holds::article && key_ == article_data::entities) return Holds::entities;
     if (parent() == Holds::entity_list) return Holds::entity;
     if (parent() == Holds::duplicates) return Holds::duplicate;
     return Holds::other;
   }
 
   Holds array_holds() {
-    if (parent() == Holds::article && key_ == "paragraphs") return Holds::paragraphs;
-    if (parent() == Holds::article && key_ == "duplicates") return Holds::duplicates;
+    if (parent() == Holds::article && key_ == article_data::paragraphs) return Holds::paragraphs;
+    if (parent() == Holds::article && key_ == article_data::duplicates) return Holds::duplicates;
     if (parent() == Holds::entities) {
       entity_list_ = entity_list(key_);
       if (entity_list_) return Holds::entity_list;
@@ -100,49 +101,36 @@ class ArticleEvents : public nlohmann::json_sax<Json> {
   }
 
   std::vector<Entity>* entity_list(const std::string& name) {
-    if (name == "people") return &article_.entities.people;
-    if (name == "organisations") return &article_.entities.organisations;
-    if (name == "places") return &article_.entities.places;
+    for (const auto& list : article_data::entity_lists)
+      if (name == list.name) return &(article_.entities.*list.list);
+    return nullptr;
+  }
+
+  template <typename Record, std::size_t N>
+  std::string* text_field(Record& record, const article_data::TextMember<Record> (&members)[N]) const {
+    for (const auto& member : members)
+      if (key_ == member.name) return &(record.*member.field);
     return nullptr;
   }
 
   // The string member the current key names, or null.
   std::string* text_field() {
-    if (parent() == Holds::article) {
-      auto& a = article_;
-      for (auto [name, field] : {std::pair{"id", &a.id},
-                                 {"title", &a.title},
-                                 {"published", &a.published},
-                                 {"author", &a.author},
-                                 {"source", &a.source},
-                                 {"url", &a.url},
-                                 {"path", &a.path},
-                                 {"lede", &a.lede}})
-        if (key_ == name) return field;
-    } else if (parent() == Holds::entity) {
-      auto& e = entity_list_->back();
-      if (key_ == "name") return &e.name;
-      if (key_ == "key") return &e.key;
-    } else if (parent() == Holds::duplicate) {
-      auto& d = article_.duplicates.back();
-      for (auto [name, field] : {std::pair{"id", &d.id},
-                                 {"path", &d.path},
-                                 {"url", &d.url},
-                                 {"title", &d.title},
-                                 {"published", &d.published},
-                                 {"source", &d.source},
-                                 {"author", &d.author}})
-        if (key_ == name) return field;
-    }
+    if (parent() == Holds::article) return text_field(article_, article_data::article_text);
+    if (parent() == Holds::entity) return text_field(entity_list_->back(), article_data::entity_text);
+    if (parent() == Holds::duplicate) return text_field(article_.duplicates.back(), article_data::duplicate_text);
     return nullptr;
+  }
+
+  template <typename Record, typename Target, typename Number>
+  void set_number(Record& record, const article_data::NumberMember<Record, Target>& member, Number value) const {
+    if (key_ == member.name) record.*member.field = in_range<Target>(value);
   }
 
   template <typename Number>
   bool number(Number value) {
-    if (key_ == "position" && parent() == Holds::article) article_.position = in_range<std::size_t>(value);
-    if (key_ == "position" && parent() == Holds::duplicate)
-      article_.duplicates.back().position = in_range<std::size_t>(value);
-    if (key_ == "mentions" && parent() == Holds::entity) entity_list_->back().mentions = in_range<int>(value);
+    if (parent() == Holds::article) set_number(article_, article_data::article_position, value);
+    if (parent() == Holds::duplicate) set_number(article_.duplicates.back(), article_data::duplicate_position, value);
+    if (parent() == Holds::entity) set_number(entity_list_->back(), article_data::entity_mentions, value);
     return true;
   }
 

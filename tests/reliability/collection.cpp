@@ -79,4 +79,10 @@ Collection make_collection(const std::filesystem::path& root, const CollectionSh
   return collection;
 }
 
+std::set<std::string> ids_of(std::initializer_list<std::reference_wrapper<const Collection>> collections) {
+  std::set<std::string> ids;
+  for (const Collection& collection : collections) ids.insert(collection.ids.begin(), collection.ids.end());
+  return ids;
+}
+
 }  // namespace newsdex::test

@@ -3,6 +3,8 @@
 #pragma once
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <initializer_list>
 #include <set>
 #include <string>
 
@@ -23,6 +25,9 @@ struct Collection {
 };
 
 Collection make_collection(const std::filesystem::path& root, const CollectionShape& shape);
+
+// The ids of all of `collections`: what a database they were all indexed into must hold.
+std::set<std::string> ids_of(std::initializer_list<std::reference_wrapper<const Collection>> collections);
 
 // One plain-text page in the layout the text reader expects (date, title, URL, paragraphs).
 std::string text_page(const std::string& url, const std::string& title, const std::string& date,

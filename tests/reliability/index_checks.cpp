@@ -71,4 +71,24 @@ std::string differences(const IndexContents& contents, const std::set<std::strin
   return report;
 }
 
+std::string intact_problems(const std::filesystem::path& db, const std::set<std::string>& kept) {
+  auto report = integrity_problems(db);
+  auto contents = read_index(db);
+  for (const auto& id : kept)
+    if (auto held = contents.ids.count(id) ? contents.ids.at(id) : 0; held != 1)
+      report += "article indexed before held " + std::to_string(held) + " times: " + id + "\n";
+  for (const auto& missing : contents.records_without_articles)
+    report += "file record names a missing article: " + missing + "\n";
+  return report;
+}
+
+std::uint64_t count_matches(const std::filesystem::path& db, const std::string& word) {
+  auto result =
+      run_command(shell_quote(search_bin()) + " --json --db " + shell_quote(db.string()) + " " + shell_quote(word));
+  if (result.exit_code != 0 || !result.err.empty())
+    throw std::runtime_error("newsdex-search " + word + ": exit " + std::to_string(result.exit_code) + ": " +
+                             result.err);
+  return nlohmann::json::parse(result.out)["matches"]["lower_bound"].get<std::uint64_t>();
+}
+
 }  // namespace newsdex::test

@@ -1,6 +1,8 @@
-// What a database holds, read directly (not through newsdex-search), and its integrity check.
+// What a database holds, read directly (not through newsdex-search), its integrity check, and the
+// "index intact" check of a run that must not have lost what was indexed before.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -28,5 +30,14 @@ std::string integrity_problems(const std::filesystem::path& db);
 // Compares the database with the ids it should hold exactly; returns the differences, one per
 // line (missing, unexpected, twice), empty when it holds each expected article once and nothing else.
 std::string differences(const IndexContents& contents, const std::set<std::string>& expected);
+
+// What keeps `db` from being intact after a run that must not have lost the articles `kept`
+// (indexed before): xapian-check's findings, an id of `kept` not held exactly once, a file record
+// naming a missing article. Empty when the database is valid and lost nothing.
+std::string intact_problems(const std::filesystem::path& db, const std::set<std::string>& kept);
+
+// How many articles the real newsdex-search finds in `db` for the one word `word` (the lower bound
+// of its --json "matches"). Throws, with its stderr, when the search fails or writes to stderr.
+std::uint64_t count_matches(const std::filesystem::path& db, const std::string& word);
 
 }  // namespace newsdex::test

@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "tests/reliability/collection.hpp"
@@ -38,17 +37,19 @@ std::set<std::string> names_in(const fs::path& folder) {
   return names;
 }
 
+// The names a database folder holds when `version` is its one version.
+std::set<std::string> folder_with(const std::string& version) { return {"XAPIANDB", "newsdex-database", version}; }
+
 CommandResult index(const fs::path& db, const std::string& args) {
   return run_command(shell_quote(index_bin()) + " --quiet --entities none --db " + shell_quote(db.string()) + " " +
                      args);
 }
 
-std::uint64_t matches(const fs::path& db, const std::string& query) {
-  auto result = run_command(shell_quote(search_bin()) + " --json --db " + shell_quote(db.string()) + " " + query);
+// Indexes into `db`, which must succeed.
+void index_ok(const fs::path& db, const std::string& args) {
+  auto result = index(db, args);
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
-  CHECK(result.err.empty());
-  return nlohmann::json::parse(result.out)["matches"]["lower_bound"].get<std::uint64_t>();
 }
 
 void write_story(const fs::path& path, const std::string& title) {
@@ -125,10 +126,8 @@ TEST_CASE("the database folder holds only the marker, the stub and one version; 
   auto in = make_collection(dir.path() / "in", small("layout"));
   auto db = dir.path() / "db";
   fs::create_directories(db);  // an empty folder may be taken
-  auto first = index(db, shell_quote(in.root.string()));
-  INFO(first.err);
-  REQUIRE(first.exit_code == 0);
-  CHECK(names_in(db) == std::set<std::string>{"XAPIANDB", "newsdex-database", "version-2"});  // 1, compacted
+  index_ok(db, shell_quote(in.root.string()));
+  CHECK(names_in(db) == folder_with("version-2"));  // 1, compacted
   CHECK(read_file(db / "XAPIANDB") == "auto version-2\n");
   // The stock Xapian tools follow the stub.
   CHECK(integrity_problems(db).empty());
@@ -137,17 +136,14 @@ TEST_CASE("the database folder holds only the marker, the stub and one version; 
   CHECK(delve.out.find("number of documents = " + std::to_string(in.ids.size())) != std::string::npos);
 
   write_story(in.root / "new.txt", "Late quokka story");
-  auto plain = index(db, "--no-compact " + shell_quote(in.root.string()));
-  REQUIRE(plain.exit_code == 0);
-  CHECK(names_in(db) == std::set<std::string>{"XAPIANDB", "newsdex-database", "version-2"});
-  auto compacted = index(db, "--compact --force " + shell_quote(in.root.string()));
-  INFO(compacted.err);
-  REQUIRE(compacted.exit_code == 0);
-  CHECK(names_in(db) == std::set<std::string>{"XAPIANDB", "newsdex-database", "version-3"});
+  index_ok(db, "--no-compact " + shell_quote(in.root.string()));
+  CHECK(names_in(db) == folder_with("version-2"));
+  index_ok(db, "--compact --force " + shell_quote(in.root.string()));
+  CHECK(names_in(db) == folder_with("version-3"));
   CHECK(integrity_problems(db).empty());
   auto contents = read_index(db);
   CHECK(contents.doc_count == in.ids.size() + 1);
-  CHECK(matches(db, "quokka") == 1);
+  CHECK(count_matches(db, "quokka") == 1);
 }
 
 TEST_CASE("what a killed compaction leaves is removed by the next run; a retired version too",
@@ -155,22 +151,20 @@ TEST_CASE("what a killed compaction leaves is removed by the next run; a retired
   TempDir dir("db-leftovers");
   auto in = make_collection(dir.path() / "in", small("leftovers"));
   auto db = dir.path() / "db";
-  REQUIRE(index(db, shell_quote(in.root.string())).exit_code == 0);
+  index_ok(db, shell_quote(in.root.string()));
   REQUIRE(read_file(db / "XAPIANDB") == "auto version-2\n");
   // As a kill leaves them: a half-written next version, a stub not yet renamed, a retired version.
   write_file(db / "version-3" / "postlist.glass", "half written");
   write_file(db / "XAPIANDB.tmp", "auto version-3\n");
   fs::copy(db / "version-2", db / "version-1", fs::copy_options::recursive);
   CHECK(integrity_problems(db).empty());  // readers go by the stub meanwhile
-  CHECK(matches(db, in.common_word) == in.ids.size());
+  CHECK(count_matches(db, in.common_word) == in.ids.size());
 
   write_story(in.root / "new.txt", "Late quokka story");
-  auto next = index(db, shell_quote(in.root.string()));
-  INFO(next.err);
-  REQUIRE(next.exit_code == 0);
-  CHECK(names_in(db) == std::set<std::string>{"XAPIANDB", "newsdex-database", "version-2"});
+  index_ok(db, shell_quote(in.root.string()));
+  CHECK(names_in(db) == folder_with("version-2"));
   CHECK(integrity_problems(db).empty());
-  CHECK(matches(db, "quokka") == 1);
+  CHECK(count_matches(db, "quokka") == 1);
 }
 
 TEST_CASE("a database of the earlier layout is searched and indexed where it is, and moves on compaction",
@@ -178,28 +172,24 @@ TEST_CASE("a database of the earlier layout is searched and indexed where it is,
   TempDir dir("db-legacy");
   auto in = make_collection(dir.path() / "in", small("legacy"));
   auto made = dir.path() / "made";
-  REQUIRE(index(made, shell_quote(in.root.string())).exit_code == 0);
+  index_ok(made, shell_quote(in.root.string()));
   // An earlier newsdex kept the glass files right in the --db folder: a version folder is just that.
   auto db = dir.path() / "db";
   fs::copy(made / "version-2", db, fs::copy_options::recursive);
   auto legacy_files = names_in(db);
   REQUIRE(legacy_files.count("iamglass"));
-  CHECK(matches(db, in.common_word) == in.ids.size());
+  CHECK(count_matches(db, in.common_word) == in.ids.size());
 
   write_story(in.root / "new.txt", "Late quokka story");
-  auto plain = index(db, "--no-compact " + shell_quote(in.root.string()));
-  INFO(plain.err);
-  REQUIRE(plain.exit_code == 0);
+  index_ok(db, "--no-compact " + shell_quote(in.root.string()));
   for (const auto& name : names_in(db)) CHECK((legacy_files.count(name) || name == "flintlock"));  // where it is
-  CHECK(matches(db, "quokka") == 1);
+  CHECK(count_matches(db, "quokka") == 1);
 
-  auto compacted = index(db, "--compact --force " + shell_quote(in.root.string()));
-  INFO(compacted.err);
-  REQUIRE(compacted.exit_code == 0);
-  CHECK(names_in(db) == std::set<std::string>{"XAPIANDB", "newsdex-database", "version-1"});
+  index_ok(db, "--compact --force " + shell_quote(in.root.string()));
+  CHECK(names_in(db) == folder_with("version-1"));
   CHECK(integrity_problems(db).empty());
-  CHECK(matches(db, in.common_word) == in.ids.size());
-  CHECK(matches(db, "quokka") == 1);
+  CHECK(count_matches(db, in.common_word) == in.ids.size());
+  CHECK(count_matches(db, "quokka") == 1);
 
   // An earlier-layout folder that holds something else is refused like any other.
   auto other = dir.path() / "other";
@@ -225,7 +215,7 @@ TEST_CASE("a read-only database gets the real reason and exit 5, not 'locked'; i
       return;
     }
     auto db = dir.path() / "mnt" / "db";
-    REQUIRE(index(db, shell_quote(in.root.string())).exit_code == 0);
+    index_ok(db, shell_quote(in.root.string()));
     REQUIRE(scratch.make_read_only());
     for (const auto* extra : {"", "--wait", "--compact"}) {
       auto result = index(db, std::string(extra) + " " + shell_quote((dir.path() / "more").string()));
@@ -237,12 +227,12 @@ TEST_CASE("a read-only database gets the real reason and exit 5, not 'locked'; i
     auto missing = index(dir.path() / "mnt" / "new-db", shell_quote(in.root.string()));
     CHECK(missing.exit_code == 5);
     CHECK(missing.err.find("Read-only file system") != std::string::npos);
-    CHECK(matches(db, in.common_word) == in.ids.size());
+    CHECK(count_matches(db, in.common_word) == in.ids.size());
   }
 
   SECTION("folder and files without write permission (root's override of permission bits dropped)") {
     auto db = dir.path() / "db";
-    REQUIRE(index(db, shell_quote(in.root.string())).exit_code == 0);
+    index_ok(db, shell_quote(in.root.string()));
     fs::permissions(db, fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
                     fs::perm_options::remove);
     for (const auto& entry : fs::recursive_directory_iterator(db))
@@ -264,7 +254,7 @@ TEST_CASE("a read-only database gets the real reason and exit 5, not 'locked'; i
       CHECK(result.err.find("Permission denied") != std::string::npos);
       CHECK(result.err.find("locked") == std::string::npos);
     }
-    CHECK(matches(db, in.common_word) == in.ids.size());
+    CHECK(count_matches(db, in.common_word) == in.ids.size());
     fs::permissions(db, fs::perms::owner_write, fs::perm_options::add);
     for (const auto& entry : fs::recursive_directory_iterator(db))
       fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);

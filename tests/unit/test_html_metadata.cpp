@@ -12,10 +12,7 @@ using namespace newsdex::html;
 
 TEST_CASE("strip_site_suffix removes the site name from titles", "[html]") {
   struct Case {
-    const char* title;
-    const char* site;
-    const char* url;
-    const char* expected;
+    const char *title, *site, *url, *expected;
   };
   const Case cases[] = {
       {"Storm closes schools | The Daily Example", "The Daily Example", "", "Storm closes schools"},
@@ -36,10 +33,7 @@ TEST_CASE("read_json_ld finds the article in every common shape", "[html]") {
   struct Case {
     const char* name;
     std::vector<std::string> scripts;
-    const char* headline;
-    const char* author;
-    const char* publisher;
-    const char* published;
+    const char *headline, *author, *publisher, *published;
   };
   const Case cases[] = {
       {"plain object", {R"({"@type":"NewsArticle","headline":"H","author":{"name":"A B"},"publisher":{"name":"P"},"datePublished":"2020-01-02"})"},
@@ -66,11 +60,8 @@ TEST_CASE("read_json_ld finds the article in every common shape", "[html]") {
 
 TEST_CASE("read_metadata falls back through meta tags, <time>, bylines and visible dates", "[html]") {
   struct Case {
-    const char* name;
-    const char* html;
-    const char* title;
-    const char* published;
-    const char* author;
+    const char *name, *html;
+    const char *title, *published, *author;  // expected
   };
   const Case cases[] = {
       {"parsely date and author", R"(<head><meta name="parsely-pub-date" content="2019-05-06T10:00:00Z"><meta name="parsely-author" content="Kim Lee"><title>T1 | Site</title></head>)",

@@ -5,22 +5,11 @@
 #include "common/base/errors.hpp"
 #include "common/base/option_numbers.hpp"
 #include "common/search/request.hpp"
+#include "tests/support.hpp"
 
 using namespace newsdex;
 using Catch::Contains;
-
-namespace {
-
-std::string error_of(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const UsageError& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-}  // namespace
+using newsdex::test::usage_error_of;
 
 TEST_CASE("number options take numbers in their range and name option, value and range otherwise", "[options]") {
   const NumberRange count{0, 1'000'000}, days{0, 100'000, false};
@@ -60,7 +49,7 @@ TEST_CASE("number options take numbers in their range and name option, value and
   };
   for (const auto& c : bad) {
     INFO(c.text);
-    CHECK_THAT(error_of([&] { parse_number("--limit", c.text, c.range); }), Contains(c.message));
+    CHECK_THAT(usage_error_of([&] { parse_number("--limit", c.text, c.range); }), Contains(c.message));
   }
 }
 
@@ -98,7 +87,7 @@ TEST_CASE("sizes take K, M and G and refuse overflow instead of wrapping", "[opt
   };
   for (const auto& c : bad) {
     INFO(c.text);
-    CHECK_THAT(error_of([&] { parse_byte_size("--max-file-size", c.text, bytes); }), Contains(c.message));
+    CHECK_THAT(usage_error_of([&] { parse_byte_size("--max-file-size", c.text, bytes); }), Contains(c.message));
   }
 }
 
@@ -118,12 +107,12 @@ TEST_CASE("every request number is checked alike on the command line and in batc
       bool accepted = (c.accepted || fraction_allowed) && !zero_refused;
       INFO(number.option << " " << c.value);
       SearchRequest request;
-      auto command_line = error_of([&] { set_request_number(request, number.option, c.value); });
+      auto command_line = usage_error_of([&] { set_request_number(request, number.option, c.value); });
       CHECK((command_line == "no error") == accepted);
       if (!accepted) CHECK_THAT(command_line, Contains(std::string(number.option) + ": ") && Contains("allowed: "));
       if (number.json_key.empty()) continue;
       auto line = "{\"" + std::string(number.json_key) + "\": " + c.value + "}";
-      auto json = error_of([&] { request_from_line(line, {}); });
+      auto json = usage_error_of([&] { request_from_line(line, {}); });
       CHECK((json == "no error") == accepted);
       if (!accepted) CHECK_THAT(json, Contains("\"" + std::string(number.json_key) + "\": ") && Contains("allowed: "));
     }
@@ -134,17 +123,18 @@ TEST_CASE("every request number is checked alike on the command line and in batc
   CHECK(request.recency_half_life_days == 7.5);
   CHECK(request.offset == 20);
   CHECK(request_from_line(R"({"recency_boost": 2.5, "limit": 3})", {}).recency_half_life_days == 2.5);
-  CHECK_THAT(error_of([] { request_from_line(R"({"limit": "5"})", {}); }),
+  CHECK_THAT(usage_error_of([] { request_from_line(R"({"limit": "5"})", {}); }),
              Contains("\"limit\" must be a number (allowed: 0 to 1000000)"));
-  CHECK_THAT(error_of([] { request_from_line(R"({"recency_boost": -3})", {}); }),
+  CHECK_THAT(usage_error_of([] { request_from_line(R"({"recency_boost": -3})", {}); }),
              Contains("\"recency_boost\": -3 is out of range"));
 }
 
 TEST_CASE("number lists check each number's range", "[options][bm25][expand]") {
-  CHECK_THAT(error_of([] { parse_bm25("1,0,1,2"); }), Contains("--bm25 b: 2 is out of range (allowed: 0 to 1)"));
-  CHECK_THAT(error_of([] { parse_bm25("nan"); }), Contains("--bm25 k1: 'nan' is not a number"));
-  CHECK_THAT(error_of([] { parse_bm25("inf"); }), Contains("--bm25 k1"));
-  CHECK_THAT(error_of([] { parse_bm25("1,2,3,0.5,1,6"); }), Contains("--bm25 takes at most 5 numbers"));
-  CHECK_THAT(error_of([] { parse_expansion("4294967297"); }), Contains("--expand terms: 4294967297 is out of range"));
-  CHECK_THAT(error_of([] { parse_expansion("5,5,-1"); }), Contains("--expand weight: -1 is out of range"));
+  CHECK_THAT(usage_error_of([] { parse_bm25("1,0,1,2"); }), Contains("--bm25 b: 2 is out of range (allowed: 0 to 1)"));
+  CHECK_THAT(usage_error_of([] { parse_bm25("nan"); }), Contains("--bm25 k1: 'nan' is not a number"));
+  CHECK_THAT(usage_error_of([] { parse_bm25("inf"); }), Contains("--bm25 k1"));
+  CHECK_THAT(usage_error_of([] { parse_bm25("1,2,3,0.5,1,6"); }), Contains("--bm25 takes at most 5 numbers"));
+  CHECK_THAT(usage_error_of([] { parse_expansion("4294967297"); }),
+             Contains("--expand terms: 4294967297 is out of range"));
+  CHECK_THAT(usage_error_of([] { parse_expansion("5,5,-1"); }), Contains("--expand weight: -1 is out of range"));
 }

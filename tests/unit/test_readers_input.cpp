@@ -30,30 +30,32 @@ std::string utf16(std::string_view ascii, bool little_endian, bool bom) {
 
 }  // namespace
 
-TEST_CASE("invalid UTF-8 is repaired with a warning", "[readers][input]") {
-  std::string text =
-      "Caf\xC3\xA9 owners protest new rules\n\nCaf\xC3\xA9 and caf\xC3\xA9 owners say a bad byte \xC3\x28 "
-      "does not stop the news from being read by everyone in the town today.\n\n" +
-      body_text;
-  auto result = read_articles_from_bytes(text, "bad.txt", ReadOptions{});
-  REQUIRE(result.articles.size() == 1);
-  CHECK(has_problem(result, "invalid UTF-8: 1 bad byte(s) replaced", false));
-  CHECK(result.articles[0].title == "Caf\xC3\xA9 owners protest new rules");
-  CHECK(result.articles[0].lede.find("\xEF\xBF\xBD") != std::string::npos);
-}
-
-TEST_CASE("Latin-1 and Windows-1252 text is detected and converted", "[readers][input]") {
-  std::string text =
-      "Caf\xE9 owners protest new rules\n\n\x93We will not close,\x94 said the owner of the caf\xE9 "
-      "on the square \x96 one of many.\n\n" +
-      body_text;
-  auto result = read_articles_from_bytes(text, "latin1.txt", ReadOptions{});
-  REQUIRE(result.articles.size() == 1);
-  CHECK(has_problem(result, "read as Windows-1252", false));
-  CHECK(result.articles[0].title == "Caf\xC3\xA9 owners protest new rules");
-  CHECK(result.articles[0].lede ==
-        "\xE2\x80\x9CWe will not close,\xE2\x80\x9D said the owner of the caf\xC3\xA9 on the "
-        "square \xE2\x80\x93 one of many.");
+TEST_CASE("invalid UTF-8 is repaired and Latin-1 / Windows-1252 converted, each with a warning", "[readers][input]") {
+  struct Case {
+    std::string path, head, problem, lede;
+  };
+  const Case cases[] = {
+      {"bad.txt",
+       "Caf\xC3\xA9 owners protest new rules\n\nCaf\xC3\xA9 and caf\xC3\xA9 owners say a bad byte \xC3\x28 "
+       "does not stop the news from being read by everyone in the town today.\n\n",
+       "invalid UTF-8: 1 bad byte(s) replaced",
+       "Caf\xC3\xA9 and caf\xC3\xA9 owners say a bad byte \xEF\xBF\xBD( does not stop the news from being read by "
+       "everyone in the town today."},
+      {"latin1.txt",
+       "Caf\xE9 owners protest new rules\n\n\x93We will not close,\x94 said the owner of the caf\xE9 "
+       "on the square \x96 one of many.\n\n",
+       "read as Windows-1252",
+       "\xE2\x80\x9CWe will not close,\xE2\x80\x9D said the owner of the caf\xC3\xA9 on the "
+       "square \xE2\x80\x93 one of many."},
+  };
+  for (const auto& c : cases) {
+    INFO(c.path);
+    auto result = read_articles_from_bytes(c.head + body_text, c.path, ReadOptions{});
+    REQUIRE(result.articles.size() == 1);
+    CHECK(has_problem(result, c.problem, false));
+    CHECK(result.articles[0].title == "Caf\xC3\xA9 owners protest new rules");
+    CHECK(result.articles[0].lede == c.lede);
+  }
 }
 
 TEST_CASE("UTF-16 with a BOM (either byte order) and without one is converted", "[readers][input]") {

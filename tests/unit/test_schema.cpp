@@ -47,13 +47,9 @@ TEST_CASE("make_document writes the schema's terms, values and data", "[schema]"
   indexer.set_stemmer(Xapian::Stem("english"));
   auto document = make_document(article, indexer);
   std::set<std::string> terms(document.termlist_begin(), document.termlist_end());
-  CHECK(terms.count("ZSstrike"));
-  CHECK(terms.count("Zstrike"));
-  CHECK(terms.count("Zdocker"));
   // Stems only (schema 2): no unstemmed copy of the words.
-  CHECK_FALSE(terms.count("strike"));
-  CHECK_FALSE(terms.count("dockers"));
-  CHECK_FALSE(terms.count("Sstrike"));
+  for (auto term : {"ZSstrike", "Zstrike", "Zdocker"}) CHECK(terms.count(term));
+  for (auto term : {"strike", "dockers", "Sstrike"}) CHECK_FALSE(terms.count(term));
   // Positions are on the stems: the title's words first, then the body's after a gap.
   for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
     if (*it != "Zdocker") continue;
@@ -61,12 +57,9 @@ TEST_CASE("make_document writes the schema's terms, values and data", "[schema]"
     CHECK(positions.size() == 1);
     CHECK(positions.at(0) > 3);
   }
-  CHECK(terms.count("XPelena castellan"));
-  CHECK(terms.count("Y2024"));
-  CHECK(terms.count("M202409"));
-  CHECK(terms.count("D20240903"));
-  CHECK(terms.count("XSvaldermoor courier"));
-  CHECK(terms.count("Qfile:corpus/a.txt#0"));
+  for (auto term :
+       {"XPelena castellan", "Y2024", "M202409", "D20240903", "XSvaldermoor courier", "Qfile:corpus/a.txt#0"})
+    CHECK(terms.count(term));
   CHECK(document.get_value(schema::date_slot) == "20240903");
   CHECK(document.get_value(schema::person_first_slot) == "elena castellan");
   auto back = article_from_json(nlohmann::json::parse(document.get_data()));

@@ -43,21 +43,24 @@ TEST_CASE("collapse_whitespace collapses Unicode spaces and trims", "[text]") {
   CHECK(collapse_whitespace("   ").empty());
 }
 
-TEST_CASE("split_commas keeps every item, empty ones included", "[text]") {
+TEST_CASE("split keeps every item, empty ones included", "[text]") {
   using Items = std::vector<std::string_view>;
   struct Case {
     std::string_view list;
     Items items;
+    char separator = ',';
   };
-  for (const auto& [list, items] : std::vector<Case>{
+  for (const auto& [list, items, separator] : std::vector<Case>{
            {"", {""}},
            {"a", {"a"}},
            {"person,org", {"person", "org"}},
            {"a,,b", {"a", "", "b"}},
            {",", {"", ""}},
            {"1.2,0.75,", {"1.2", "0.75", ""}},
+           {"gaza  ceasefire", {"gaza", "", "ceasefire"}, ' '},
+           {"a,b c", {"a,b", "c"}, ' '},
        }) {
     INFO(list);
-    CHECK(split_commas(list) == items);
+    CHECK(split(list, separator) == items);
   }
 }
