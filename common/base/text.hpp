@@ -25,4 +25,12 @@ std::string collapse_whitespace(std::string_view text);
 // The items of a comma-separated option value, empty ones included ("a,,b" gives three; "" one).
 std::vector<std::string_view> split_commas(std::string_view list);
 
+// Appends the UTF-8 bytes of one code point; a surrogate or a value past U+10FFFF (not characters)
+// becomes U+FFFD. The one encoder the decoders and the entity tagger's lower-casing share.
+void append_utf8(std::string& out, char32_t code_point);
+
+// `text` with its ASCII letters lower-cased and every other byte as it is (UTF-8 stays valid): for
+// what is ASCII by definition (keys, tag and attribute values, extensions, field names).
+std::string ascii_lower(std::string_view text);
+
 }  // namespace newsdex

@@ -101,49 +101,19 @@ std::string utf16_to_utf8(std::string_view bytes, bool little_endian, std::size_
     auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
     return little_endian ? (a | (b << 8)) : ((a << 8) | b);
   };
-  auto append = [&](unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  };
   for (std::size_t i = start; i + 1 < bytes.size(); i += 2) {
     unsigned u = unit(i);
     if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
       unsigned low = unit(i + 2);
       if (low >= 0xDC00 && low <= 0xDFFF) {
-        append(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
         i += 2;
         continue;
       }
     }
-    append((u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : u);
+    append_utf8(out, u);  // a lone surrogate: append_utf8 writes U+FFFD
   }
   return out;
-}
-
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Windows-1252, the superset of Latin-1 that old Windows tools and many web pages really use: 0x80-0x9F

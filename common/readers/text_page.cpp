@@ -55,12 +55,6 @@ std::size_t wrap_width(const std::vector<std::string>& lines) {
   return width;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::size_t word_count(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
@@ -78,7 +72,7 @@ enum class MetaField { none, title, date, author, source, url, lede };
 std::pair<MetaField, std::string> key_value(const std::string& line) {
   auto colon = line.find(':');
   if (colon == std::string::npos || colon == 0 || colon > 20) return {MetaField::none, {}};
-  auto key = lower(collapse_whitespace(line.substr(0, colon)));
+  auto key = ascii_lower(collapse_whitespace(line.substr(0, colon)));
   auto value = collapse_whitespace(line.substr(colon + 1));
   if (value.empty()) return {MetaField::none, {}};
   struct Key {
@@ -151,8 +145,8 @@ std::optional<Byline> byline(const std::string& line) {
   Byline result;
   std::string rest;
   auto date = find_date(line);
-  auto by = lower(line).find(" by ");
-  if (lower(line.substr(0, 3)) == "by ") {
+  auto by = ascii_lower(line).find(" by ");
+  if (ascii_lower(line.substr(0, 3)) == "by ") {
     rest = line.substr(3);
     if (date && date->begin >= 3) {
       result.published = date->iso;
