@@ -26,4 +26,12 @@ std::string collapse_whitespace(std::string_view text);
 // items, split("", ',') one. For comma lists of options and for the words of a query.
 std::vector<std::string_view> split(std::string_view text, char separator);
 
+// Appends the UTF-8 bytes of one code point; a surrogate or a value past U+10FFFF (not characters)
+// becomes U+FFFD. The one encoder the decoders and the entity tagger's lower-casing share.
+void append_utf8(std::string& out, char32_t code_point);
+
+// `text` with its ASCII letters lower-cased and every other byte as it is (UTF-8 stays valid): for
+// what is ASCII by definition (keys, tag and attribute values, extensions, field names).
+std::string ascii_lower(std::string_view text);
+
 }  // namespace newsdex

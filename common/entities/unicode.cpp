@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include "common/base/text.hpp"
+
 namespace newsdex::ner {
 namespace {
 
@@ -64,10 +66,7 @@ void to_lower(std::string_view text, std::string& out) {
     if (cp.value == 0xFFFD) {
       out.append(text.substr(pos, cp.length));
     } else {
-      utf8proc_uint8_t buffer[4];
-      const auto lowered = utf8proc_tolower(static_cast<utf8proc_int32_t>(cp.value));
-      const auto n = utf8proc_encode_char(lowered, buffer);
-      out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+      append_utf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp.value))));
     }
     pos += cp.length;
   }

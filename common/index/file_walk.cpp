@@ -1,10 +1,10 @@
 #include "common/index/file_walk.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
-#include <iterator>
 #include <filesystem>
+
+#include "common/readers/formats.hpp"
 
 namespace newsdex {
 namespace {
@@ -82,14 +82,6 @@ void walk_folder(const fs::path& root, bool all_files, WalkResult& result) {
 }
 
 }  // namespace
-
-bool is_article_file_name(const std::string& path) {
-  auto extension = fs::path(path).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static const char* const known[] = {"", ".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"};
-  return std::find(std::begin(known), std::end(known), extension) != std::end(known);
-}
 
 WalkResult walk_inputs(const std::vector<std::string>& inputs, bool all_files) {
   WalkResult result;

@@ -28,13 +28,10 @@ struct WalkResult {
   std::size_t passed_over = 0;  // files in folders whose names are not article file names
 };
 
-// True for the names newsdex reads inside folders: .txt .text .html .htm .xhtml .json .jsonl .ndjson
-// and names without an extension (scrapers often write those).
-bool is_article_file_name(const std::string& path);
-
-// Folders are read recursively, keeping article file names unless all_files; hidden files and folders
-// (".name") are passed over; symbolic links to files are followed, links to folders are not (so
-// link loops cannot trap the walk). Files named on the command line are always read. A folder that
+// Folders are read recursively, keeping article file names unless all_files (is_article_file_name()
+// in common/readers/formats.hpp: the extensions the reader knows, and names without one); hidden
+// files and folders (".name") are passed over; symbolic links to files are followed, links to
+// folders are not (so link loops cannot trap the walk). Files named on the command line are always read. A folder that
 // cannot be listed is a failed problem with the reason, never passed over in silence.
 WalkResult walk_inputs(const std::vector<std::string>& inputs, bool all_files = false);
 

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "common/base/errors.hpp"
+#include "common/base/text.hpp"
 #include "common/query/stopwords.hpp"
 
 namespace newsdex {
@@ -44,12 +45,6 @@ bool has_word_character(std::string_view text) {
 
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
 }
 
 // "U.N." or "U.S" -> "un", "us": capital letters each followed by a full stop (the last one may be

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <new>
 
+#include "common/base/text.hpp"
+
 namespace newsdex::html {
 
 // Each gumbo allocation is preceded by a header linking it into a list, so that everything still
@@ -124,8 +126,7 @@ std::string flatten_nesting(std::string_view html, std::size_t limit) {
       ++at;
       continue;
     }
-    std::string name(rest.substr(name_start, name_end - name_start));
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto name = ascii_lower(rest.substr(name_start, name_end - name_start));
     auto tag_end = html.find('>', at);
     if (tag_end == std::string_view::npos) break;
     bool self_closing = tag_end > 0 && html[tag_end - 1] == '/';

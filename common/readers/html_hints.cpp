@@ -3,17 +3,11 @@
 #include <algorithm>
 #include <string>
 
+#include "common/base/text.hpp"
 #include "common/readers/html_dom.hpp"
 
 namespace newsdex::html {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 int weight_of(std::string_view hint) {
   if (hint.empty()) return 0;
@@ -39,7 +33,7 @@ bool contains_any(std::string_view haystack, std::initializer_list<std::string_v
 }
 
 int class_weight(const GumboNode* node) {
-  return weight_of(lower(attribute(node, "class"))) + weight_of(lower(attribute(node, "id")));
+  return weight_of(ascii_lower(attribute(node, "class"))) + weight_of(ascii_lower(attribute(node, "id")));
 }
 
 bool is_unlikely_candidate(const GumboNode* node) {
@@ -59,7 +53,7 @@ bool is_unlikely_candidate(const GumboNode* node) {
 bool is_always_boilerplate(const GumboNode* node) {
   auto tag = tag_of(node);
   if (tag == GUMBO_TAG_NAV) return true;
-  auto role = lower(attribute(node, "role"));
+  auto role = ascii_lower(attribute(node, "role"));
   if (role == "navigation" || role == "menu" || role == "menubar" || role == "complementary" || role == "alert" ||
       role == "alertdialog" || role == "dialog" || role == "banner" || role == "contentinfo" || role == "search")
     return true;
@@ -91,9 +85,13 @@ bool looks_like_standfirst(const GumboNode* node) {
 }
 
 bool looks_like_byline(const GumboNode* node) {
-  if (lower(attribute(node, "rel")) == "author" || lower(attribute(node, "itemprop")) == "author") return true;
+  if (is_marked_author(node)) return true;
   auto hints = class_and_id(node);
   return contains_any(hints, {"byline", "author"}) && !contains_any(hints, {"bio", "avatar", "image", "photo"});
+}
+
+bool is_marked_author(const GumboNode* node) {
+  return ascii_lower(attribute(node, "rel")) == "author" || ascii_lower(attribute(node, "itemprop")) == "author";
 }
 
 }  // namespace newsdex::html

@@ -28,6 +28,9 @@ bool looks_like_standfirst(const GumboNode* node);
 // A byline element: class/itemprop/rel "author" or "byline".
 bool looks_like_byline(const GumboNode* node);
 
+// An element the page marks as its author, rel="author" or itemprop="author": the surest byline.
+bool is_marked_author(const GumboNode* node);
+
 // True when `haystack` contains any of the words (plain substring search, as Readability's patterns do).
 bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> words);
 

@@ -14,13 +14,6 @@
 namespace newsdex::html {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string visible_text(const GumboNode* node, std::size_t limit = 4096) {
   return collapse_whitespace(inner_text(node, limit));
 }
@@ -40,9 +33,7 @@ std::string strip_by(std::string text) {
 }
 
 void note_byline(const GumboNode* node, Findings& found) {
-  int rank = lower(attribute(node, "rel")) == "author" || lower(attribute(node, "itemprop")) == "author" ? 1
-             : class_and_id(node).find("author") != std::string::npos                                  ? 2
-                                                                                                        : 3;
+  int rank = is_marked_author(node) ? 1 : class_and_id(node).find("author") != std::string::npos ? 2 : 3;
   if (found.byline_rank && found.byline_rank <= rank) return;
   // The first line only: bylines often run on into the author's bio or the date.
   auto lines = inner_text(node, 400);
@@ -60,7 +51,7 @@ void visit_body_element(const GumboNode* node, GumboTag tag, Findings& found) {
     auto datetime = attribute(node, "datetime");
     if (!datetime.empty()) {
       bool published = gumbo_get_attribute(&node->v.element.attributes, "pubdate") ||
-                       lower(attribute(node, "itemprop")) == "datepublished" ||
+                       ascii_lower(attribute(node, "itemprop")) == "datepublished" ||
                        contains_any(class_and_id(node), {"publish", "posted"});
       if (published && found.published_time_element.empty()) found.published_time_element = datetime;
       if (found.time_datetime.empty()) found.time_datetime = datetime;
@@ -85,7 +76,8 @@ Findings walk(const Document& document) {
   auto visit = [&](const GumboNode* node, bool in_body) {
     auto tag = tag_of(node);
     if (tag == GUMBO_TAG_SCRIPT) {
-      if (lower(attribute(node, "type")).find("ld+json") != std::string::npos) found.json_ld.push_back(inner_text(node, 4 << 20));
+      if (ascii_lower(attribute(node, "type")).find("ld+json") != std::string::npos)
+        found.json_ld.push_back(inner_text(node, 4 << 20));
       return false;
     }
     if (tag == GUMBO_TAG_META) {
@@ -93,7 +85,7 @@ Findings walk(const Document& document) {
       if (content.empty()) return false;
       // itemprop="datePublished dateCreated" names two properties at once.
       for (const char* key : {"property", "name", "itemprop"}) {
-        auto names = lower(attribute(node, key));
+        auto names = ascii_lower(attribute(node, key));
         std::size_t start = 0;
         while (start < names.size()) {
           auto end = std::min(names.find(' ', start), names.size());
@@ -104,7 +96,8 @@ Findings walk(const Document& document) {
       return false;
     }
     if (tag == GUMBO_TAG_LINK) {
-      if (lower(attribute(node, "rel")) == "canonical" && found.canonical.empty()) found.canonical = attribute(node, "href");
+      if (ascii_lower(attribute(node, "rel")) == "canonical" && found.canonical.empty())
+        found.canonical = attribute(node, "href");
       return false;
     }
     if (tag == GUMBO_TAG_TITLE) {

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/readers/reader.hpp"
+#include "common/readers/read_types.hpp"
 
 namespace newsdex {
 

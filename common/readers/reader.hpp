@@ -1,65 +1,16 @@
-// Reading a file into articles: picks the reader by --format, extension and content sniffing.
+// Reading a file into articles: refuses binary and oversized files, decodes the bytes
+// (byte_decoding.hpp), picks the reader by --format, extension and content (formats.hpp) and keeps
+// the articles that have a body. The types it takes and gives are in read_types.hpp.
 #pragma once
-#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
-#include "common/base/article.hpp"
+#include "common/readers/formats.hpp"
+#include "common/readers/read_types.hpp"
 
 namespace newsdex {
-
-enum class InputFormat { automatic, text, html, json };
-
-// Parses "auto", "text", "html", "json" (also "jsonl"); throws UsageError otherwise.
-InputFormat parse_input_format(std::string_view name);
-
-// JSON field names tried in order for each article field (the first present, non-empty one wins). A
-// name may be a dotted path into nested objects ("meta.headline"). docs/readers.md lists the defaults.
-struct JsonFieldNames {
-  std::vector<std::string> title{"title", "headline", "name"};
-  std::vector<std::string> date{"date",           "published", "published_at", "publishedAt", "datePublished",
-                                "date_published", "pubdate",   "pubDate",      "created_at",  "timestamp"};
-  std::vector<std::string> body{"body", "text", "content", "articleBody", "article", "full_text", "paragraphs"};
-  std::vector<std::string> lede{"lede", "summary", "description", "standfirst", "abstract", "excerpt"};
-  std::vector<std::string> url{"url", "link", "canonical_url", "permalink"};
-  std::vector<std::string> author{"author", "authors", "byline", "creator"};
-  std::vector<std::string> source{"source", "site", "publisher", "source_name", "outlet"};
-};
-
-// Applies one "--json-field" mapping, "FIELD=NAME[,NAME...]" (FIELD: title, date, body, lede, url,
-// author, source): the names given are tried first, then the defaults. Throws UsageError on bad input.
-void apply_json_field_mapping(std::string_view mapping, JsonFieldNames& fields);
-
-struct ReadOptions {
-  InputFormat format = InputFormat::automatic;
-  std::size_t max_file_bytes = 10 * 1024 * 1024;
-  JsonFieldNames json_fields;
-  bool date_from_mtime = false;  // only when asked: a file's mtime is not a publication date
-  unsigned threads = 1;          // threads reading the lines of one large JSON Lines export
-  // A JSON Lines export larger than this is read this many bytes at a time (0: always whole).
-  std::size_t segment_bytes = 8 * 1024 * 1024;
-};
-
-// A problem found while reading. `skipped` says the article (or the whole file) was not read.
-struct ReadProblem {
-  std::string path;
-  std::size_t line = 0;  // 1-based; 0 when it concerns the whole file
-  std::string message;
-  bool skipped = false;
-  bool failed = false;  // data was there but could not be read: the run's exit code says so (partial)
-};
-
-struct ReadResult {
-  std::vector<Article> articles;
-  std::vector<ReadProblem> problems;
-};
-
-// True for JSON Lines exports (.jsonl, .ndjson): they hold many articles, so the size limit applies
-// to each line (article), not to the file.
-bool is_json_lines_name(const std::string& path);
 
 // Reads one file. Never throws for bad content: problems are returned with the path and line.
 ReadResult read_articles(const std::filesystem::path& path, const ReadOptions& options);

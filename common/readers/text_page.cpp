@@ -55,12 +55,6 @@ std::size_t wrap_width(const std::vector<std::string>& lines) {
   return width;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::size_t word_count(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
@@ -78,7 +72,7 @@ enum class MetaField { none, title, date, author, source, url, lede };
 std::pair<MetaField, std::string> key_value(const std::string& line) {
   auto colon = line.find(':');
   if (colon == std::string::npos || colon == 0 || colon > 20) return {MetaField::none, {}};
-  auto key = lower(collapse_whitespace(line.substr(0, colon)));
+  auto key = ascii_lower(collapse_whitespace(line.substr(0, colon)));
   auto value = collapse_whitespace(line.substr(colon + 1));
   if (value.empty()) return {MetaField::none, {}};
   struct Key {
@@ -151,8 +145,8 @@ std::optional<Byline> byline(const std::string& line) {
   Byline result;
   std::string rest;
   auto date = find_date(line);
-  auto by = lower(line).find(" by ");
-  if (lower(line.substr(0, 3)) == "by ") {
+  auto by = ascii_lower(line).find(" by ");
+  if (ascii_lower(line.substr(0, 3)) == "by ") {
     rest = line.substr(3);
     if (date && date->begin >= 3) {
       result.published = date->iso;
@@ -308,53 +302,69 @@ TitleChoice choose_title(const std::vector<std::size_t>& candidates, const std::
   return {candidates[0], true};
 }
 
-}  // namespace
-
-ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
-  ReadResult result;
-  auto blocks = split_text_blocks(utf8_text);
-  Header header;
-  header.article.path = path;
-  std::vector<bool> metadata(blocks.size(), false), furniture(blocks.size(), false);
+// What the top of a page holds: which blocks are metadata (read into the header) or page furniture,
+// and the lines that could be the title.
+struct TopOfPage {
+  std::vector<bool> metadata, furniture;
   std::vector<std::size_t> candidates, short_candidates;  // short: one or two words ("ENVIRONMENT")
+  std::size_t end = 0;  // the first block past the top: running text, or the end of the window
+};
+
+// Reads the top of the page into `header`: a mail-style header block, then up to header_window
+// blocks of metadata, furniture and title candidates, stopping at the first line of running text.
+TopOfPage read_top_of_page(const std::vector<std::string>& blocks, Header& header) {
+  TopOfPage top;
+  top.metadata.assign(blocks.size(), false);
+  top.furniture.assign(blocks.size(), false);
   // A mail-style header block at the top ("From: ...", "Subject: ...", "Organization: ...") is all
   // metadata, known keys or not.
   std::size_t header_fields = 0;
   while (header_fields < blocks.size() && is_header_field(blocks[header_fields])) ++header_fields;
   if (header_fields >= 2)
-    for (std::size_t i = 0; i < header_fields; ++i) read_metadata(blocks[i], header), metadata[i] = true;
+    for (std::size_t i = 0; i < header_fields; ++i) read_metadata(blocks[i], header), top.metadata[i] = true;
   std::size_t stop = header_fields >= 2 ? header_fields : 0;
   for (; stop < blocks.size() && stop < header_window; ++stop) {
     const auto& line = blocks[stop];
     if (read_metadata(line, header)) {
-      metadata[stop] = true;
+      top.metadata[stop] = true;
       continue;
     }
     if (is_text_line(line)) break;
     if (boilerplate_reason(line) || is_breadcrumb(line)) {
-      furniture[stop] = true;
+      top.furniture[stop] = true;
       continue;
     }
-    (word_count(line) >= 3 ? candidates : short_candidates).push_back(stop);
+    (word_count(line) >= 3 ? top.candidates : top.short_candidates).push_back(stop);
   }
-  // Where the article proper starts: after the title line (or after the header when a "Title:" line
-  // or nothing at all named it).
+  top.end = stop;
+  return top;
+}
+
+// Sets the title, unless a "Title:" line gave it, and returns where the article proper starts: after
+// the title line (or after the header when a "Title:" line or nothing at all named it).
+std::size_t take_title(const std::vector<std::string>& blocks, const TopOfPage& top, Header& header) {
   std::size_t next = 0;
   if (header.article.title.empty()) {
-    auto choice = choose_title(candidates.empty() ? short_candidates : candidates, metadata);
+    auto choice = choose_title(top.candidates.empty() ? top.short_candidates : top.candidates, top.metadata);
     if (choice.found) {
       header.article.title = blocks[choice.at];
       next = choice.at + 1;
     }
   } else {
-    for (next = 0; next < stop && (metadata[next] || furniture[next]); ++next) {
+    for (next = 0; next < top.end && (top.metadata[next] || top.furniture[next]); ++next) {
     }
   }
-  // The lede: the first paragraph after the title, unless a "Summary:" line gave it; metadata lines
-  // around it (a byline below the standfirst) are read, not kept.
+  return next;
+}
+
+// The lede: the first paragraph from `start`, unless a "Summary:" line gave it; metadata lines around
+// it (a byline below the standfirst) are read, not kept. Returns the blocks used (those before
+// `start`, metadata, the lede): the others are the body.
+std::vector<bool> take_lede(const std::vector<std::string>& blocks, std::size_t start,
+                            const std::vector<bool>& metadata, Header& header) {
   std::vector<bool> used(blocks.size(), false);
-  for (std::size_t i = 0; i < blocks.size(); ++i) used[i] = i < next || metadata[i];
-  for (std::size_t i = next; i < blocks.size() && i < next + 6; ++i) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) used[i] = i < start || metadata[i];
+  for (std::size_t i = start; i < blocks.size() && i < start + 6; ++i) {
     if (used[i]) continue;
     if (read_metadata(blocks[i], header)) {
       used[i] = true;
@@ -363,14 +373,19 @@ ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
     if (!header.lede.empty() || boilerplate_reason(blocks[i])) continue;
     if (word_count(blocks[i]) >= 8)
       header.lede = blocks[i], used[i] = true;
-    else if (i > next + 2)
+    else if (i > start + 2)
       break;
   }
+  return used;
+}
+
+// The article: the header's fields, and the blocks not used as the body, through the cleaner.
+Article assemble_article(const std::vector<std::string>& blocks, const std::vector<bool>& used, Header&& header) {
   std::vector<Block> body;
   for (std::size_t i = 0; i < blocks.size(); ++i)
     if (!used[i]) body.push_back({blocks[i], BlockKind::paragraph, 0.0});
   auto cleaned = clean_body(header.article.title, header.lede, body);
-  auto& article = header.article;
+  auto article = std::move(header.article);
   article.title = normalise_text(article.title);
   article.author = normalise_text(article.author);
   article.source = normalise_text(article.source);
@@ -378,7 +393,22 @@ ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
   article.paragraphs = std::move(cleaned.paragraphs);
   article.warnings = std::move(header.notes);
   if (article.title.empty()) article.warnings.push_back("no title found");
-  result.articles.push_back(std::move(article));
+  return article;
+}
+
+}  // namespace
+
+// The stages in order: blocks, the top of the page (metadata, furniture), the title, the lede, the
+// body; docs/readers.md describes each.
+ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
+  auto blocks = split_text_blocks(utf8_text);
+  Header header;
+  header.article.path = path;
+  auto top = read_top_of_page(blocks, header);
+  auto start = take_title(blocks, top, header);
+  auto used = take_lede(blocks, start, top.metadata, header);
+  ReadResult result;
+  result.articles.push_back(assemble_article(blocks, used, std::move(header)));
   return result;
 }
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/readers/reader.hpp"
+#include "common/readers/read_types.hpp"
 
 namespace newsdex {
 

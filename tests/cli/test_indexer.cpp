@@ -206,6 +206,31 @@ TEST_CASE("an unreadable file fails the run with exit code 1 and keeps what was 
   CHECK(doc_count(db) == 3);
 }
 
+TEST_CASE("a folder's pages are read by every extension the reader knows: .shtml is indexed", "[indexer][formats]") {
+  // The folder walk once kept its own list of extensions, without .shtml, which the reader reads as
+  // HTML: such pages were passed over in folders and indexed only when named on the command line.
+  TempDir dir("shtml");
+  write_file(dir.path() / "in" / "story.shtml",
+             "<!DOCTYPE html>\n<html><head><title>Lighthouse keepers return to Point Reyes</title>\n"
+             "<meta name=\"date\" content=\"2024-03-05\"></head>\n<body><article>\n"
+             "<h1>Lighthouse keepers return to Point Reyes</h1>\n"
+             "<p>For the first time in decades, lighthouse keepers will live at the station through the "
+             "winter months.</p>\n<p>The park service said the keepers would guide visitors and look after "
+             "the lamp room.</p>\n</article></body></html>\n");
+  write_file(dir.path() / "in" / "scan.pdf", "%PDF-1.4 not an article");
+  auto db = dir.path() / "db";
+  auto summary = index_json(db, shell_quote((dir.path() / "in").string()));
+  CHECK(summary["files"]["indexed"] == 1);
+  CHECK(summary["files"]["other_types_passed_over"] == 1);  // the .pdf, still passed over
+  CHECK(summary["articles"]["added"] == 1);
+  auto found = run_command(shell_quote(search_bin()) + " --json --db " + shell_quote(db.string()) + " lighthouse");
+  INFO(found.err);
+  REQUIRE(found.exit_code == 0);
+  auto results = nlohmann::json::parse(found.out)["results"];
+  REQUIRE(results.size() == 1);
+  CHECK(results[0]["title"] == "Lighthouse keepers return to Point Reyes");
+}
+
 TEST_CASE("stats reports counts, date range and size", "[indexer][stats]") {
   TempDir dir("stats");
   make_collection(dir.path() / "in", 9);

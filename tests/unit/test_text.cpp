@@ -64,3 +64,48 @@ TEST_CASE("split keeps every item, empty ones included", "[text]") {
     CHECK(split(list, separator) == items);
   }
 }
+
+TEST_CASE("append_utf8 writes each code point in one to four bytes and U+FFFD for non-characters", "[text]") {
+  struct Case {
+    char32_t code_point;
+    std::string_view bytes;
+  };
+  const Case cases[] = {
+      {U'a', "a"},
+      {0x7F, "\x7F"},
+      {0xE9, "\xC3\xA9"},
+      {0x7FF, "\xDF\xBF"},
+      {0x20AC, "\xE2\x82\xAC"},
+      {0xFFFF, "\xEF\xBF\xBF"},
+      {0x1F600, "\xF0\x9F\x98\x80"},
+      {0x10FFFF, "\xF4\x8F\xBF\xBF"},
+      {0xD800, "\xEF\xBF\xBD"},  // a lone surrogate
+      {0xDFFF, "\xEF\xBF\xBD"},
+      {0x110000, "\xEF\xBF\xBD"},  // past the last code point
+  };
+  for (const auto& c : cases) {
+    INFO(static_cast<unsigned long>(c.code_point));
+    std::string out = "x";
+    append_utf8(out, c.code_point);
+    CHECK(out == "x" + std::string(c.bytes));
+    CHECK(is_valid_utf8(out));
+  }
+}
+
+TEST_CASE("ascii_lower lowers ASCII letters only and keeps other bytes", "[text]") {
+  struct Case {
+    std::string_view input, expected;
+  };
+  const Case cases[] = {
+      {"", ""},
+      {"Author", "author"},
+      {"DatePublished", "datepublished"},
+      {".SHTML", ".shtml"},
+      {"A-Z_0-9 @[`{", "a-z_0-9 @[`{"},
+      {"\xC3\x89T\xC3\x89", "\xC3\x89t\xC3\x89"},  // "ÉTÉ": only the T, UTF-8 kept valid
+  };
+  for (const auto& c : cases) {
+    INFO(c.input);
+    CHECK(ascii_lower(c.input) == c.expected);
+  }
+}
