@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "common/base/errors.hpp"
+#include "common/base/option_choices.hpp"
 #include "common/output/batch.hpp"
 #include "common/output/printers.hpp"
 #include "common/search/request.hpp"
@@ -19,6 +20,10 @@
 
 namespace {
 
+enum class Color { automatic, always, never };
+constexpr newsdex::OptionChoice<Color> color_choices[] = {
+    {"auto", Color::automatic}, {"always", Color::always}, {"never", Color::never}};
+
 // The command line as given: the request's options as written (checked by the library's
 // request_with(), as a batch JSON request's are), the rest (output, colour, databases) here.
 struct CommandLine {
@@ -26,6 +31,7 @@ struct CommandLine {
   newsdex::RequestOptions given;
   newsdex::SearchRequest request;  // made by finish_request
   std::string color = "auto";
+  Color color_choice = Color::automatic;
   bool json = false, jsonl = false, batch = false;
 };
 
@@ -107,8 +113,7 @@ void finish_request(CommandLine& c) {
   if (static_cast<int>(c.json) + static_cast<int>(c.jsonl) + static_cast<int>(c.batch) > 1)
     throw newsdex::UsageError("choose one of --json, --jsonl and --batch");
   if (c.batch && !c.words.empty()) throw newsdex::UsageError("--batch reads queries from stdin: give no query");
-  if (c.color != "auto" && c.color != "always" && c.color != "never")
-    throw newsdex::UsageError("--color must be auto, always or never");
+  c.color_choice = newsdex::parse_choice<Color>("--color value", c.color, color_choices);
   auto& text = c.given.text.emplace();
   for (const auto& word : c.words) text += (text.empty() ? "" : " ") + word;
   c.request = newsdex::request_with(c.given, {});
@@ -177,7 +182,8 @@ int search_and_print(const CommandLine& c) {
   } else if (c.jsonl) {
     newsdex::print_jsonl(std::cout, response);
   } else {
-    bool color = c.color == "always" || (c.color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+    bool color = c.color_choice == Color::always ||
+                 (c.color_choice == Color::automatic && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
     newsdex::print_text(std::cout, response, {color});
   }
   return 0;

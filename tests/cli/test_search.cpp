@@ -377,6 +377,7 @@ TEST_CASE("search: bad queries and options give a clear message and exit code 2"
       {"--max-wildcard 1 'h*'", "wildcard matches too many words", 2},
       {"--sort random gaza", "unknown sort order", 2},
       {"--facet colour gaza", "unknown facet", 2},
+      {"--color sometimes gaza", "unknown --color value 'sometimes': choose auto, always or never", 2},
       {"--bm25 1,x gaza", "--bm25", 2},
       {"--from 2024-02-30 gaza", "no such day", 2},
       {"--any --all gaza", "contradict", 2},
