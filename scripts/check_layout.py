@@ -147,41 +147,37 @@ def self_test(source_dir):
         if check(copy):
             failures.append("the unmodified copy of the sources does not pass: " + "; ".join(check(copy)))
 
+        def refused(relative, edit, refusal, what):
+            """Checks the copy with one file edited (edit: its text -> new text), then restores it."""
+            path = os.path.join(copy, relative)
+            with open(path, encoding="utf-8") as f:
+                original = f.read()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(edit(original))
+            if not any(refusal(p) for p in check(copy)):
+                failures.append(what + " was not refused")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original)
+
         # A front end including Xapian's header (to catch Xapian::Error itself) crosses the boundary.
-        front = os.path.join(copy, "indexer", "main.cpp")
-        with open(front, encoding="utf-8") as f:
-            original = f.read()
-        with open(front, "w", encoding="utf-8") as f:
-            f.write("#include <xapian.h>\n" + original)
-        if not any(p.startswith("indexer/main.cpp:1: includes <xapian.h>") for p in check(copy)):
-            failures.append("an include of <xapian.h> in indexer/main.cpp was not refused")
-        with open(front, "w", encoding="utf-8") as f:
-            f.write(original + "void f() { try { } catch (const Xapian::Error&) { } }\n")
-        if not any(p.startswith("indexer/main.cpp:") and "names a Xapian:: type" in p for p in check(copy)):
-            failures.append("a catch of Xapian::Error in indexer/main.cpp was not refused")
-        with open(front, "w", encoding="utf-8") as f:
-            f.write(original)
+        front = os.path.join("indexer", "main.cpp")
+        refused(front, lambda text: "#include <xapian.h>\n" + text,
+                lambda p: p.startswith("indexer/main.cpp:1: includes <xapian.h>"),
+                "an include of <xapian.h> in indexer/main.cpp")
+        refused(front, lambda text: text + "void f() { try { } catch (const Xapian::Error&) { } }\n",
+                lambda p: p.startswith("indexer/main.cpp:") and "names a Xapian:: type" in p,
+                "a catch of Xapian::Error in indexer/main.cpp")
 
         # base is the lowest stage: including a search header from it goes the wrong way.
-        victim = os.path.join(copy, "common", "base", "text.cpp")
-        with open(victim, encoding="utf-8") as f:
-            original = f.read()
-        with open(victim, "w", encoding="utf-8") as f:
-            f.write('#include "common/search/search.hpp"\n' + original)
-        problems = check(copy)
-        if not any(p.startswith("common/base/text.cpp:1:") and "common/search/search.hpp" in p for p in problems):
-            failures.append("an include of common/search/search.hpp from common/base/text.cpp was not refused")
-        with open(victim, "w", encoding="utf-8") as f:
-            f.write(original)
+        refused(os.path.join("common", "base", "text.cpp"),
+                lambda text: '#include "common/search/search.hpp"\n' + text,
+                lambda p: p.startswith("common/base/text.cpp:1:") and "common/search/search.hpp" in p,
+                "an include of common/search/search.hpp from common/base/text.cpp")
 
         # store linking index (which links store) is a loop.
-        cmake = os.path.join(copy, "common", "store", "CMakeLists.txt")
-        with open(cmake, encoding="utf-8") as f:
-            text = f.read()
-        with open(cmake, "w", encoding="utf-8") as f:
-            f.write(text.replace("(newsdex_store PUBLIC", "(newsdex_store PUBLIC newsdex_index"))
-        if not any("loop" in p for p in check(copy)):
-            failures.append("store linking index (a loop) was not refused")
+        refused(os.path.join("common", "store", "CMakeLists.txt"),
+                lambda text: text.replace("(newsdex_store PUBLIC", "(newsdex_store PUBLIC newsdex_index"),
+                lambda p: "loop" in p, "store linking index (a loop)")
     for failure in failures:
         print("check_layout self-test: " + failure, file=sys.stderr)
     return 1 if failures else 0
