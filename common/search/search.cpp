@@ -90,6 +90,124 @@ bool all_directories(const std::vector<std::string>& paths) {
   return !paths.empty();
 }
 
+// A more-like-this search needs no text of its own.
+QueryOptions query_options_for(const SearchRequest& request) {
+  auto options = request.query;
+  options.allow_empty = options.allow_empty || !request.like.empty();
+  return options;
+}
+
+// "Did you mean": the spelling correction, when there is one that differs from the query.
+std::string suggestion_for(const ParsedQuery& parsed) {
+  return !parsed.corrected.empty() && parsed.corrected != parsed.text ? parsed.corrected : std::string();
+}
+
+struct QueryToRun {
+  Xapian::Query query;
+  bool ranked;  // has words to rank by (a filters-only query has none)
+};
+
+// With --like, the query filters the articles most like the one named, which rank them.
+QueryToRun like_filtered(const Xapian::Database& database, const SearchRequest& request, const ParsedQuery& parsed) {
+  if (request.like.empty()) return {parsed.query, parsed.ranked};
+  return {Xapian::Query(Xapian::Query::OP_FILTER, more_like_this(database, request.like), parsed.query), true};
+}
+
+// A query with nothing to rank by (filters only) is sorted newest first.
+SortOrder sort_used(SortOrder asked, bool ranked) {
+  return (asked == SortOrder::relevance && !ranked) ? SortOrder::newest : asked;
+}
+
+Xapian::BM25Weight bm25_weighting(const Bm25Parameters& bm25) {
+  return Xapian::BM25Weight(bm25.k1, bm25.k2, bm25.k3, bm25.b, bm25.min_normlen);
+}
+
+Xapian::Enquire make_enquire(const Xapian::Database& database, const Xapian::Weight& weighting, bool collapse,
+                             SortOrder order) {
+  Xapian::Enquire enquire(database);
+  enquire.set_weighting_scheme(weighting);
+  if (collapse) enquire.set_collapse_key(schema::collapse_slot);
+  configure_order(enquire, order);
+  return enquire;
+}
+
+// Pseudo-relevance feedback, for ranked word queries in relevance order: the query with the words
+// added (recorded in the response), or `query` as it was.
+Xapian::Query expanded(Xapian::Enquire& enquire, const SearchRequest& request, bool ranked, Xapian::Query query,
+                       SearchResponse& response) {
+  auto expansion = expansion_for(request, response.parsed);
+  if (expansion.terms == 0 || !ranked || !request.like.empty() || response.sort != SortOrder::relevance) return query;
+  auto expanded = expand_query(enquire, response.parsed.text_query, response.parsed.filter, expansion);
+  response.expanded_with = std::move(expanded.added);
+  return expanded.query;
+}
+
+std::unique_ptr<FacetCollector> facet_collector(const std::vector<FacetField>& fields, FacetValueCache* cache,
+                                                bool local) {
+  return cache ? std::make_unique<FacetCollector>(fields, *cache) : std::make_unique<FacetCollector>(fields, local);
+}
+
+// --auto-correct: the query found nothing and a suggestion exists, so the suggestion runs instead.
+bool runs_correction(const Xapian::MSet& matches, const SearchRequest& request, const std::string& suggestion) {
+  return matches.get_matches_upper_bound() == 0 && request.auto_correct && !suggestion.empty();
+}
+
+SearchRequest corrected_request(const SearchRequest& request, const std::string& suggestion) {
+  auto corrected = request;
+  corrected.text = suggestion;
+  corrected.auto_correct = false;
+  return corrected;
+}
+
+// The corrected query's response, answering the request as the user made it.
+SearchResponse as_corrected(SearchResponse again, const SearchRequest& request, std::string suggestion) {
+  again.request = request;
+  again.corrected_from = request.text;
+  again.suggestion = std::move(suggestion);
+  return again;
+}
+
+Xapian::doccount page_end(const SearchRequest& request) {
+  return static_cast<Xapian::doccount>(request.offset + request.limit);
+}
+
+// The rest of the page after the `with_all` articles that have every word: the articles with only
+// some of them (`any_words` but not `all_words`), ranked, in the room the page has left.
+Xapian::MSet match_some_words(const Xapian::Database& database, const Xapian::Query& any_words,
+                              const Xapian::Query& all_words, const Xapian::Weight& weighting,
+                              const SearchRequest& request, SortOrder order, Xapian::doccount with_all) {
+  auto rest = make_enquire(database, weighting, request.collapse_duplicates, order);
+  rest.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, any_words, all_words));
+  auto skip = request.offset > with_all ? request.offset - with_all : 0;
+  auto room = page_end(request) - std::max(static_cast<Xapian::doccount>(request.offset), with_all);
+  return rest.get_mset(static_cast<Xapian::doccount>(skip), room);
+}
+
+void add_counts(MatchCounts& counts, const MatchCounts& more) {
+  counts.lower_bound += more.lower_bound;
+  counts.estimated += more.estimated;
+  counts.upper_bound += more.upper_bound;
+}
+
+// One match set's articles as hits, ranked after `ranks_before`: the stored article, its title and
+// snippet highlighted.
+void add_hits(std::vector<Hit>& hits, const Xapian::MSet& matches, Xapian::doccount ranks_before,
+              const SearchRequest& request, const Highlighter& highlighter, DataUnpacker& unpacker) {
+  for (auto it = matches.begin(); it != matches.end(); ++it) {
+    Hit hit;
+    hit.rank = ranks_before + it.get_rank() + 1;  // get_rank() already counts the offset
+    hit.docid = *it;
+    hit.weight = it.get_weight();
+    hit.percent = it.get_percent();
+    hit.duplicates_hidden = request.collapse_duplicates ? it.get_collapse_count() : 0;
+    hit.article = article_from_stored_data(unpacker.unpack(it.get_document().get_data()));
+    hit.title = highlighter.title(hit.article.title);
+    if (request.snippet_length > 0)
+      hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
+    hits.push_back(std::move(hit));
+  }
+}
+
 }  // namespace
 
 SortOrder parse_sort_order(std::string_view name) {
@@ -195,90 +313,55 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
 }
 
+// The stages of one search: parse, the query to run (like, expansion, recency), the match with the
+// facet spies, auto-correction, the page's continuation with any word, facets, hits with snippets.
 SearchResponse Searcher::run(const SearchRequest& request) {
   auto started = Clock::now();
   SearchResponse response;
   response.request = request;
-  auto query_options = request.query;
-  query_options.allow_empty = query_options.allow_empty || !request.like.empty();
+  const auto query_options = query_options_for(request);
   response.parsed = builder_->build(request.text, query_options);
-  if (!response.parsed.corrected.empty() && response.parsed.corrected != response.parsed.text)
-    response.suggestion = response.parsed.corrected;
+  response.suggestion = suggestion_for(response.parsed);
 
-  Xapian::Query query = response.parsed.query;
-  bool ranked = response.parsed.ranked;
-  if (!request.like.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, more_like_this(database_, request.like), query);
-    ranked = true;
-  }
-  auto highlighted = query;  // the words asked for: not those added by expansion
-  Xapian::BM25Weight weighting(request.bm25.k1, request.bm25.k2, request.bm25.k3, request.bm25.b,
-                               request.bm25.min_normlen);
-  response.sort = (request.sort == SortOrder::relevance && !ranked) ? SortOrder::newest : request.sort;
-  Xapian::Enquire enquire(database_);
-  enquire.set_weighting_scheme(weighting);
-  if (request.collapse_duplicates && !(counts_every_match(request) && no_duplicate_bodies()))
-    enquire.set_collapse_key(schema::collapse_slot);
-  auto expansion = expansion_for(request, response.parsed);
-  if (expansion.terms > 0 && ranked && request.like.empty() && response.sort == SortOrder::relevance) {
-    auto expanded = expand_query(enquire, response.parsed.text_query, response.parsed.filter, expansion);
-    query = expanded.query;
-    response.expanded_with = std::move(expanded.added);
-  }
+  auto [query, ranked] = like_filtered(database_, request, response.parsed);
+  const auto highlighted = query;  // the words asked for: not those added by expansion
+  const auto weighting = bm25_weighting(request.bm25);
+  response.sort = sort_used(request.sort, ranked);
+  const bool every_match_seen = counts_every_match(request);
+  auto enquire = make_enquire(
+      database_, weighting, request.collapse_duplicates && !(every_match_seen && no_duplicate_bodies()), response.sort);
+  query = expanded(enquire, request, ranked, query, response);
   if (request.recency_half_life_days > 0 && response.sort == SortOrder::relevance)
     query = with_recency(database_, query, request.recency_half_life_days, weighting);
   response.timing.parse_ms = ms_since(started);
 
   auto match_started = Clock::now();
   enquire.set_query(query);
-  configure_order(enquire, response.sort);
   std::unique_ptr<FacetCollector> facets;
-  Xapian::doccount check_at_least = 0;
-  const bool every_match_seen = counts_every_match(request);
   if (every_match_seen) {
-    facets = facet_cache_ ? std::make_unique<FacetCollector>(request.facets, *facet_cache_)
-                          : std::make_unique<FacetCollector>(request.facets, local_);
+    facets = facet_collector(request.facets, facet_cache_.get(), local_);
     facets->attach(enquire);
-    check_at_least = database_.get_doccount();  // count every match, not just one page
   }
+  Xapian::doccount check_at_least = every_match_seen ? database_.get_doccount() : 0;  // facets count every match
   auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                static_cast<Xapian::doccount>(request.limit), check_at_least);
   response.counts = match_counts(mset, every_match_seen);
   response.timing.match_ms = ms_since(match_started);
 
-  if (mset.get_matches_upper_bound() == 0 && request.auto_correct && !response.suggestion.empty()) {
-    auto corrected = request;
-    corrected.text = response.suggestion;
-    corrected.auto_correct = false;
-    auto again = run(corrected);
-    again.request = request;
-    again.corrected_from = request.text;
-    again.suggestion = response.suggestion;
-    return again;
-  }
+  if (runs_correction(mset, request, response.suggestion))
+    return as_corrected(run(corrected_request(request, response.suggestion)), request, response.suggestion);
   // Fewer articles have all the words than the page asks for: the page goes on with the articles
   // that have some of them, ranked, after all those with every word. Facets still count only the
   // articles with all the words (what was asked for; counting the others too cost 5 ms a query).
   Xapian::MSet others;
-  auto page_end = static_cast<Xapian::doccount>(request.offset + request.limit);
   Xapian::doccount with_all = response.counts.upper_bound;  // exact below the page end, or all seen
-  if (with_all < page_end && falls_back_to_any(request, response.parsed)) {
+  if (with_all < page_end(request) && falls_back_to_any(request, response.parsed)) {
     auto any_options = query_options;
     any_options.word_operator = WordOperator::any;
     auto any = builder_->build(request.text, any_options);
-    Xapian::Enquire rest(database_);
-    rest.set_weighting_scheme(weighting);
-    if (request.collapse_duplicates) rest.set_collapse_key(schema::collapse_slot);
-    configure_order(rest, response.sort);
-    rest.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, any.query, response.parsed.query));
-    auto skip = request.offset > with_all ? request.offset - with_all : 0;
-    auto room = page_end - std::max(static_cast<Xapian::doccount>(request.offset), with_all);
-    others = rest.get_mset(static_cast<Xapian::doccount>(skip), room);
+    others = match_some_words(database_, any.query, response.parsed.query, weighting, request, response.sort, with_all);
     response.fallback_to_any = others.get_matches_upper_bound() > 0;
-    auto more = match_counts(others, false);
-    response.counts.lower_bound += more.lower_bound;
-    response.counts.estimated += more.estimated;
-    response.counts.upper_bound += more.upper_bound;
+    add_counts(response.counts, match_counts(others, false));
     response.timing.match_ms = ms_since(match_started);
   }
 
@@ -290,22 +373,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   auto snippets_started = Clock::now();
   Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));
-  auto add_hits = [&](const Xapian::MSet& hits, Xapian::doccount ranks_before) {
-    for (auto it = hits.begin(); it != hits.end(); ++it) {
-      Hit hit;
-      hit.rank = ranks_before + it.get_rank() + 1;  // get_rank() already counts the offset
-      hit.docid = *it;
-      hit.weight = it.get_weight();
-      hit.percent = it.get_percent();
-      hit.duplicates_hidden = request.collapse_duplicates ? it.get_collapse_count() : 0;
-      hit.article = article_from_stored_data(unpacker_.unpack(it.get_document().get_data()));
-      hit.title = highlighter.title(hit.article.title);
-      if (request.snippet_length > 0) hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
-      response.hits.push_back(std::move(hit));
-    }
-  };
-  add_hits(mset, 0);
-  add_hits(others, with_all);
+  add_hits(response.hits, mset, 0, request, highlighter, unpacker_);
+  add_hits(response.hits, others, with_all, request, highlighter, unpacker_);
   response.timing.snippets_ms = ms_since(snippets_started);
   response.timing.total_ms = ms_since(started);
   return response;

@@ -269,6 +269,53 @@ TEST_CASE("in a JSON Lines export the size limit applies to each article, not th
   CHECK(doc_count(db) == 20);
 }
 
+// A JSON Lines export of `articles` articles about `topic`, each with its own URL.
+std::string export_lines(const std::string& topic, int articles) {
+  std::string lines;
+  for (int i = 0; i < articles; ++i) {
+    auto n = std::to_string(i);
+    lines += R"({"title": ")" + topic + " story " + n + R"(", "date": "2024-05-01", "url": "https://x.example/)" +
+             topic + "/" + n + R"(", "body": "The )" + topic + " report number " + n +
+             R"( describes the harbour, the council and the weather in enough detail to be kept."})" + "\n";
+  }
+  return lines;
+}
+
+// The indexer's worker threads hand a large export (more than 64 articles) to the writer in chunks.
+TEST_CASE("touching a large export without changing it re-indexes nothing and leaves no worker on it",
+          "[indexer][incremental]") {
+  // The writer found the file unchanged and freed it while workers still prepared its chunks: the
+  // second run crashed (SIGSEGV) every time.
+  TempDir dir("touched-export");
+  write_file(dir.path() / "in" / "export.jsonl", export_lines("ferry", 300));
+  auto db = dir.path() / "db";
+  auto in = "--entities none " + shell_quote((dir.path() / "in").string());
+  CHECK(index_json(db, in)["articles"]["added"] == 300);
+  for (int run = 0; run < 2; ++run) {
+    set_mtime_forward(dir.path() / "in" / "export.jsonl");
+    auto touched = index_json(db, in);
+    CHECK(touched["files"]["unchanged"] == 1);
+    CHECK(touched["files"]["indexed"] == 0);
+    CHECK(touched["articles"]["added"] == 0);
+  }
+  CHECK(doc_count(db) == 300);
+}
+
+TEST_CASE("two large exports are both indexed when the second is read before the first", "[indexer]") {
+  // b.jsonl, smaller, is read first; its chunks beyond the workers' bound stood in front of those of
+  // a.jsonl, which the writer waits for first: the run hung for good (killed here after 2 minutes).
+  TempDir dir("two-exports");
+  write_file(dir.path() / "in" / "a.jsonl", export_lines("ferry", 4000));
+  write_file(dir.path() / "in" / "b.jsonl", export_lines("rail", 700));
+  auto db = dir.path() / "db";
+  auto result = run_command("timeout -s KILL 120 " + shell_quote(index_bin()) + " --json -j 2 --entities none --db " +
+                            shell_quote(db.string()) + " " + shell_quote((dir.path() / "in").string()));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(nlohmann::json::parse(result.out)["articles"]["added"] == 4700);
+  CHECK(doc_count(db) == 4700);
+}
+
 TEST_CASE("a database built from empty is compacted and stays valid", "[indexer][compact]") {
   TempDir dir("compact");
   make_collection(dir.path() / "in", 40);
