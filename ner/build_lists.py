@@ -321,11 +321,16 @@ def build_aliases(g, out_path):
     for row in read_tsv(g / "organisations/international_bodies_supraverden.tsv"):
         for value in row["abbrev_en"].split("|") + row["other_names_en"].split("|"):
             if value and value != row["name_en"] and len(value) >= 2:
+                # A short abbreviation is too ambiguous unless it is the initials ("EC" is not "Citizens
+                # Encounter"; "EU" is the European Union).
+                if len(value) <= 3 and value.isupper() and initials(row["name_en"]) != value:
+                    continue
                 aliases.setdefault(value, row["name_en"])
     # Political parties: the Factbook's abbreviation, the alternatives it gives in parentheses ("Liberal
     # Democrats (Lib Dems)"), and the news forms of one-adjective names (party_forms); forms that stand for
     # two differently named parties are left out.
     parties = {}
+    party_names = {row["party_name"].strip() for row in read_tsv(g / "organisations/political_parties_factbook_current.tsv")}
     for row in read_tsv(g / "organisations/political_parties_factbook_current.tsv"):
         name = row["party_name"].strip()
         if not name:
@@ -333,11 +338,13 @@ def build_aliases(g, out_path):
         forms = []
         abbrev = row["abbrev"].strip()
         if 2 <= len(abbrev) <= 8 and abbrev.replace("-", "").isalpha() and abbrev.isupper():
-            forms.append(abbrev)
+            if len(abbrev) > 3 or initials(name) == abbrev:  # "EC" of a Venezuelan party is not the EC
+                forms.append(abbrev)
         for alternative in re.findall(r"\(([^()]+)\)", row["raw_text"]):
             alternative = alternative.strip()
             words = alternative.split()
-            if alternative[:1].isupper() and (2 <= len(words) <= 4 or alternative.isupper()) and alternative not in commons.values():
+            if (alternative[:1].isupper() and (2 <= len(words) <= 4 or alternative.isupper())
+                    and alternative not in commons.values() and alternative not in party_names):
                 if alternative.lower().replace("labour", "labor") != name.lower():
                     if not re.fullmatch(r"(?:Northern Ireland|Scotland|Wales|England)", alternative):
                         forms.append(alternative)

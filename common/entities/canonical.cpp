@@ -220,6 +220,10 @@ bool Canonicaliser::clean(const Mention& mention, bool last_mention, std::vector
   cleaned.type = mention.type;
   cleaned.display = without_leading_article(display_text(mention, first, last));
   while (cleaned.display.size() > 1 && cleaned.display.back() == '-') cleaned.display.pop_back();  // "U.S.-Japan"
+  // "The Fed" at the start of a sentence: the alias has no article ("The Hague" is no alias and keeps it).
+  if (cleaned.display.starts_with("The ") && lists_.alias(fold_key(cleaned.display.substr(4)))) {
+    cleaned.display.erase(0, 4);
+  }
   cleaned.key = fold_key(cleaned.display);
   const std::string_view category = lists_.non_entity(cleaned.key);
   // A wire's name as the last word of the story is its sign-off ("... said. REUTER"), not a mention.
@@ -339,7 +343,7 @@ void Canonicaliser::canonical_form(Cleaned& cleaned, std::vector<Cleaned>& out) 
 // people, and a name's first or last word may say ("Kestrelby Athletic", "River Tembrel", "Calvenshire").
 // False when the name is none of the three (an event or award: "Lantern Festival").
 bool Canonicaliser::decide_type(Cleaned& cleaned, EntityType tagged) const {
-  if (!lists_.non_entity(cleaned.key).empty()) return false;
+  if (const auto category = lists_.non_entity(cleaned.key); !category.empty() && category != "sign-off") return false;
   if (cleaned.known_type) return true;
   if (lists_.is_place_name(cleaned.key) || in_list(GazetteerList::country, cleaned.display)) {
     cleaned.known_type = EntityType::location;
@@ -365,8 +369,10 @@ bool Canonicaliser::decide_type(Cleaned& cleaned, EntityType tagged) const {
     cue = lists_.cue(words.front(), CueWhere::suffix);
   }
   if (!cue) return true;
-  // "Jane Park", "Doris Day": a tagged person whose first word is a given name keeps its type.
-  if (tagged == EntityType::person && words.size() >= 2 && in_list(GazetteerList::first_name, words.front())) {
+  // "Jane Park", "Doris Day": a tagged person whose first word is a given name keeps the type a last word
+  // would change ("River Tembrel" has no given name: River is a cue there).
+  if (tagged == EntityType::person && words.size() >= 2 && lists_.cue(words.back(), CueWhere::last) &&
+      in_list(GazetteerList::first_name, words.front())) {
     return true;
   }
   if (*cue == EntityType::misc) return false;

@@ -65,6 +65,7 @@ std::string without_company_designator(std::string_view name) {
   };
   while (last > 1) {
     std::string word = lower_ascii(words[last - 1]);
+    if (!word.empty() && word.back() == ',') word.pop_back();  // "Sony Corp, Inc"
     if (!one_of(word, designators)) break;
     --last;
     if (last > 1 && (words[last - 1] == "and" || words[last - 1] == "&")) --last;
@@ -75,8 +76,9 @@ std::string without_company_designator(std::string_view name) {
 }
 
 std::string british_spelling(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> spellings = {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> spellings = {
       {{"Organization", "Organisation"},
+       {"Cooperation", "Co-operation"},
        {"Organizations", "Organisations"},
        {"Center", "Centre"},
        {"Centers", "Centres"},

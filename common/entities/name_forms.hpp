@@ -21,7 +21,7 @@ std::string without_leading_article(std::string_view name);
 // a designator, or whose first word is one ("Co-op Bank"), is kept.
 std::string without_company_designator(std::string_view name);
 
-// Organisation, Centre and Defence spelt the British way in every word ("World Trade Organization" ->
+// Organisation, Centre, Defence and Co-operation spelt the British way in every word ("World Trade Organization" ->
 // "World Trade Organisation"), so that both spellings are one key.
 std::string british_spelling(std::string_view name);
 
