@@ -125,19 +125,6 @@ void merge_short_forms(std::vector<Group>& groups, IsPlace&& is_place) {
   }
 }
 
-}  // namespace
-
-namespace {
-
-bool has_lower_case(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const CodePoint cp = decode_utf8(text, i);
-    if (is_lower(cp.value)) return true;
-    i += cp.length;
-  }
-  return false;
-}
-
 // Nothing but white space and punctuation after the mention in its block: "... said. REUTER".
 bool ends_block(const Mention& mention) {
   const std::string_view rest = mention.source.substr(std::min(mention.source.size(), mention.tokens.back().end));
@@ -260,7 +247,7 @@ bool Canonicaliser::clean(const Mention& mention, bool last_mention, std::vector
 // put before a government body becomes a place of its own ("U.S. Agriculture Department" -> United States,
 // Agriculture Department), and a product after its company's name goes ("Sony PSP" -> Sony).
 void Canonicaliser::canonical_form(Cleaned& cleaned, std::vector<Cleaned>& out) const {
-  const bool capitals_only = !has_lower_case(cleaned.display);
+  const bool capitals_only = is_all_caps(cleaned.display);
   const auto apply_alias = [&] {
     const Alias* alias = lists_.alias(cleaned.key);
     if (alias == nullptr) return;
