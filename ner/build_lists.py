@@ -257,12 +257,62 @@ def build_organisations(g, lists):
             lists.add("company_suffix", suffix, "org_cues/company_legal_suffixes_cleanco.tsv")
 
 
+CONTENT_WORD_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&", "des", "du", "la", "le", "di", "y", "et"}
+
+
+def initials(name):
+    """Initials of the content words ("General Motors" -> "GM"); the same rule as name_forms.cpp's initials."""
+    words = [w for w in re.split(r"[\s]+", name) if w and w.lower() not in CONTENT_WORD_SKIP]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def party_forms(name):
+    """News forms of a one-adjective party name: "Democratic Party" -> Democrat, Democrats; "Conservative
+    Party" -> Conservative, Conservatives (other adjectives, such as "New" or "Green", are ordinary words).
+    A plural name gets its singular ("Liberal Democrats" -> "Liberal Democrat")."""
+    forms = []
+    match = re.fullmatch(r"([A-Z][a-z]+) Party", name)
+    if match:
+        adjective = match.group(1)
+        if adjective.endswith("ic"):
+            forms += [adjective[:-2], adjective[:-2] + "s"]  # Democratic -> Democrat(s)
+        elif adjective.endswith(("ive", "an", "ist")):
+            forms += [adjective, adjective + "s"]  # Conservative(s), Republican(s), Socialist(s)
+    elif re.fullmatch(r"(?:[A-Z][a-z]+ )+[A-Z][a-z]+s", name) and not name.endswith("ss"):
+        forms.append(name[:-1])  # Liberal Democrats -> Liberal Democrat
+    return forms
+
+
+def company_aliases(g):
+    """Stock symbols that are the initials of the company's name ("GM" -> General Motors), which news copy
+    uses as the company's short name; other symbols (KO, T, MMM) are not names."""
+    names = {}
+    with open(g / "organisations/sp500_constituents.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            names.setdefault(row["Symbol"], []).append(row["Security"])
+    for row in read_tsv(g / "organisations/us_listed_companies.tsv"):
+        names.setdefault(row["symbol"], []).append(row["company"])
+    aliases = {}
+    for symbol, raws in sorted(names.items()):
+        if not (2 <= len(symbol) <= 4 and symbol.isalpha() and symbol.isupper()):
+            continue
+        for raw in raws:
+            name = min(company_name(raw), key=len, default="")  # without "Inc", "Corp" ...
+            if len(name.split()) >= 2 and initials(name) == symbol:
+                aliases[symbol] = name
+                break
+    return aliases
+
+
 def build_aliases(g, out_path):
-    """alias<TAB>canonical: country variants -> common name, international body abbreviations -> name."""
+    """alias<TAB>canonical<TAB>type: country variants -> common name (place); international body, party and
+    company abbreviations and news forms -> name (organisation)."""
     aliases = {}
     commons = {}
+    countries = set()
     for row in read_tsv(g / "countries/countries.tsv"):
         commons[row["cca2"]] = row["name_common"]
+        countries.add(row["name_common"])
     for row in read_tsv(g / "countries/country_name_variants.tsv"):
         if row["kind"] in ("alt", "official", "iso_name", "iso_common", "iso_official") and row["code"] in commons:
             name = row["name"]
@@ -271,23 +321,149 @@ def build_aliases(g, out_path):
     for row in read_tsv(g / "organisations/international_bodies_supraverden.tsv"):
         for value in row["abbrev_en"].split("|") + row["other_names_en"].split("|"):
             if value and value != row["name_en"] and len(value) >= 2:
+                # A short abbreviation is too ambiguous unless it is the initials ("EC" is not "Citizens
+                # Encounter"; "EU" is the European Union).
+                if len(value) <= 3 and value.isupper() and initials(row["name_en"]) != value:
+                    continue
                 aliases.setdefault(value, row["name_en"])
-    # Spellings that news copy uses and the lists lack.
-    extra = {"U.S.": "United States", "U.S.A.": "United States", "US": "United States", "USA": "United States",
-             "America": "United States", "U.N.": "United Nations", "UN": "United Nations",
-             "U.K.": "United Kingdom", "UK": "United Kingdom", "Britain": "United Kingdom",
+    # Political parties: the Factbook's abbreviation, the alternatives it gives in parentheses ("Liberal
+    # Democrats (Lib Dems)"), and the news forms of one-adjective names (party_forms); forms that stand for
+    # two differently named parties are left out.
+    parties = {}
+    party_names = {row["party_name"].strip() for row in read_tsv(g / "organisations/political_parties_factbook_current.tsv")}
+    for row in read_tsv(g / "organisations/political_parties_factbook_current.tsv"):
+        name = row["party_name"].strip()
+        if not name:
+            continue
+        forms = []
+        abbrev = row["abbrev"].strip()
+        if 2 <= len(abbrev) <= 8 and abbrev.replace("-", "").isalpha() and abbrev.isupper():
+            if len(abbrev) > 3 or initials(name) == abbrev:  # "EC" of a Venezuelan party is not the EC
+                forms.append(abbrev)
+        for alternative in re.findall(r"\(([^()]+)\)", row["raw_text"]):
+            alternative = alternative.strip()
+            words = alternative.split()
+            if (alternative[:1].isupper() and (2 <= len(words) <= 4 or alternative.isupper())
+                    and alternative not in commons.values() and alternative not in party_names):
+                if alternative.lower().replace("labour", "labor") != name.lower():
+                    if not re.fullmatch(r"(?:Northern Ireland|Scotland|Wales|England)", alternative):
+                        forms.append(alternative)
+        forms += party_forms(name)
+        for alternative in list(forms):
+            forms += party_forms(alternative)
+        for form in forms:
+            if form != name and form not in countries:
+                parties.setdefault(form, set()).add(name)
+    for alias, names in sorted(parties.items()):
+        if len(names) == 1:  # an abbreviation two parties share ("SNP") names neither
+            aliases.setdefault(alias, names.pop())
+    for alias, name in company_aliases(g).items():
+        aliases.setdefault(alias, name)
+    # Spellings that news copy uses and the lists lack (general news usage, not any collection's names).
+    extra = {"U.S.": "United States", "U.S": "United States", "U.S.A.": "United States", "US": "United States",
+             "USA": "United States", "America": "United States", "U.N.": "United Nations", "UN": "United Nations",
+             "U.K.": "United Kingdom", "U.K": "United Kingdom", "UK": "United Kingdom", "Britain": "United Kingdom",
              "Great Britain": "United Kingdom", "E.U.": "European Union", "EU": "European Union",
+             "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union", "W. Germany": "West Germany",
+             "E. Germany": "East Germany",
              "North Atlantic Treaty Organization": "North Atlantic Treaty Organisation",
-             "Central Intelligence Agency": "CIA", "Federal Bureau of Investigation": "FBI"}
+             "Central Intelligence Agency": "CIA", "Federal Bureau of Investigation": "FBI",
+             "Fed": "Federal Reserve", "Federal Reserve Board": "Federal Reserve",
+             "Federal Reserve System": "Federal Reserve",
+             "Board of Governors of the Federal Reserve": "Federal Reserve",
+             "Board of Governors of the Federal Reserve System": "Federal Reserve",
+             "ECB": "European Central Bank", "BoE": "Bank of England", "BoJ": "Bank of Japan",
+             "Tories": "Conservative Party", "Tory": "Conservative Party", "Tory Party": "Conservative Party",
+             "Conservative and Unionist Party": "Conservative Party", "Conservatives": "Conservative Party",
+             "Conservative": "Conservative Party",
+             "Labour": "Labour Party", "Labor": "Labor Party", "Lib Dems": "Liberal Democrats",
+             "Lib Dem": "Liberal Democrats", "LibDems": "Liberal Democrats", "Liberal Democrat": "Liberal Democrats",
+             "Liberal Democrat Party": "Liberal Democrats",
+             "Democrats": "Democratic Party", "Democrat": "Democratic Party",
+             "Republicans": "Republican Party", "Republican": "Republican Party", "GOP": "Republican Party"}
     aliases.update(extra)
+    place_names = set(commons.values()) | {"United States", "United Kingdom", "Soviet Union", "West Germany",
+                                           "East Germany"}
     with open(out_path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write("# alias<TAB>canonical name. Derived by ner/build_lists.py from ../shared/gazetteers:\n")
+        handle.write("# alias<TAB>canonical name<TAB>type of the canonical name (place or organisation).\n")
+        handle.write("# Derived by ner/build_lists.py from ../shared/gazetteers:\n")
         handle.write(f"#   countries/countries.tsv, countries/country_name_variants.tsv ({LICENCES['countries']})\n")
-        handle.write(f"#   organisations/international_bodies_supraverden.tsv (CC BY-SA 4.0 supraverden)\n")
-        handle.write("#   plus a few hand-written news spellings (U.S., U.N., Britain ...) at the end of build_aliases\n")
+        handle.write("#   organisations/international_bodies_supraverden.tsv (CC BY-SA 4.0 supraverden)\n")
+        handle.write("#   organisations/political_parties_factbook_current.tsv (public domain CIA World Factbook)\n")
+        handle.write("#   organisations/us_listed_companies.tsv, sp500_constituents.csv (PDDL): symbols that are initials\n")
+        handle.write("#   plus hand-written news spellings and party nicknames (U.S., Fed, Tories, Lib Dems ...) at the end\n")
+        handle.write("#   of build_aliases\n")
         for alias in sorted(aliases, key=lambda a: (a.lower(), a)):
-            handle.write(f"{alias}\t{aliases[alias]}\n")
+            kind = "place" if aliases[alias] in place_names else "organisation"
+            handle.write(f"{alias}\t{aliases[alias]}\t{kind}\n")
     print(f"aliases: {len(aliases)}", file=sys.stderr)
+
+
+# Names that are none of person, organisation or place, by category (hand-written, general news usage;
+# the GATE lists below add holidays, currencies, months and days).
+NON_ENTITIES = {
+    "sign-off": ["Reuter", "Reuters", "AP", "AFP", "UPI", "PA", "DPA", "AAP", "Xinhua", "ANSA", "EFE", "Kyodo"],
+    "award": ["Oscar", "Oscars", "Academy Award", "Academy Awards", "Golden Globe", "Golden Globes", "Grammy",
+              "Grammys", "Grammies", "Emmy", "Emmys", "Bafta", "Baftas", "BAFTA", "BAFTAs", "Brit Award",
+              "Brit Awards", "Brits", "Tony Award", "Tony Awards", "Olivier Award", "Olivier Awards", "Nobel Prize",
+              "Nobel Peace Prize", "Booker Prize", "Man Booker Prize", "Pulitzer Prize", "Pulitzer", "Palme d'Or",
+              "Turner Prize", "Mercury Prize", "Ballon d'Or", "Victoria Cross", "MBE", "OBE", "CBE", "Golden Bear",
+              "Golden Lion", "Whitbread Prize"],
+    "product": ["PC", "PCs", "DVD", "DVDs", "CD", "CDs", "CD-ROM", "CD-Roms", "MP3", "MP3s", "iPod", "iPods",
+                "iPhone", "iPad", "iTunes", "PlayStation", "Playstation", "PlayStation 2", "Playstation 2",
+                "PlayStation 3", "Playstation 3", "PS2", "PS3", "PSP", "PSPs", "Xbox", "Xbox 360", "GameCube",
+                "Wii", "Nintendo DS", "Game Boy", "Walkman", "Windows", "Windows XP", "Windows Vista", "Linux",
+                "Blu-ray", "HD-DVD", "HD DVD", "HDTV", "TV", "TVs", "LCD", "VCR", "VHS", "GPS", "SMS", "MMS", "Wi-Fi",
+                "WiFi", "Bluetooth", "VoIP", "3G", "4G", "5G", "DAB", "Internet", "Net", "Web", "World Wide Web",
+                "Email", "E-mail", "Firefox", "Internet Explorer", "Java", "Flash", "Boeing 747", "Airbus A380",
+                "Concorde", "Viagra", "Prozac", "Aspirin", "Botox"],
+    "economic term": ["GDP", "GNP", "CPI", "RPI", "PMI", "PPI", "Libor", "LIBOR", "Euribor", "AAA", "BBB", "EPS", "IPO", "IPOs", "M&A", "FTSE 100", "Footsie", "Dow", "Dow Jones Industrial Average",
+                      "Nasdaq Composite", "S&P 500", "Nikkei", "Nikkei 225", "Hang Seng", "Treasuries", "Eurobond",
+                      "Eurobonds"],
+    "competition": ["Premier League", "Premiership", "Champions League", "Europa League", "UEFA Cup", "FA Cup",
+                    "League Cup", "Carling Cup", "World Cup", "Euro 2004", "Euro 2008", "Six Nations", "Heineken Cup",
+                    "Super Bowl", "World Series", "Olympics", "Olympic Games", "Commonwealth Games", "Paralympics",
+                    "Tour de France", "Grand Prix", "Grand National", "Ryder Cup", "Davis Cup", "Australian Open",
+                    "US Open", "French Open", "Eurovision", "Eurovision Song Contest", "Serie A", "La Liga",
+                    "Bundesliga", "Ligue 1", "Champions Trophy", "Tri-Nations", "Grand Slam"],
+    "religion": ["Islam", "Christianity", "Judaism", "Buddhism", "Hinduism", "Sikhism", "Muslim", "Muslims", "Moslem",
+                 "Moslems", "Christian", "Christians", "Jew", "Jews", "Jewish", "Catholic", "Catholics", "Protestant",
+                 "Protestants", "Hindu", "Hindus", "Sikh", "Sikhs", "Buddhist", "Buddhists", "Sunni", "Sunnis", "Shia",
+                 "Shiite", "Shiites", "Shi'ite", "Shi'ites", "Anglican", "Anglicans", "Orthodox", "Islamist",
+                 "Islamists", "Koran", "Quran", "Bible", "God", "Allah"],
+    "currency": ["dlr", "dlrs", "dollar", "dollars", "stg", "sterling", "yen", "euro", "euros", "ecu", "ecus",
+                 "franc", "francs", "mark", "marks", "lire", "pesos", "rupees", "crowns", "cruzados"],
+    "holiday": ["Christmas", "Easter", "Ramadan", "Eid", "Hanukkah", "Diwali", "Thanksgiving", "New Year", "Lent"],
+}
+NON_ENTITY_GATE = {"holiday": "festival.lst", "currency": "currency_unit.lst", "date": ["months.lst", "day.lst"]}
+
+
+def build_non_entities(g, out_path, lists):
+    """name<TAB>category: names that are not people, organisations or places. GATE entries that are also
+    names in the person, place or organisation lists ("May", "Sun", "Bastille") are left out."""
+    names_elsewhere = set()
+    for list_name in ("first_name", "surname", "person_full", "city", "country", "region", "organisation", "company"):
+        names_elsewhere |= set(lists.entries.get(list_name, {}))
+    entries = {}
+    for category, files in NON_ENTITY_GATE.items():
+        for file in [files] if isinstance(files, str) else files:
+            for value in read_lst(g / "gate_annie" / file):
+                value = " ".join(value.split())
+                if len(value) >= 3 and value[0].isupper() and not value.endswith(".") and value.lower() not in names_elsewhere:
+                    entries.setdefault(value.lower(), (value, category))
+    for category, values in NON_ENTITIES.items():
+        for value in values:
+            if category != "currency" or value.lower() not in names_elsewhere:  # "Mark", "Franc" are names
+                entries[value.lower()] = (value, category)
+    with open(out_path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("# name<TAB>category: names that are not people, organisations or places (docs/entities.md).\n")
+        handle.write("# Derived by ner/build_lists.py: gate_annie/festival.lst, currency_unit.lst, months.lst, day.lst\n")
+        handle.write(f"#   ({LICENCES['gate_annie']}), without names that are also in the person, place or organisation\n")
+        handle.write("#   lists; plus the hand-written NON_ENTITIES of build_lists.py. A 'sign-off' counts only as the\n")
+        handle.write("#   last word of an article.\n")
+        for _, (value, category) in sorted(entries.items()):
+            handle.write(f"{value}\t{category}\n")
+    print(f"non-entities: {len(entries)}", file=sys.stderr)
 
 
 def build_demonyms(g, out_path):
@@ -336,6 +512,7 @@ def main():
     lists.write(out / "lists", LICENCES)
     build_aliases(gazetteers, out / "aliases.tsv")
     build_demonyms(gazetteers, out / "demonyms.tsv")
+    build_non_entities(gazetteers, out / "non_entities.tsv", lists)
 
 
 if __name__ == "__main__":

@@ -2,39 +2,27 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
+#include <optional>
 
-#include "common/base/errors.hpp"
 #include "common/base/text.hpp"
 #include "common/entities/hash.hpp"
+#include "common/entities/name_forms.hpp"
 #include "common/entities/unicode.hpp"
 
 namespace newsdex::ner {
 
 struct Canonicaliser::Cleaned {
   EntityType type = EntityType::misc;
-  std::string display;             // as written, without title or possessive
-  std::string key;                 // fold_key(display)
-  std::vector<std::string> words;  // folded words, to match a surname against a full name
-  bool from_demonym = false;       // "Israeli" standing for Israel
+  std::optional<EntityType> known_type;  // from the lists (aliases, countries, cue words): beats the tagger
+  std::string display;                   // the canonical form of what was written, without title or possessive
+  std::string key;                       // fold_key(display)
+  std::vector<std::string> words;        // folded words, to match a surname against a full name
+  bool from_demonym = false;             // "Israeli" standing for Israel
+  bool had_designator = false;           // written with "Corp", "Inc" ... (a company's full name)
+  std::size_t mention = 0;               // index of the mention it comes from
 };
 
 namespace {
-
-std::unordered_map<std::string, std::string> read_pairs(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) {
-    throw Error(ExitCode::io_error, "cannot read " + path.string() + " (rebuild data/ner with scripts/train-ner.sh)");
-  }
-  std::unordered_map<std::string, std::string> pairs;
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto tab = line.find('\t');
-    if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
-    pairs.emplace(fold_key(line.substr(0, tab)), line.substr(tab + 1));
-  }
-  return pairs;
-}
 
 bool is_punctuation(std::string_view text) {
   return !has_letter(text) && std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -46,7 +34,8 @@ std::string display_text(const Mention& mention, std::size_t first, std::size_t 
   const std::size_t begin = mention.tokens[first].begin, end = mention.tokens[last - 1].end;
   std::string text = collapse_whitespace(mention.source.substr(begin, end - begin));
   for (const std::string_view curly : {"\u2019", "\u2018"}) {
-    for (auto at = text.find(curly); at != std::string::npos; at = text.find(curly, at)) text.replace(at, curly.size(), "'");
+    for (auto at = text.find(curly); at != std::string::npos; at = text.find(curly, at))
+      text.replace(at, curly.size(), "'");
   }
   return text;
 }
@@ -59,17 +48,22 @@ std::size_t slot_of(EntityType type) { return static_cast<std::size_t>(type); }
 struct Group {
   std::string key;
   std::array<int, 3> type_counts{};
+  std::array<int, 3> known_type_counts{};  // votes of the lists, which win over the tagger's
   EntityType first_type = EntityType::person;
   std::vector<std::pair<std::string, int>> forms;  // surface forms in order of first appearance
   std::vector<std::string> words;
   int mentions = 0, demonym_mentions = 0, confirmed_mentions = 0;
+  bool full_company_name = false;  // written with a designator ("Chrysler Corp"): a name of its own
   std::size_t first = 0;
   std::ptrdiff_t merged_into = -1;
 
   EntityType type() const {
+    const bool known = known_type_counts != std::array<int, 3>{};
+    const auto& counts = known ? known_type_counts : type_counts;
     EntityType best = first_type;
-    for (std::size_t t = 0; t < type_counts.size(); ++t) {
-      if (type_counts[t] > type_counts[slot_of(best)]) best = static_cast<EntityType>(t);
+    if (known) best = static_cast<EntityType>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+    for (std::size_t t = 0; t < counts.size(); ++t) {
+      if (counts[t] > counts[slot_of(best)]) best = static_cast<EntityType>(t);
     }
     return best;
   }
@@ -107,6 +101,8 @@ void merge_short_forms(std::vector<Group>& groups, IsPlace&& is_place) {
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const EntityType type = groups[g].type();
     if (type != EntityType::person && groups[g].words.size() != 1) continue;
+    // "Chrysler Corp" beside "Chrysler Motors" is the parent company, not a short form of the subsidiary.
+    if (groups[g].full_company_name) continue;
     std::ptrdiff_t best = -1;
     for (std::size_t h = 0; h < groups.size(); ++h) {
       if (h == g) continue;
@@ -129,16 +125,63 @@ void merge_short_forms(std::vector<Group>& groups, IsPlace&& is_place) {
   }
 }
 
+// Nothing but white space and punctuation after the mention in its block: "... said. REUTER".
+bool ends_block(const Mention& mention) {
+  const std::string_view rest = mention.source.substr(std::min(mention.source.size(), mention.tokens.back().end));
+  return std::none_of(rest.begin(), rest.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+}
+
+// "World Trade Organisation (WTO)": the second mention is the first's acronym, given in parentheses.
+bool in_parentheses_after(const Mention& name, const Mention& acronym) {
+  if (name.source.data() != acronym.source.data() || name.tokens.empty() || acronym.tokens.empty()) return false;
+  const std::size_t end = name.tokens.back().end, begin = acronym.tokens.front().begin;
+  if (begin <= end) return false;
+  const std::string between = collapse_whitespace(name.source.substr(end, begin - end));
+  const std::string_view after = acronym.source.substr(std::min(acronym.source.size(), acronym.tokens.back().end));
+  const std::size_t close = after.find_first_not_of(" ");
+  return between == "(" && close != std::string_view::npos && after[close] == ')';
+}
+
+// Heads of the government bodies a country's name is put before ("U.S. Agriculture Department").
+bool is_government_head(std::string_view word, bool alone) {
+  static constexpr std::array<std::string_view, 7> alone_heads = {"Treasury", "Congress", "Senate", "Parliament",
+                                                                  "Army",     "Navy",     "Embassy"};
+  static constexpr std::array<std::string_view, 14> heads = {
+      "Department", "Ministry", "Commission", "Agency", "Office",  "Administration", "Bureau",
+      "Board",      "Reserve",  "Service",    "Court",  "Council", "Authority",      "Trade Representative"};
+  if (std::find(alone_heads.begin(), alone_heads.end(), word) != alone_heads.end()) return true;
+  return !alone && std::find(heads.begin(), heads.end(), word) != heads.end();
+}
+
+std::vector<std::string> folded_words(std::string_view display) {
+  std::vector<std::string> words;
+  for (const Token& token : tokenize(display)) {
+    if (!is_punctuation(token.text)) words.push_back(fold_key(token.text));
+  }
+  return words;
+}
+
 }  // namespace
 
 Canonicaliser::Canonicaliser(const std::filesystem::path& data_dir, const Gazetteer& gazetteer)
-    : gazetteer_(gazetteer),
-      aliases_(read_pairs(data_dir / "aliases.tsv")),
-      countries_(read_pairs(data_dir / "demonyms.tsv")) {}
+    : Canonicaliser(NameLists::load(data_dir), gazetteer) {}
 
-bool Canonicaliser::clean(const Mention& mention, Cleaned& out) const {
+Canonicaliser::Canonicaliser(NameLists lists, const Gazetteer& gazetteer)
+    : gazetteer_(gazetteer), lists_(std::move(lists)) {}
+
+// Whether the whole of `name` is an entry of the gazetteer list.
+bool Canonicaliser::in_list(GazetteerList list, const std::string& name) const {
+  std::vector<std::uint64_t> hashes;
+  for (const Token& token : tokenize(name)) hashes.push_back(lower_hash(token));
+  return !hashes.empty() && gazetteer_.prefix_length(list, hashes) == hashes.size();
+}
+
+bool Canonicaliser::clean(const Mention& mention, bool last_mention, std::vector<Cleaned>& out) const {
   std::size_t first = 0, last = mention.tokens.size();
-  while (last > first && (is_possessive(mention.tokens[last - 1].text) || is_punctuation(mention.tokens[last - 1].text))) {
+  while (last > first &&
+         (is_possessive(mention.tokens[last - 1].text) || is_punctuation(mention.tokens[last - 1].text))) {
     --last;
   }
   while (first < last && is_punctuation(mention.tokens[first].text)) ++first;
@@ -160,53 +203,249 @@ bool Canonicaliser::clean(const Mention& mention, Cleaned& out) const {
     }
   }
   if (first >= last) return false;
-  out.type = mention.type;
-  out.display = display_text(mention, first, last);
-  out.key = fold_key(out.display);
-  if (const auto country = countries_.find(out.key); country != countries_.end()) {
+  Cleaned cleaned;
+  cleaned.type = mention.type;
+  cleaned.display = without_leading_article(display_text(mention, first, last));
+  while (cleaned.display.size() > 1 && cleaned.display.back() == '-') cleaned.display.pop_back();  // "U.S.-Japan"
+  // "The Fed" at the start of a sentence: the alias has no article ("The Hague" is no alias and keeps it).
+  if (cleaned.display.starts_with("The ") && lists_.alias(fold_key(cleaned.display.substr(4)))) {
+    cleaned.display.erase(0, 4);
+  }
+  cleaned.key = fold_key(cleaned.display);
+  const std::string_view category = lists_.non_entity(cleaned.key);
+  // A wire's name as the last word of the story is its sign-off ("... said. REUTER"), not a mention.
+  if (category == "sign-off" && last_mention && last == mention.tokens.size() && ends_block(mention)) return false;
+  if ((!category.empty() && category != "sign-off") || is_date_like(split_words(cleaned.key))) return false;
+  // An amount's currency ("N.Z. dlrs", "Hong Kong dollars"): its last word is a currency.
+  if (const auto last_space = cleaned.key.rfind(' ');
+      last_space != std::string::npos && lists_.non_entity(cleaned.key.substr(last_space + 1)) == "currency") {
+    return false;
+  }
+  if (const auto* country = lists_.country_of_demonym(cleaned.key)) {
     if (mention.type != EntityType::location) return false;  // "Israeli" is never a person or an organisation
-    out.display = country->second;
-    out.key = fold_key(out.display);
-    out.from_demonym = true;
-  } else if (const auto alias = aliases_.find(out.key); alias != aliases_.end() && mention.type != EntityType::person) {
-    out.display = alias->second;
-    out.key = fold_key(out.display);
+    cleaned.display = *country;
+    cleaned.key = fold_key(cleaned.display);
+    cleaned.from_demonym = true;
+    cleaned.known_type = EntityType::location;
+    cleaned.words = folded_words(cleaned.display);
+    out.push_back(std::move(cleaned));
+    return true;
   }
-  out.words.clear();
-  for (std::size_t i = first; i < last; ++i) {
-    if (!is_punctuation(mention.tokens[i].text)) out.words.push_back(fold_key(mention.tokens[i].text));
+  for (const std::string_view plural : {"s", "es"}) {  // "Americans", "Britons" are people, not one entity
+    if (cleaned.key.ends_with(plural) &&
+        lists_.country_of_demonym(cleaned.key.substr(0, cleaned.key.size() - plural.size()))) {
+      return false;
+    }
   }
+  canonical_form(cleaned, out);
+  if (out.empty() || !decide_type(out.back(), mention.type)) return false;
+  for (auto& item : out) item.words = folded_words(item.display);
+  return true;
+}
+
+// Aliases, spellings, designators and word order give every way of writing the name one form; a country
+// put before a government body becomes a place of its own ("U.S. Agriculture Department" -> United States,
+// Agriculture Department), and a product after its company's name goes ("Sony PSP" -> Sony).
+void Canonicaliser::canonical_form(Cleaned& cleaned, std::vector<Cleaned>& out) const {
+  const bool capitals_only = is_all_caps(cleaned.display);
+  const auto apply_alias = [&] {
+    const Alias* alias = lists_.alias(cleaned.key);
+    if (alias == nullptr) return;
+    // A person's name is an alias only when written as an acronym ("GM") or when it is a country's other
+    // name and no given name ("America"; not "Georgia" the given name, which is no alias anyway).
+    const bool country_name = alias->type == EntityType::location && cleaned.key.find(' ') == std::string::npos &&
+                              !in_list(GazetteerList::first_name, cleaned.display);
+    if (cleaned.type == EntityType::person && !capitals_only && !country_name) return;
+    cleaned.display = alias->name;
+    cleaned.key = fold_key(cleaned.display);
+    cleaned.type = alias->type;
+    cleaned.known_type = alias->type;
+  };
+  apply_alias();
+  // "E.C." and "EC" are one acronym.
+  if (const std::string letters = acronym_letters(cleaned.display);
+      !letters.empty() && letters.size() != cleaned.display.size()) {
+    cleaned.display = letters;
+    cleaned.key = fold_key(letters);
+    apply_alias();
+  }
+  if (cleaned.type == EntityType::person) {
+    out.push_back(std::move(cleaned));
+    return;
+  }
+  auto words = split_words(cleaned.display);
+  if (cleaned.type == EntityType::organisation && words.size() >= 2) {
+    for (std::size_t k = 1; k <= 2 && k < words.size(); ++k) {
+      const std::string prefix_key = fold_key(join_words(words, 0, k));
+      const Alias* alias = lists_.alias(prefix_key);
+      std::string country;
+      if (alias != nullptr && alias->type == EntityType::location)
+        country = alias->name;
+      else if (in_list(GazetteerList::country, join_words(words, 0, k)))
+        country = join_words(words, 0, k);
+      if (country.empty()) continue;
+      const bool alone = words.size() == k + 1;
+      if (alone && (words[k] == "Government" || words[k] == "Cabinet" || words[k] == "Administration")) {
+        cleaned = Cleaned{EntityType::location, EntityType::location, country, fold_key(country), {}, false, false, 0};
+        out.push_back(std::move(cleaned));
+        return;
+      }
+      const bool office_of = words[k] == "Department" || words[k] == "Ministry";  // "U.S. Department of Agriculture"
+      if (!office_of && !is_government_head(words.back(), alone)) continue;
+      out.push_back({EntityType::location, EntityType::location, country, fold_key(country), {}, false, false, 0});
+      words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
+      cleaned.display = join_words(words, 0, words.size());
+      break;
+    }
+    const std::string bare = without_company_designator(cleaned.display);
+    if (bare != cleaned.display && !lists_.is_place_name(fold_key(bare)) && !in_list(GazetteerList::country, bare) &&
+        !in_list(GazetteerList::city, bare)) {
+      cleaned.display = bare;
+      cleaned.had_designator = true;
+    }
+    cleaned.display = office_word_order(cleaned.display);
+  }
+  words = split_words(cleaned.display);
+  for (std::size_t k = words.size() - 1; k >= 1 && words.size() >= 2; --k) {
+    const std::string tail = join_words(words, k, words.size());
+    const bool product = lists_.non_entity(fold_key(tail)) == "product" ||
+                         std::all_of(words.begin() + static_cast<std::ptrdiff_t>(k), words.end(),
+                                     [](const std::string& w) { return is_model_code(w); });
+    const std::string head = join_words(words, 0, k);
+    if (product && (in_list(GazetteerList::company, head) || in_list(GazetteerList::organisation, head))) {
+      cleaned.display = head;
+      cleaned.type = EntityType::organisation;
+      break;
+    }
+  }
+  cleaned.display = british_spelling(cleaned.display);
+  cleaned.key = fold_key(cleaned.display);
+  apply_alias();  // the canonical form may be an alias itself ("Federal Reserve Board")
+  cleaned.display = british_spelling(cleaned.display);
+  cleaned.key = fold_key(cleaned.display);
+  out.push_back(std::move(cleaned));
+}
+
+// The lists' type when they know it: countries and place aliases are places, people in the gazetteer are
+// people, and a name's first or last word may say ("Kestrelby Athletic", "River Tembrel", "Calvenshire").
+// False when the name is none of the three (an event or award: "Lantern Festival").
+bool Canonicaliser::decide_type(Cleaned& cleaned, EntityType tagged) const {
+  if (const auto category = lists_.non_entity(cleaned.key); !category.empty() && category != "sign-off") return false;
+  if (cleaned.known_type) return true;
+  if (lists_.is_place_name(cleaned.key) || in_list(GazetteerList::country, cleaned.display)) {
+    cleaned.known_type = EntityType::location;
+    return true;
+  }
+  const auto words = split_words(cleaned.display);
+  // People are not written as acronyms: "GATT" tagged as a person is a body (a short word in capitals that
+  // is no name: "REAGAN" in a headline is the person).
+  if (tagged == EntityType::person && words.size() == 1 && !acronym_letters(cleaned.display).empty() &&
+      cleaned.display.size() <= 4 && !in_list(GazetteerList::surname, cleaned.display) &&
+      !in_list(GazetteerList::first_name, cleaned.display)) {
+    cleaned.type = EntityType::organisation;
+  }
+  if (words.size() >= 2 && in_list(GazetteerList::person_full, cleaned.display)) {
+    cleaned.known_type = EntityType::person;
+    return true;
+  }
+  std::optional<EntityType> cue;
+  if (words.size() >= 2) {
+    cue = lists_.cue(words.back(), CueWhere::last);
+    if (!cue) cue = lists_.cue(words.front(), CueWhere::first);
+  } else if (words.size() == 1) {
+    cue = lists_.cue(words.front(), CueWhere::suffix);
+  }
+  if (!cue) return true;
+  // "Jane Park", "Doris Day": a tagged person whose first word is a given name keeps the type a last word
+  // would change ("River Tembrel" has no given name: River is a cue there).
+  if (tagged == EntityType::person && words.size() >= 2 && lists_.cue(words.back(), CueWhere::last) &&
+      in_list(GazetteerList::first_name, words.front())) {
+    return true;
+  }
+  if (*cue == EntityType::misc) return false;
+  cleaned.known_type = cue;
+  cleaned.type = *cue;
   return true;
 }
 
 Entities Canonicaliser::canonicalise(const std::vector<Mention>& mentions) const {
+  std::vector<Cleaned> cleaned;
+  std::ptrdiff_t last_mention = static_cast<std::ptrdiff_t>(mentions.size()) - 1;
+  while (last_mention >= 0 && mentions[static_cast<std::size_t>(last_mention)].type == EntityType::misc) --last_mention;
+  for (std::size_t m = 0; m < mentions.size(); ++m) {
+    if (mentions[m].type == EntityType::misc) continue;
+    std::vector<Cleaned> out;
+    if (!clean(mentions[m], static_cast<std::ptrdiff_t>(m) == last_mention, out)) continue;
+    for (auto& item : out) {
+      item.mention = m;
+      cleaned.push_back(std::move(item));
+    }
+  }
+  // An acronym stands for the name the article gives it, in parentheses ("World Trade Organisation (WTO)")
+  // or as its initials ("HWU" beside "Harbour Workers Union"), whatever the tagger's type for the acronym.
+  for (std::size_t i = 0; i + 1 < cleaned.size(); ++i) {
+    const std::size_t m = cleaned[i].mention, n = cleaned[i + 1].mention;
+    if (n == m + 1 && cleaned[i].type != EntityType::person && !acronym_letters(cleaned[i + 1].display).empty() &&
+        in_parentheses_after(mentions[m], mentions[n])) {
+      const std::size_t mention = cleaned[i + 1].mention;
+      cleaned[i + 1] = cleaned[i];
+      cleaned[i + 1].mention = mention;
+    }
+  }
+  for (auto& acronym : cleaned) {
+    if (acronym_letters(acronym.display).empty()) continue;
+    const auto full = std::find_if(cleaned.begin(), cleaned.end(), [&](const Cleaned& c) {
+      return c.type != EntityType::person && abbreviates(acronym.display, c.display);
+    });
+    if (full == cleaned.end()) continue;
+    const std::size_t mention = acronym.mention;
+    acronym = *full;
+    acronym.mention = mention;
+  }
+  // "Labour" and "Labor" in one article are one name: the more frequent spelling.
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> spellings;
+  for (const auto& c : cleaned) ++spellings[labour_folded(c.key)][c.key];
+  for (auto& c : cleaned) {
+    const auto& keys = spellings[labour_folded(c.key)];
+    if (keys.size() < 2) continue;
+    const auto best = std::max_element(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+      return a.second < b.second || (a.second == b.second && a.first > b.first);
+    });
+    if (best->first == c.key) continue;
+    const auto model =
+        std::find_if(cleaned.begin(), cleaned.end(), [&](const Cleaned& o) { return o.key == best->first; });
+    const std::size_t mention = c.mention;
+    c = *model;
+    c.mention = mention;
+  }
+
   std::vector<Group> groups;
   std::unordered_map<std::string, std::size_t> by_key;
-  Cleaned cleaned;
-  for (std::size_t m = 0; m < mentions.size(); ++m) {
-    if (mentions[m].type == EntityType::misc || !clean(mentions[m], cleaned)) continue;
-    auto [it, inserted] = by_key.try_emplace(cleaned.key, groups.size());
+  for (const Cleaned& item : cleaned) {
+    auto [it, inserted] = by_key.try_emplace(item.key, groups.size());
     if (inserted) {
       Group& group = groups.emplace_back();
-      group.key = cleaned.key;
-      group.first_type = cleaned.type;
-      group.words = cleaned.words;
-      group.first = m;
+      group.key = item.key;
+      group.first_type = item.known_type.value_or(item.type);
+      group.words = item.words;
+      group.first = item.mention;
     }
     Group& group = groups[it->second];
-    ++group.type_counts[slot_of(cleaned.type)];
+    ++group.type_counts[slot_of(item.type)];
+    if (item.known_type) ++group.known_type_counts[slot_of(*item.known_type)];
     ++group.mentions;
-    group.demonym_mentions += cleaned.from_demonym;
-    group.confirmed_mentions += !mentions[m].needs_confirmation;
-    auto form = std::find_if(group.forms.begin(), group.forms.end(), [&](auto& f) { return f.first == cleaned.display; });
-    if (form == group.forms.end()) group.forms.emplace_back(cleaned.display, 1);
-    else ++form->second;
+    group.full_company_name = group.full_company_name || item.had_designator;
+    group.demonym_mentions += item.from_demonym;
+    group.confirmed_mentions += !mentions[item.mention].needs_confirmation;
+    auto form = std::find_if(group.forms.begin(), group.forms.end(), [&](auto& f) { return f.first == item.display; });
+    if (form == group.forms.end())
+      group.forms.emplace_back(item.display, 1);
+    else
+      ++form->second;
   }
   merge_short_forms(groups, [&](const std::string& word) {
-    const std::uint64_t hash = hash_text(to_lower(word));
-    return gazetteer_.prefix_length(GazetteerList::country, {&hash, 1}) == 1 ||
-           gazetteer_.prefix_length(GazetteerList::city, {&hash, 1}) == 1 ||
-           gazetteer_.prefix_length(GazetteerList::region, {&hash, 1}) == 1;
+    return in_list(GazetteerList::country, word) || in_list(GazetteerList::city, word) ||
+           in_list(GazetteerList::region, word);
   });
 
   std::vector<const Group*> kept;
@@ -222,10 +461,17 @@ Entities Canonicaliser::canonicalise(const std::vector<Mention>& mentions) const
     const std::string& name = group->display();
     Entity entity{name, fold_key(name), group->mentions};
     switch (group->type()) {
-      case EntityType::person: entities.people.push_back(std::move(entity)); break;
-      case EntityType::organisation: entities.organisations.push_back(std::move(entity)); break;
-      case EntityType::location: entities.places.push_back(std::move(entity)); break;
-      case EntityType::misc: break;
+      case EntityType::person:
+        entities.people.push_back(std::move(entity));
+        break;
+      case EntityType::organisation:
+        entities.organisations.push_back(std::move(entity));
+        break;
+      case EntityType::location:
+        entities.places.push_back(std::move(entity));
+        break;
+      case EntityType::misc:
+        break;
     }
   }
   return entities;

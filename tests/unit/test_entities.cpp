@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <deque>
 #include <fstream>
@@ -54,15 +53,29 @@ bool has(const std::vector<Entity>& entities, const std::string& name) {
 
 }  // namespace
 
+struct Case {
+  std::vector<Tagged> mentions;
+  const char* people;
+  const char* organisations;
+  const char* places;
+};
+
+template <std::size_t N>
+void check_cases(const Case (&cases)[N]) {
+  for (const auto& c : cases) {
+    std::string input;
+    for (const auto& m : c.mentions) input += std::string(ner::type_code(m.type)) + ":" + m.text + " ";
+    INFO(input);
+    const Entities entities = canonicalise(c.mentions);
+    CHECK(describe(entities.people) == c.people);
+    CHECK(describe(entities.organisations) == c.organisations);
+    CHECK(describe(entities.places) == c.places);
+  }
+}
+
 TEST_CASE("canonicalisation strips titles and possessives, maps aliases, merges surnames", "[entities]") {
   const auto per = EntityType::person, org = EntityType::organisation, loc = EntityType::location,
              misc = EntityType::misc;
-  struct Case {
-    std::vector<Tagged> mentions;
-    const char* people;
-    const char* organisations;
-    const char* places;
-  };
   const Case cases[] = {
       {{{per, "Prime Minister Benjamin Netanyahu"}}, "Benjamin Netanyahu x1", "", ""},
       {{{per, "Sheikh Mohammed bin Abdulrahman Al Thani"}}, "Mohammed bin Abdulrahman Al Thani x1", "", ""},
@@ -79,21 +92,110 @@ TEST_CASE("canonicalisation strips titles and possessives, maps aliases, merges 
       {{{loc, "Gaza Strip"}, {loc, "Strip"}, {loc, "Gaza"}}, "", "", "Gaza Strip x2; Gaza x1"},
       {{{org, "Altria Group"}, {org, "Altria"}}, "", "Altria Group x2", ""},
       {{{loc, "New York"}, {loc, "New"}}, "", "", "New York x1; New x1"},  // first words join organisations only
-      {{{per, "Jean-Michel Jarre"}, {org, "Jarre"}}, "Jean-Michel Jarre x2", "", ""},  // a surname tagged ORG
+      {{{per, "Jean-Michel Jarre"}, {org, "Jarre"}}, "Jean-Michel Jarre x2", "", ""},      // a surname tagged ORG
       {{{per, "Michael Jordan"}, {loc, "Jordan"}}, "Michael Jordan x1", "", "Jordan x1"},  // ... but not a country
       {{{org, "Hamas"}, {org, "Hamas"}, {loc, "Hamas"}}, "", "Hamas x3", ""},  // one type per name: the majority
-      {{{misc, "Israeli"}, {misc, "French"}}, "", "", ""},                    // MISC is tagged, never returned
+      {{{misc, "Israeli"}, {misc, "French"}}, "", "", ""},                     // MISC is tagged, never returned
       {{{per, "\"Ghazi Hamad"}}, "Ghazi Hamad x1", "", ""},
   };
-  for (const auto& c : cases) {
-    std::string input;
-    for (const auto& m : c.mentions) input += std::string(ner::type_code(m.type)) + ":" + m.text + " ";
-    INFO(input);
-    const Entities entities = canonicalise(c.mentions);
-    CHECK(describe(entities.people) == c.people);
-    CHECK(describe(entities.organisations) == c.organisations);
-    CHECK(describe(entities.places) == c.places);
-  }
+  check_cases(cases);
+}
+
+TEST_CASE("names that are none of person, organisation or place are left out", "[entities]") {
+  const auto per = EntityType::person, org = EntityType::organisation, loc = EntityType::location;
+  const Case cases[] = {
+      {{{per, "Oscar"}, {org, "Academy Awards"}, {org, "Nobel Prize"}}, "", "", ""},   // awards
+      {{{org, "PC"}, {org, "DVD"}, {org, "Playstation"}, {per, "iPod"}}, "", "", ""},  // products and formats
+      {{{org, "Lantern Festival"}, {loc, "Easter"}, {org, "FA Cup"}, {org, "Premier League"}}, "", "", ""},  // events
+      {{{per, "Muslims"}, {per, "Americans"}, {org, "Islam"}}, "", "", ""},  // religions, nationalities
+      {{{per, "nine mths"}, {per, "May one"}, {per, "N.Z. dlrs"}, {org, "GDP"}}, "", "", ""},  // dates, money, rates
+      {{{per, "Theresa May"}, {per, "May"}}, "Theresa May x2", "", ""},  // a month's name that is a surname stays
+      {{{per, "Doris Day"}}, "Doris Day x1", "", ""},                    // a given name before an event word: a person
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("a wire's name is its sign-off only as the last word of the article", "[entities]") {
+  const std::string text = "Reuters said the bank would cut rates. REUTER";
+  const auto tokens = ner::tokenize(text);
+  REQUIRE(tokens.size() == 9);
+  const std::vector<ner::Mention> mentions = {
+      {EntityType::organisation, text, {tokens.begin(), tokens.begin() + 1}},
+      {EntityType::person, text, {tokens.end() - 1, tokens.end()}},
+  };
+  const Entities entities = canonicaliser().canonicalise(mentions);
+  CHECK(describe(entities.people) == "");
+  CHECK(describe(entities.organisations) == "Reuters x1");  // the agency named in the text stays
+}
+
+TEST_CASE("an acronym is one entity with the expansion the article gives", "[entities]") {
+  const std::string text = "the World Trade Organisation (WTO) said";
+  const auto tokens = ner::tokenize(text);
+  REQUIRE(tokens.size() == 8);
+  const std::vector<ner::Mention> mentions = {
+      {EntityType::organisation, text, {tokens.begin() + 1, tokens.begin() + 4}},
+      {EntityType::person, text, {tokens.begin() + 5, tokens.begin() + 6}},
+  };
+  const Entities parenthesised = canonicaliser().canonicalise(mentions);
+  CHECK(describe(parenthesised.organisations) == "World Trade Organisation x2");
+  CHECK(describe(parenthesised.people) == "");
+
+  const auto per = EntityType::person, org = EntityType::organisation;
+  const Case cases[] = {
+      {{{org, "Harbour Workers Union"}, {org, "HWU"}, {per, "HWU"}}, "", "Harbour Workers Union x3", ""},
+      {{{org, "World Trade Organization"}, {org, "World Trade Organisation"}}, "", "World Trade Organisation x2", ""},
+      {{{org, "WTO"}}, "", "World Trade Organisation x1", ""},  // through aliases.tsv
+      {{{org, "E.C."}, {org, "EC"}}, "", "EC x2", ""},
+      {{{org, "Fed"}, {org, "the Fed"}, {org, "The Fed"}, {org, "Federal Reserve Board"}},
+       "",
+       "Federal Reserve x4",
+       ""},
+      {{{EntityType::location, "The Hague"}}, "", "", "The Hague x1"},
+      {{{per, "GM"}, {org, "General Motors Corp"}}, "", "General Motors x2", ""},  // symbol = initials
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("forms of one name are one key: designators, word order, parties, Labour/Labor", "[entities]") {
+  const auto per = EntityType::person, org = EntityType::organisation, loc = EntityType::location;
+  const Case cases[] = {
+      {{{org, "Chrysler Corp"}, {org, "Chrysler"}}, "", "Chrysler x2", ""},
+      {{{org, "Chrysler Corp"}, {org, "Chrysler Motors"}}, "", "Chrysler x1; Chrysler Motors x1", ""},  // parent
+      {{{org, "Agriculture Department"}, {org, "Department of Agriculture"}}, "", "Department of Agriculture x2", ""},
+      {{{org, "U.S. Agriculture Department"}}, "", "Department of Agriculture x1", "United States x1"},
+      {{{org, "U.K. Government"}}, "", "", "United Kingdom x1"},
+      {{{org, "British Airways"}}, "", "British Airways x1", ""},  // not a government body
+      {{{org, "Lib Dems"}, {org, "Liberal Democrats"}, {org, "Lib Dem"}}, "", "Liberal Democrats x3", ""},
+      {{{org, "Tories"}, {org, "Conservatives"}, {org, "Conservative Party"}}, "", "Conservative Party x3", ""},
+      {{{org, "Democrats"}, {org, "Democratic Party"}}, "", "Democratic Party x2", ""},
+      {{{org, "Labour Party"}, {org, "Labour Party"}, {org, "Labor Party"}}, "", "Labour Party x3", ""},
+      {{{org, "Labor Party"}}, "", "Labor Party x1", ""},       // the Australian spelling stays across articles
+      {{{org, "Sony PSP"}, {org, "Sony"}}, "", "Sony x2", ""},  // a product after its company
+      {{{org, "Nokia N95"}}, "", "Nokia x1", ""},
+      {{{org, "Sony Music"}}, "", "Sony Music x1", ""},
+      {{{loc, "U.S.-"}}, "", "", "United States x1"},
+      {{{loc, "America"}}, "", "", "United States x1"},
+      {{{per, "Georgia Smith"}}, "Georgia Smith x1", "", ""},
+  };
+  check_cases(cases);
+}
+
+TEST_CASE("one type per name: the lists' type beats the tagger's votes", "[entities]") {
+  const auto per = EntityType::person, org = EntityType::organisation, loc = EntityType::location;
+  const Case cases[] = {
+      {{{org, "Brazil"}, {org, "Brazil"}, {loc, "Brazil"}}, "", "", "Brazil x3"},  // a country is a place
+      {{{org, "USSR"}, {per, "USSR"}}, "", "", "Soviet Union x2"},
+      {{{org, "Bank of Japan"}}, "", "Bank of Japan x1", ""},  // ... inside a fixed name
+      {{{loc, "Kestrelby Athletic"}, {per, "Kestrelby Athletic"}}, "", "Kestrelby Athletic x2", ""},  // a club
+      {{{loc, "Essling Regional Hospital"}}, "", "Essling Regional Hospital x1", ""},
+      {{{per, "River Tembrel"}, {org, "Port Essling"}}, "", "", "River Tembrel x1; Port Essling x1"},
+      {{{org, "Calvenshire"}}, "", "", "Calvenshire x1"},
+      {{{per, "Jane Park"}}, "Jane Park x1", "", ""},    // a given name first: the tagger's person stays
+      {{{loc, "Tony Blair"}}, "Tony Blair x1", "", ""},  // a person of the gazetteer
+      {{{per, "HWX"}}, "", "HWX x1", ""},                // people are not written as acronyms
+      {{{per, "REAGAN"}}, "REAGAN x1", "", ""},          // ... but a headline's capitals are
+  };
+  check_cases(cases);
 }
 
 TEST_CASE("entity keys fold case and accents so the collection groups one entity", "[entities]") {
@@ -105,9 +207,9 @@ TEST_CASE("entity keys fold case and accents so the collection groups one entity
 
 TEST_CASE("extract_entities finds people, organisations and places in plain sentences", "[entities]") {
   const Entities entities = extract_entities(
-      "", "", {"German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.",
-               "Merkel said the European Union and NATO would act together.",
-               "Shares of General Motors rose in New York."});
+      "", "",
+      {"German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.",
+       "Merkel said the European Union and NATO would act together.", "Shares of General Motors rose in New York."});
   INFO("people: " << describe(entities.people) << " | orgs: " << describe(entities.organisations)
                   << " | places: " << describe(entities.places));
   CHECK(has(entities.people, "Angela Merkel"));
@@ -178,13 +280,13 @@ TEST_CASE("acceptance: the seed article's people, organisations and places", "[e
                              "Isaac Herzog", "Mohammed bin Abdulrahman Al Thani"}) {
     CHECK(has(entities.people, person));
   }
-  const auto netanyahus = std::count_if(entities.people.begin(), entities.people.end(), [](const Entity& e) {
-    return e.name.find("Netanyahu") != std::string::npos;
-  });
+  const auto netanyahus = std::count_if(entities.people.begin(), entities.people.end(),
+                                        [](const Entity& e) { return e.name.find("Netanyahu") != std::string::npos; });
   CHECK(netanyahus == 1);
   CHECK(mentions_of(entities.people, "Benjamin Netanyahu") >= 2);
   for (const char* organisation : {"Hamas", "Mossad", "CIA"}) CHECK(has(entities.organisations, organisation));
-  for (const char* place : {"Gaza", "Israel", "Cairo", "Lebanon", "Warsaw", "Europe"}) CHECK(has(entities.places, place));
+  for (const char* place : {"Gaza", "Israel", "Cairo", "Lebanon", "Warsaw", "Europe"})
+    CHECK(has(entities.places, place));
   for (const auto* list : {&entities.people, &entities.organisations, &entities.places}) {
     CHECK_FALSE(has(*list, "Hezbollah"));
     CHECK_FALSE(has(*list, "Naim Qassem"));
@@ -212,8 +314,9 @@ TEST_CASE("extract_entities survives arbitrary bytes", "[entities][robustness]")
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<unsigned>(state >> 33);
   };
-  const std::vector<std::string> pieces = {"A", "b", " ", ".", "'s", "\xE2\x80\x99", "\xE2\x80\x94", "\xC3\xA9", "\xFF",
-                                           "\xE2\x80", "U.S.", "--", "\"", "(", "Mr.", "Hamas", "1,000", "\n", "\t", "..."};
+  const std::vector<std::string> pieces = {
+      "A",    "b",  " ",  ".", "'s",  "\xE2\x80\x99", "\xE2\x80\x94", "\xC3\xA9", "\xFF", "\xE2\x80",
+      "U.S.", "--", "\"", "(", "Mr.", "Hamas",        "1,000",        "\n",       "\t",   "..."};
   for (int round = 0; round < 300; ++round) {
     std::vector<std::string> paragraphs(1 + next() % 3);
     for (auto& paragraph : paragraphs) {
