@@ -13,12 +13,6 @@ bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string lower_ascii(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 template <std::size_t N>
 bool one_of(std::string_view word, const std::array<std::string_view, N>& words) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -64,7 +58,7 @@ std::string without_company_designator(std::string_view name) {
     if (!word.empty() && word.back() == ',') word.pop_back();
   };
   while (last > 1) {
-    std::string word = lower_ascii(words[last - 1]);
+    std::string word = ascii_lower(words[last - 1]);
     if (!word.empty() && word.back() == ',') word.pop_back();  // "Sony Corp, Inc"
     if (!one_of(word, designators)) break;
     --last;
@@ -134,7 +128,7 @@ std::string acronym_letters(std::string_view name) {
 std::string initials(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& word : words) {
-    if (word.empty() || one_of(lower_ascii(word), small_words)) continue;
+    if (word.empty() || one_of(ascii_lower(word), small_words)) continue;
     if (is_ascii_upper(word[0]) || is_ascii_lower(word[0])) out += static_cast<char>(std::toupper(word[0]));
   }
   return out;
@@ -176,7 +170,7 @@ bool is_date_like(const std::vector<std::string>& words) {
   if (words.size() < 2) return false;
   bool dated = false;
   for (const auto& raw : words) {
-    std::string word = lower_ascii(raw);
+    std::string word = ascii_lower(raw);
     if (!word.empty() && word.back() == '.') word.pop_back();
     if (one_of(word, months) || one_of(word, more_months) || one_of(word, periods)) {
       dated = true;
