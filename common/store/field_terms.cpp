@@ -42,7 +42,11 @@ std::string host(std::string_view url_or_host) {
   auto rest = split_scheme(trim(url_or_host)).second;
   auto authority = rest.substr(0, rest.find_first_of("/?#"));
   if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
-  if (!authority.starts_with('[')) authority = authority.substr(0, authority.find(':'));  // [::1]:80 keeps its colons
+  // An IPv6 address keeps its colons: "[::1]:80" -> "[::1]".
+  if (authority.starts_with('['))
+    authority = authority.substr(0, authority.find(']') + 1);  // none: npos + 1 = 0, no host
+  else
+    authority = authority.substr(0, authority.find(':'));
   while (!authority.empty() && authority.front() == '.') authority.remove_prefix(1);
   while (!authority.empty() && authority.back() == '.') authority.remove_suffix(1);
   return ascii_lower(authority);
