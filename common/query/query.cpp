@@ -18,10 +18,10 @@
 namespace newsdex {
 namespace {
 
-const std::vector<std::string_view> query_fields{"title", "author", "person", "org", "place",
-                                                 "source", "site", "url", "path", "date"};
-const std::vector<std::string_view> filter_fields{"author", "person", "org",  "place",
-                                                  "source", "site",   "url", "path", "date"};
+const std::vector<std::string_view> query_fields{"title",  "author", "person", "org",  "place",
+                                                 "source", "site",   "url",    "path", "date"};
+const std::vector<std::string_view> filter_fields{"author", "person", "org",  "place", "source",
+                                                  "site",   "url",    "path", "date"};
 // Fields only documents of schema 3 have (schema.hpp): refused on a database with older documents.
 const std::vector<std::string_view> location_fields{"author", "site", "url", "path"};
 
@@ -91,7 +91,8 @@ Xapian::Query author_filter(const std::string& value, std::string& shown) {
     terms.emplace_back(std::string(schema::author_prefix) + word);
   }
   if (terms.size() < 2) return terms.empty() ? Xapian::Query() : terms.front();
-  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                       static_cast<Xapian::termcount>(terms.size()));
 }
 
 // site:bbc.co.uk: that host and its subdomains (a URL given is read for its host).
@@ -269,8 +270,9 @@ void check_location_fields(const QueryScan& scan, const Xapian::Database& databa
     if (std::find(location_fields.begin(), location_fields.end(), clause.field) == location_fields.end()) continue;
     auto all = database.get_doccount(), with_fields = database.get_termfreq(std::string(schema::fields_schema_term));
     if (with_fields >= all) return;
-    throw QueryError("'" + clause.field + ":' at position " + std::to_string(clause.position) + " needs a newer index: " +
-                         std::to_string(all - with_fields) + " of the " + std::to_string(all) +
+    throw QueryError("'" + clause.field + ":' at position " + std::to_string(clause.position) +
+                         " needs a newer index: " + std::to_string(all - with_fields) + " of the " +
+                         std::to_string(all) +
                          " articles in the database were indexed by an older newsdex, without the author:, site:, "
                          "url: and path: fields; index the collection again to search by them (newsdex-index "
                          "--force, or a new --db)",
@@ -315,7 +317,7 @@ struct QueryBuilder::State {
     parser.add_prefix(std::string(title_wildcard_field), (new WildcardFieldProcessor(title_stems, context))->release());
     for (const auto& field : schema::entity_fields)
       add_filter(std::string(field.query_name), key_filter(field.prefix), false);  // all of
-    add_filter("source", key_filter(schema::source_prefix), true);                  // one source per article: any of
+    add_filter("source", key_filter(schema::source_prefix), true);                 // one source per article: any of
     add_filter("author", author_filter, false);
     add_filter("site", site_filter, true);  // one URL per article: any of
     add_filter("url", url_filter, true);

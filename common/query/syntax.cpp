@@ -361,7 +361,7 @@ class Scanner {
     bool open = false;        // its first word is written, with the '(' before it
     bool needs_word = false;  // right after an operator
     std::optional<Proximity> proximity;
-    std::string written;      // the last operator as typed, and where
+    std::string written;  // the last operator as typed, and where
     std::size_t at = 0;
   };
 
@@ -408,7 +408,8 @@ class Scanner {
     }
     if (chain_.proximity && *chain_.proximity != proximity)
       throw QueryError("'" + std::string(word) + "' at position " + std::to_string(at) + " joins a chain begun with '" +
-                           chain_.written + "': one chain of NEAR or ADJ takes one operator and one distance (join "
+                           chain_.written +
+                           "': one chain of NEAR or ADJ takes one operator and one distance (join "
                            "two chains with AND)",
                        at);
     chain_.proximity = proximity;
@@ -536,7 +537,7 @@ class Scanner {
   bool field_bracket_next_ = false;         // the next '(' is title:( )'s, an item already counted
   std::size_t title_group_depth_ = 0;       // inside title:( ... ) when open_brackets_ is this deep (0: not)
   QueryScan scan_;
-  Chain chain_;                             // the NEAR/ADJ chain being read
+  Chain chain_;                                                 // the NEAR/ADJ chain being read
   std::vector<std::pair<std::string, std::size_t>> operators_;  // every item with its position ("" = not a word)
 };
 

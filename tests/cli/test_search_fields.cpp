@@ -43,12 +43,13 @@ struct Collection {
   Collection() {
     // Blair and Iraq: 5 words apart in this order (blair-misled), 22 apart (late-debate), 3 apart
     // in the other order (inquiry). Nowhere else.
-    write_file(input / "bbc/2024/politics.jsonl",
-               article("https://www.bbc.co.uk/news/blair-misled", "Chris Davies", "Former prime minister accused",
-                       "Critics said Blair had misled parliament about Iraq and its weapons.") +
-                   article("https://news.bbc.co.uk/late-debate", "Zoë Marchetti, Sam Rivers", "A long night in the chamber",
-                           "Blair returned to the subject much later in the evening long after the votes were counted "
-                           "and the chamber had emptied when Iraq came up."));
+    write_file(
+        input / "bbc/2024/politics.jsonl",
+        article("https://www.bbc.co.uk/news/blair-misled", "Chris Davies", "Former prime minister accused",
+                "Critics said Blair had misled parliament about Iraq and its weapons.") +
+            article("https://news.bbc.co.uk/late-debate", "Zoë Marchetti, Sam Rivers", "A long night in the chamber",
+                    "Blair returned to the subject much later in the evening long after the votes were counted "
+                    "and the chamber had emptied when Iraq came up."));
     write_file(input / "guardian/inquiry.jsonl",
                article("https://www.theguardian.com/uk/inquiry", "Peter Beaumont", "Inquiry report published",
                        "The inquiry found that Iraq policy under Blair was flawed in several ways."));
@@ -160,7 +161,7 @@ TEST_CASE("search: NEAR/n and ADJ/n find words within n words of each other", "[
       {"blair NEAR/21 iraq", {"blair-misled", "inquiry"}},
       {"blair NEAR/22 iraq", {"blair-misled", "late-debate", "inquiry"}},
       {"iraq NEAR/5 blair", {"blair-misled", "inquiry"}},  // either order
-      {"blair ADJ/5 iraq", {"blair-misled"}},             // this order only
+      {"blair ADJ/5 iraq", {"blair-misled"}},              // this order only
       {"iraq ADJ/5 blair", {"inquiry"}},
       {"weapons blair NEAR/5 iraq", {"blair-misled"}},  // beside other words
       {"parliament blair NEAR/5 iraq", {"blair-misled", "inquiry"}},
@@ -181,8 +182,9 @@ TEST_CASE("search: an unknown field is a usage error listing the fields; a colon
     std::size_t position;
   };
   const Case cases[] = {
-      {"colour:red", "unknown field 'colour:' at position 0; the fields are title:, author:, person:, org:, place:, "
-                     "source:, site:, url:, path:, date:",
+      {"colour:red",
+       "unknown field 'colour:' at position 0; the fields are title:, author:, person:, org:, place:, "
+       "source:, site:, url:, path:, date:",
        0},
       {"harbour writer:\"Chris Davies\"", "unknown field 'writer:' at position 8", 8},
       {"blair NEAR \"the war\"", "'NEAR' at position 6 needs a single word after it", 6},

@@ -58,8 +58,7 @@ TEST_CASE("the host of a URL, or of a host as typed", "[fields]") {
 }
 
 TEST_CASE("site terms: the host and every domain above it, for web addresses only", "[fields]") {
-  CHECK(terms::site_terms("https://www.bbc.co.uk/news") ==
-        Strings{"Hwww.bbc.co.uk", "Hbbc.co.uk", "Hco.uk", "Huk"});
+  CHECK(terms::site_terms("https://www.bbc.co.uk/news") == Strings{"Hwww.bbc.co.uk", "Hbbc.co.uk", "Hco.uk", "Huk"});
   CHECK(terms::site_terms("http://localhost/a") == Strings{"Hlocalhost"});
   CHECK(terms::site_terms("example.org/a") == Strings{"Hexample.org", "Horg"});
   CHECK(terms::site_terms("").empty());
@@ -118,8 +117,8 @@ TEST_CASE("make_document adds the location terms, author words with positions an
   indexer.set_stemmer(Xapian::Stem("english"));
   auto document = make_document(article, indexer);
   std::set<std::string> all(document.termlist_begin(), document.termlist_end());
-  for (auto term : {"Hnews.example.co.uk", "Hexample.co.uk", "Hco.uk", "Huk", "Unews.example.co.uk/harbour",
-                    "P/corpus", "P/corpus/2024", "P/corpus/2024/a.txt", "XV3", "Azoe", "Amarchetti", "Asam", "Arivers"})
+  for (auto term : {"Hnews.example.co.uk", "Hexample.co.uk", "Hco.uk", "Huk", "Unews.example.co.uk/harbour", "P/corpus",
+                    "P/corpus/2024", "P/corpus/2024/a.txt", "XV3", "Azoe", "Amarchetti", "Asam", "Arivers"})
     CHECK(all.count(term));
   Xapian::termcount length = 0;
   for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
@@ -127,7 +126,10 @@ TEST_CASE("make_document adds the location terms, author words with positions an
     if ((*it)[0] != 'A') continue;
     CHECK(it.get_wdf() == 0);
     std::vector<Xapian::termpos> positions(it.positionlist_begin(), it.positionlist_end());
-    CHECK(positions == std::vector<Xapian::termpos>{*it == "Azoe" ? 1u : *it == "Amarchetti" ? 2u : *it == "Asam" ? 3u : 4u});
+    CHECK(positions == std::vector<Xapian::termpos>{*it == "Azoe"         ? 1u
+                                                    : *it == "Amarchetti" ? 2u
+                                                    : *it == "Asam"       ? 3u
+                                                                          : 4u});
   }
   // The same document without an author: the same length, so BM25 weighs its words as before.
   article.author.clear();

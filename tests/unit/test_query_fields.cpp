@@ -67,7 +67,8 @@ TEST_CASE("the location fields are reported as applied filters and rank nothing"
   CHECK(build_query("harbour author:davies").ranked);
 }
 
-TEST_CASE("a URL or path too long for a term is looked for by the same hashed term the index holds", "[query][fields]") {
+TEST_CASE("a URL or path too long for a term is looked for by the same hashed term the index holds",
+          "[query][fields]") {
   const std::string url = "https://example.org/" + std::string(300, 'u');
   auto description = parsed("url:" + url);
   CHECK(description.size() < 245 + 20);
@@ -119,7 +120,7 @@ TEST_CASE("a colon inside a word keeps it a word", "[query][fields]") {
       {"meeting 10:30", "(Z10@2 PHRASE 2 Z30@3)"},
       {"https://example.org/a", "Zhttps@1"},
       {"U.S.:sanctions", "Zsanction"},
-      {"said:", "Zsaid@1"},  // no value: a word
+      {"said:", "Zsaid@1"},                               // no value: a word
       {"\"colour:red\"", "(Zcolour@1 PHRASE 2 Zred@2)"},  // quoted: the words
   };
   for (const auto& c : cases) {
@@ -135,8 +136,10 @@ TEST_CASE("unknown fields and misplaced NEAR are QueryErrors with a position", "
     std::size_t position;
   };
   const Case cases[] = {
-      {"colour:red", "unknown field 'colour:' at position 0; the fields are title:, author:, person:, org:, place:, "
-                     "source:, site:, url:, path:, date:", 0},
+      {"colour:red",
+       "unknown field 'colour:' at position 0; the fields are title:, author:, person:, org:, place:, "
+       "source:, site:, url:, path:, date:",
+       0},
       {"harbour writer:\"Chris Davies\"", "unknown field 'writer:' at position 8", 8},
       {"harbour -Colour:(red OR blue)", "unknown field 'colour:' at position 9", 9},
       {"newsdexwildcard:x", "unknown field 'newsdexwildcard:'", 0},  // the builder's own, not the user's
