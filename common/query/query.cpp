@@ -2,20 +2,28 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <functional>
 #include <optional>
 
 #include "common/base/errors.hpp"
 #include "common/base/option_choices.hpp"
+#include "common/base/path_text.hpp"
 #include "common/base/text.hpp"
 #include "common/query/stopwords.hpp"
 #include "common/query/syntax.hpp"
+#include "common/store/field_terms.hpp"
 #include "common/store/schema.hpp"
 
 namespace newsdex {
 namespace {
 
-const std::vector<std::string_view> query_fields{"title", "person", "org", "place", "source", "date"};
-const std::vector<std::string_view> filter_fields{"person", "org", "place", "source", "date"};
+const std::vector<std::string_view> query_fields{"title",  "author", "person", "org",  "place",
+                                                 "source", "site",   "url",    "path", "date"};
+const std::vector<std::string_view> filter_fields{"author", "person", "org",  "place", "source",
+                                                  "site",   "url",    "path", "date"};
+// Fields only documents of schema 3 have (schema.hpp): refused on a database with older documents.
+const std::vector<std::string_view> location_fields{"author", "site", "url", "path"};
 
 // A problem found inside a FieldProcessor: kept until parse_query returns, because throwing through
 // Xapian's parser is not something it promises to survive.
@@ -40,26 +48,79 @@ std::string describe(const DateRange& range) {
   return format_date_value(range.first) + ".." + format_date_value(range.last);
 }
 
-// person:, org:, place:, source: -> the boolean term of the folded key, whatever case or accents
-// the user typed ("Zoë Marchetti", "zoe marchetti" -> XPzoe marchetti).
-class KeyFieldProcessor : public Xapian::FieldProcessor {
+// A filter field: its value becomes a query through `make`, which also sets what the filter shows
+// (`shown`, for the JSON "query" object and the text header); an empty query means the value has
+// nothing to search for.
+class FilterFieldProcessor : public Xapian::FieldProcessor {
  public:
-  KeyFieldProcessor(std::string field, std::string_view prefix, ParseContext& context)
-      : field_(std::move(field)), prefix_(prefix), context_(context) {}
+  using Make = std::function<Xapian::Query(const std::string& value, std::string& shown)>;
+  FilterFieldProcessor(std::string field, Make make, ParseContext& context)
+      : field_(std::move(field)), make_(std::move(make)), context_(context) {}
   Xapian::Query operator()(const std::string& value) override {
-    auto key = fold_key(value);
-    if (key.empty()) {
+    std::string shown;
+    auto query = make_(value, shown);
+    if (query.empty()) {
       context_.problem = FieldProblem{field_, value, "'" + field_ + ":' needs a value", 0};
       return Xapian::Query::MatchNothing;
     }
-    context_.filters.push_back({field_, key});
-    return Xapian::Query(schema::boolean_term(prefix_, key));
+    context_.filters.push_back({field_, shown});
+    return query;
   }
 
  private:
-  std::string field_, prefix_;
+  std::string field_;
+  Make make_;
   ParseContext& context_;
 };
+
+// person:, org:, place:, source: -> the boolean term of the folded key, whatever case or accents
+// the user typed ("Zoë Marchetti", "zoe marchetti" -> XPzoe marchetti).
+FilterFieldProcessor::Make key_filter(std::string_view prefix) {
+  return [prefix = std::string(prefix)](const std::string& value, std::string& shown) {
+    shown = fold_key(value);
+    return shown.empty() ? Xapian::Query() : Xapian::Query(schema::boolean_term(prefix, shown));
+  };
+}
+
+// author:davies, author:"chris davies": the words of the author line, in this order.
+Xapian::Query author_filter(const std::string& value, std::string& shown) {
+  auto words = field_terms::author_words(value);
+  std::vector<Xapian::Query> terms;
+  for (const auto& word : words) {
+    shown += (shown.empty() ? "" : " ") + word;
+    terms.emplace_back(std::string(schema::author_prefix) + word);
+  }
+  if (terms.size() < 2) return terms.empty() ? Xapian::Query() : terms.front();
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                       static_cast<Xapian::termcount>(terms.size()));
+}
+
+// site:bbc.co.uk: that host and its subdomains (a URL given is read for its host).
+Xapian::Query site_filter(const std::string& value, std::string& shown) {
+  shown = field_terms::host(value);
+  return shown.empty() ? Xapian::Query() : Xapian::Query(field_terms::site_term(shown));
+}
+
+Xapian::Query url_filter(const std::string& value, std::string& shown) {
+  shown = field_terms::url_key(value);
+  return shown.empty() ? Xapian::Query() : Xapian::Query(field_terms::url_term(value));
+}
+
+// path:FILE or path:FOLDER, as results show paths (their text, docs/schema.md); a relative path is
+// taken from the current folder, as the indexer takes the paths it is given.
+Xapian::Query path_filter(const std::string& value, std::string& shown) {
+  if (value.find_first_not_of(" \t") == std::string::npos) return {};
+  std::filesystem::path path(value);
+  if (path.is_relative()) {
+    std::error_code error;
+    auto here = std::filesystem::current_path(error);
+    if (!error) path = std::filesystem::path(path_text(here.string())) / path;
+  }
+  shown = path.lexically_normal().string();
+  while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
+  if (shown == "/") return Xapian::Query::MatchAll;  // every path is under the root
+  return Xapian::Query(field_terms::path_term(shown));
+}
 
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
@@ -202,6 +263,23 @@ std::size_t count_content_words(const QueryScan& scan) {
   return count;
 }
 
+// author:, site:, url: and path: on a database with documents built before them (schema 2) would
+// quietly miss those documents: refused, saying how many and what to do.
+void check_location_fields(const QueryScan& scan, const Xapian::Database& database) {
+  for (const auto& clause : scan.clauses) {
+    if (std::find(location_fields.begin(), location_fields.end(), clause.field) == location_fields.end()) continue;
+    auto all = database.get_doccount(), with_fields = database.get_termfreq(std::string(schema::fields_schema_term));
+    if (with_fields >= all) return;
+    throw QueryError("'" + clause.field + ":' at position " + std::to_string(clause.position) +
+                         " needs a newer index: " + std::to_string(all - with_fields) + " of the " +
+                         std::to_string(all) +
+                         " articles in the database were indexed by an older newsdex, without the author:, site:, "
+                         "url: and path: fields; index the collection again to search by them (newsdex-index "
+                         "--force, or a new --db)",
+                     clause.position);
+  }
+}
+
 WordOperator resolve(WordOperator requested, std::size_t content_words) {
   if (requested != WordOperator::automatic) return requested;
   return content_words > max_all_words_query ? WordOperator::any : WordOperator::all;
@@ -223,7 +301,7 @@ struct QueryBuilder::State {
   Xapian::QueryParser parser;
   Xapian::SimpleStopper stopper;
   ParseContext context;
-  bool spelling = false;
+  bool has_database = false;  // spelling suggestions, and the check of fields the database may lack
   Xapian::Database database;
 
   State() {
@@ -237,13 +315,19 @@ struct QueryBuilder::State {
     parser.add_prefix(std::string(wildcard_field), (new WildcardFieldProcessor("Z", context))->release());
     auto title_stems = "Z" + std::string(schema::title_prefix);
     parser.add_prefix(std::string(title_wildcard_field), (new WildcardFieldProcessor(title_stems, context))->release());
-    for (const auto& field : schema::entity_fields) {
-      auto* processor = new KeyFieldProcessor(std::string(field.query_name), field.prefix, context);
-      parser.add_boolean_prefix(std::string(field.query_name), processor->release(), false);  // all of
-    }
-    auto* source = new KeyFieldProcessor("source", schema::source_prefix, context);
-    parser.add_boolean_prefix("source", source->release(), true);  // one source per article: any of
+    for (const auto& field : schema::entity_fields)
+      add_filter(std::string(field.query_name), key_filter(field.prefix), false);  // all of
+    add_filter("source", key_filter(schema::source_prefix), true);                 // one source per article: any of
+    add_filter("author", author_filter, false);
+    add_filter("site", site_filter, true);  // one URL per article: any of
+    add_filter("url", url_filter, true);
+    add_filter("path", path_filter, true);  // one path per article: any of
     parser.add_boolean_prefix("date", (new DateFieldProcessor(context))->release(), false);
+  }
+
+  // `exclusive`: repeated values of the field mean any of them (an article has one value), else all.
+  void add_filter(const std::string& field, FilterFieldProcessor::Make make, bool exclusive) {
+    parser.add_boolean_prefix(field, (new FilterFieldProcessor(field, std::move(make), context))->release(), exclusive);
   }
 };
 
@@ -252,7 +336,7 @@ QueryBuilder::QueryBuilder() : state_(std::make_unique<State>()) {}
 QueryBuilder::QueryBuilder(const Xapian::Database& database) : state_(std::make_unique<State>()) {
   state_->parser.set_database(database);
   state_->database = database;
-  state_->spelling = true;
+  state_->has_database = true;
 }
 
 QueryBuilder::~QueryBuilder() = default;
@@ -267,6 +351,7 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
   if (blank && filters.empty() && !options.allow_empty)
     throw QueryError("empty query: give words to search for, or a filter such as --person or --from");
   reject_only_stopwords(scan);
+  if (state_->has_database) check_location_fields(scan, state_->database);
 
   parsed.content_words = count_content_words(scan);
   parsed.word_operator = resolve(options.word_operator, parsed.content_words);
@@ -297,7 +382,7 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
     if (text_query.empty()) throw QueryError("the query has no words to search for");
     // Spelling correction looks up every word's neighbours in the spelling table, which costs more
     // than the whole search: parse again for it only when some word is unknown to the index.
-    if (state_->spelling && has_unknown_word(text_query, state_->database)) {
+    if (state_->has_database && has_unknown_word(text_query, state_->database)) {
       parser.parse_query(scan.rewritten, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
       parsed.corrected = restore_wildcards(keep_known_words(scan.rewritten, parser.get_corrected_query_string(),
                                                             state_->database, state_->stemmer));

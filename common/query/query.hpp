@@ -1,7 +1,9 @@
 // The query language (docs/query.md) turned into a Xapian::Query: words, "phrases", AND/OR/NOT/+/-,
-// wildcards, title:, person:, org:, place:, source:, date:, plus the same filters from options.
-// Building is pure (text + options -> query): no database is needed except for spelling suggestions;
-// wildcards are expanded later, at match time, with the limit set here.
+// NEAR and ADJ, wildcards, title:, author:, person:, org:, place:, source:, site:, url:, path:,
+// date:, plus the same filters from options. Building is pure (text + options -> query; path: reads
+// the current folder for a relative path): no database is needed except for spelling suggestions and
+// the check that its documents have the author:, site:, url: and path: fields; wildcards are expanded
+// later, at match time, with the limit set here.
 #pragma once
 #include <memory>
 #include <string>

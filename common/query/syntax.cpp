@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "common/base/errors.hpp"
 #include "common/base/text.hpp"
@@ -43,10 +44,6 @@ bool has_word_character(std::string_view text) {
   return false;
 }
 
-bool contains(const std::vector<std::string_view>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
 // "U.N." or "U.S" -> "un", "us": capital letters each followed by a full stop (the last one may be
 // missing) are one word, as Xapian's TermGenerator indexes them. Empty when `word` is not one:
 // lower-cased as it stands, "u.n" would reach the parser as the phrase "u n", which never matches.
@@ -61,6 +58,66 @@ std::string acronym(std::string_view word) {
   return letters.size() >= 2 ? letters : std::string();
 }
 
+// NEAR, NEAR/n, ADJ, ADJ/n: Xapian's proximity operators (docs/query.md, Proximity).
+bool is_proximity_operator(std::string_view word) {
+  for (std::string_view name : {"NEAR", "ADJ"})
+    if (word.starts_with(name) && (word.size() == name.size() || word[name.size()] == '/')) return true;
+  return false;
+}
+
+// What one proximity operator asks: "NEAR/5" -> {"NEAR", 5}; without a distance, Xapian's 10.
+struct Proximity {
+  std::string name;
+  unsigned distance = 10;
+  bool operator==(const Proximity&) const = default;
+};
+
+constexpr unsigned max_proximity_distance = 1000;
+
+Proximity parse_proximity(std::string_view word, std::size_t at) {
+  auto slash = word.find('/');
+  Proximity proximity{std::string(word.substr(0, slash))};
+  if (slash == std::string_view::npos) return proximity;
+  auto digits = word.substr(slash + 1);
+  unsigned distance = 0;
+  bool number = !digits.empty() && digits.size() <= 4 &&
+                std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (number) distance = static_cast<unsigned>(std::stoul(std::string(digits)));
+  if (distance < 1 || distance > max_proximity_distance)
+    throw QueryError("'" + std::string(word) + "' at position " + std::to_string(at) +
+                         ": the distance after '/' is a number of words from 1 to " +
+                         std::to_string(max_proximity_distance) + ", as in " + proximity.name + "/5",
+                     at);
+  proximity.distance = distance;
+  return proximity;
+}
+
+// One term for Xapian's parser, which proximity operators take (and nothing else: a phrase, a
+// field, a bracket or a compound such as "al-qaeda" makes it silently drop every operator): letters
+// and digits, with apostrophes inside ("blair's"), or an abbreviation ("U.N.").
+bool is_single_term(std::string_view word) {
+  if (!acronym(word).empty()) return true;
+  std::vector<unsigned> characters;
+  for (Xapian::Utf8Iterator it(word.data(), word.size()), end; it != end; ++it) characters.push_back(*it);
+  for (std::size_t i = 0; i < characters.size(); ++i) {
+    bool apostrophe = characters[i] == '\'' || characters[i] == 0x2019;
+    bool inside = i > 0 && i + 1 < characters.size();
+    if (apostrophe ? !inside : !Xapian::Unicode::is_wordchar(characters[i])) return false;
+  }
+  return !characters.empty();
+}
+
+// A field name as a user would write one: ASCII letters only ("colour", "writer"). "10:30" and
+// "U.S.:" are not; "http" is, but "http://..." is no field clause (its value does not start a word).
+bool looks_like_field_name(std::string_view name) {
+  return !name.empty() &&
+         std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+}
+
+bool contains(const std::vector<std::string_view>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 class Scanner {
  public:
   Scanner(std::string_view text, const std::vector<std::string_view>& fields,
@@ -73,12 +130,15 @@ class Scanner {
       if (is_space(c)) {
         out(c), ++at_;
       } else if (c == '"') {
+        refuse_after_proximity();
         phrase();
       } else if (c == '(') {
+        refuse_after_proximity();
         open_group(field_bracket_next_);  // title:( ) is one item, counted by field()
         field_bracket_next_ = false;
         open_brackets_.push_back(at_), out(c), ++at_;
       } else if (c == ')') {
+        refuse_after_proximity();
         if (open_brackets_.empty()) throw QueryError("unmatched ')' at position " + std::to_string(at_), at_);
         finish_group();
         open_brackets_.pop_back(), out(c), ++at_;
@@ -87,6 +147,7 @@ class Scanner {
         word();
       }
     }
+    refuse_after_proximity();
     if (!open_brackets_.empty())
       throw QueryError("unmatched '(' at position " + std::to_string(open_brackets_.back()), open_brackets_.back());
     check_operators();
@@ -209,6 +270,7 @@ class Scanner {
     while (word.size() > 2 && word[0] == '-' && word[1] == '-') word.remove_prefix(1), ++start, out(' ');
     // A lone '-' right before a phrase or a bracket excludes it, as Xapian's parser reads it.
     if (word == "-" && at_ < text_.size() && (text_[at_] == '"' || text_[at_] == '(')) {
+      refuse_after_proximity();
       auto& group = groups_.back();
       if (group.next_excluded)
         group.run.double_negations.push_back(scan_.rewritten.size());
@@ -221,11 +283,21 @@ class Scanner {
     // A field clause may also start right after + or -.
     std::size_t sign = (word.size() > 1 && (word[0] == '+' || word[0] == '-')) ? 1 : 0;
     auto colon = word.find(':');
-    if (colon != std::string_view::npos && colon > sign && contains(fields_, ascii_lower(word.substr(sign, colon - sign)))) {
-      at_ = start;
-      field(start + sign, ascii_lower(word.substr(sign, colon - sign)), sign ? word[0] : '\0');
+    if (colon != std::string_view::npos && colon > sign) {
+      auto name = ascii_lower(word.substr(sign, colon - sign));
+      if (contains(fields_, name)) {
+        refuse_after_proximity();
+        at_ = start;
+        field(start + sign, name, sign ? word[0] : '\0');
+        return;
+      }
+      if (looks_like_field_name(name) && starts_field_value(start + colon + 1)) unknown_field(name, start + sign);
+    }
+    if (!operators_are_words_ && is_proximity_operator(word)) {
+      proximity_operator(word, start);
       return;
     }
+    auto chained = chain_word(word);
     operators_.push_back({operators_are_words_ ? std::string() : std::string(word), start});
     if (is_operator(word) && !operators_are_words_) {
       if (word == "NOT")
@@ -236,12 +308,15 @@ class Scanner {
       return;
     }
     bool minus = sign && word[0] == '-';
-    if (!has_word_character(word.substr(sign))) {
+    if (chained == ChainWord::next) {
+      // One item with the chain's first word, which counted it.
+    } else if (!has_word_character(word.substr(sign))) {
       // Punctuation alone ("-", "&"): no term, so it neither includes nor excludes anything.
       groups_.back().run.no_terms.emplace_back(scan_.rewritten.size(), scan_.rewritten.size() + word.size());
     } else if (minus) {
       item(scan_.rewritten.size());
-    } else if (!sign && !groups_.back().next_excluded && is_english_stopword(ascii_lower(word))) {
+    } else if (!sign && !groups_.back().next_excluded && chained == ChainWord::none &&
+               is_english_stopword(ascii_lower(word))) {
       // A bare common word: the parser drops it, so it neither includes nor excludes anything.
       groups_.back().run.common_words.emplace_back(scan_.rewritten.size(), scan_.rewritten.size() + word.size());
     } else {
@@ -268,11 +343,96 @@ class Scanner {
       scan_.free_words.push_back(letters);
       out(word.substr(0, sign));
       out(letters);
-      return;
+    } else {
+      if (!bare.empty()) scan_.free_words.push_back(ascii_lower(bare));
+      // Lower-cased, as the index's stems are (an all-capitals query's AND, OR, NOT are words too).
+      out(Xapian::Unicode::tolower(std::string(word)));
     }
-    if (!bare.empty()) scan_.free_words.push_back(ascii_lower(bare));
-    // Lower-cased, as the index's stems are (an all-capitals query's AND, OR, NOT are words too).
-    out(Xapian::Unicode::tolower(std::string(word)));
+    if (chained != ChainWord::none && !next_is_proximity_operator()) out(')'), chain_ = {};
+  }
+
+  // Proximity: `blair NEAR/5 iraq`. Xapian's parser reads a chain of single words joined by NEAR or
+  // ADJ only on its own or between boolean operators: beside another word (`war blair NEAR iraq`),
+  // or with a phrase, a field or a bracket as an operand, it fails and silently parses the text again
+  // with every operator taken as a word. So each chain is put in brackets, and any other operand is
+  // an error here.
+  enum class ChainWord { none, first, next };
+  struct Chain {
+    bool open = false;        // its first word is written, with the '(' before it
+    bool needs_word = false;  // right after an operator
+    std::optional<Proximity> proximity;
+    std::string written;  // the last operator as typed, and where
+    std::size_t at = 0;
+  };
+
+  bool next_is_proximity_operator() const {
+    if (operators_are_words_) return false;
+    auto begin = at_;
+    while (begin < text_.size() && is_space(text_[begin])) ++begin;
+    auto end = begin;
+    while (end < text_.size() && !is_space(text_[end]) && text_[end] != '(' && text_[end] != ')' && text_[end] != '"')
+      ++end;
+    return is_proximity_operator(text_.substr(begin, end - begin));
+  }
+
+  // Whether `word` belongs to a chain: the word after an operator, or one before an operator (which
+  // opens the chain's bracket).
+  ChainWord chain_word(std::string_view word) {
+    bool single = (operators_are_words_ || !is_operator(word)) && is_single_term(word);
+    if (chain_.needs_word) {
+      if (!single) refuse_after_proximity();
+      chain_.needs_word = false;
+      return ChainWord::next;
+    }
+    if (!single || !next_is_proximity_operator()) return ChainWord::none;
+    out('(');
+    chain_.open = true;
+    return ChainWord::first;
+  }
+
+  std::string proximity_error(std::string_view what) const {
+    return "'" + chain_.written + "' at position " + std::to_string(chain_.at) + " needs a single word " +
+           std::string(what) + ", as in blair NEAR/5 iraq (not a phrase, field, bracket, wildcard or +/- word)";
+  }
+
+  void refuse_after_proximity() const {
+    if (chain_.needs_word) throw QueryError(proximity_error("after it"), chain_.at);
+  }
+
+  void proximity_operator(std::string_view word, std::size_t at) {
+    refuse_after_proximity();  // NEAR NEAR
+    auto proximity = parse_proximity(word, at);
+    if (!chain_.open) {
+      chain_.written = std::string(word), chain_.at = at;
+      throw QueryError(proximity_error("before it"), at);
+    }
+    if (chain_.proximity && *chain_.proximity != proximity)
+      throw QueryError("'" + std::string(word) + "' at position " + std::to_string(at) + " joins a chain begun with '" +
+                           chain_.written +
+                           "': one chain of NEAR or ADJ takes one operator and one distance (join "
+                           "two chains with AND)",
+                       at);
+    chain_.proximity = proximity;
+    chain_.needs_word = true;
+    chain_.written = std::string(word), chain_.at = at;
+    operators_.push_back({"", at});
+    out(word);
+  }
+
+  // The text at `at` (just after a colon) starts a field value: a word, a phrase or a bracket.
+  bool starts_field_value(std::size_t at) const {
+    if (at >= text_.size()) return false;
+    if (text_[at] == '"' || text_[at] == '(') return true;
+    Xapian::Utf8Iterator next(text_.data() + at, text_.size() - at);
+    return Xapian::Unicode::is_wordchar(*next);
+  }
+
+  [[noreturn]] void unknown_field(const std::string& name, std::size_t at) const {
+    std::string known;
+    for (auto field : fields_) known += (known.empty() ? "" : ", ") + std::string(field) + ":";
+    throw QueryError("unknown field '" + name + ":' at position " + std::to_string(at) + "; the fields are " + known +
+                         " (to search for the words, put them in quotes)",
+                     at);
   }
 
   void field(std::size_t name_at, std::string name, char sign) {
@@ -377,6 +537,7 @@ class Scanner {
   bool field_bracket_next_ = false;         // the next '(' is title:( )'s, an item already counted
   std::size_t title_group_depth_ = 0;       // inside title:( ... ) when open_brackets_ is this deep (0: not)
   QueryScan scan_;
+  Chain chain_;                                                 // the NEAR/ADJ chain being read
   std::vector<std::pair<std::string, std::size_t>> operators_;  // every item with its position ("" = not a word)
 };
 

@@ -20,7 +20,7 @@ std::string default_database_path() {
 
 void check_schema(const Xapian::Database& db, const std::string& path) {
   auto version = db.get_metadata(std::string(schema::schema_version_key));
-  if (version.empty() || version == schema::schema_version) return;
+  if (version.empty() || version == schema::schema_version || version == schema::oldest_readable_schema) return;
   throw DatabaseError(ExitCode::no_database,
                       "the database at " + path + " has index schema " + version + ", and this newsdex uses schema " +
                           std::string(schema::schema_version) +

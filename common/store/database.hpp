@@ -14,7 +14,8 @@ namespace newsdex {
 // --db when given, else $NEWSDEX_DB, else $XDG_DATA_HOME/newsdex/db (~/.local/share/newsdex/db).
 std::string default_database_path();
 
-// Throws DatabaseError when `db` was written with another index schema (schema::schema_version).
+// Throws DatabaseError when `db` was written with an index schema this newsdex cannot read
+// (schema::schema_version and schema::oldest_readable_schema are read).
 void check_schema(const Xapian::Database& db, const std::string& path);
 
 // A database open for writing, with the folder lock that keeps other writers out until it goes.

@@ -3,6 +3,7 @@
 #include "common/base/hashing.hpp"
 #include "common/base/text.hpp"
 #include "common/store/article_data.hpp"
+#include "common/store/field_terms.hpp"
 #include "common/store/schema.hpp"
 
 namespace newsdex {
@@ -55,6 +56,22 @@ void add_entity_terms(Xapian::Document& document, const std::vector<Entity>& ent
     if (slot_index < schema::facet_slots_per_type)
       document.add_value(field.first_slot + static_cast<Xapian::valueno>(slot_index++), term.substr(field.prefix.size()));
   }
+}
+
+// Author words with their positions (so that author:"chris davies" is a phrase) and wdf 0: they
+// match as a filter and leave the document's length, and so its BM25 weights, as they were.
+void add_author_terms(Xapian::Document& document, std::string_view author) {
+  Xapian::termpos position = 0;
+  for (const auto& word : field_terms::author_words(author))
+    document.add_posting(std::string(schema::author_prefix) + word, ++position, 0);
+}
+
+void add_location_terms(Xapian::Document& document, const Article& article) {
+  add_author_terms(document, article.author);
+  for (const auto& term : field_terms::site_terms(article.url)) document.add_boolean_term(term);
+  if (!field_terms::url_key(article.url).empty()) document.add_boolean_term(field_terms::url_term(article.url));
+  for (const auto& term : field_terms::path_terms(article.path)) document.add_boolean_term(term);
+  document.add_boolean_term(std::string(schema::fields_schema_term));
 }
 
 const std::vector<Entity>& entities_of(const Article& article, schema::EntityType type) {
@@ -140,6 +157,7 @@ Xapian::Document make_document(const Article& article, Xapian::TermGenerator& in
     document.add_value(schema::source_slot, source);
   }
   for (const auto& field : schema::entity_fields) add_entity_terms(document, entities_of(article, field.type), field);
+  add_location_terms(document, article);
   // The TermGenerator keeps a handle on the last document it indexed, and Xapian's handles count
   // references without atomics: let go of it here, on this thread, before the document is handed to
   // the writer thread (ASan found the race as a use-after-free in replace_document).

@@ -17,9 +17,9 @@ std::string boolean_term(std::string_view prefix, std::string_view key) {
   return term;
 }
 
-std::string id_term(std::string_view id, std::string_view prefix) {
-  if (id.size() <= 150) return std::string(prefix) + std::string(id);
-  return boolean_term(prefix, id.substr(0, 100)) + "#" + content_hash(id);
+std::string exact_term(std::string_view prefix, std::string_view key) {
+  if (key.size() <= 150) return std::string(prefix) + std::string(key);
+  return boolean_term(prefix, key.substr(0, 100)) + "#" + content_hash(key);
 }
 
 std::string date_value(std::string_view iso_date) {

@@ -24,6 +24,14 @@ inline constexpr std::string_view day_prefix = "D";         // D20241122 (boolea
 inline constexpr std::string_view file_prefix = "XF";       // hash of the source file's path (boolean)
 inline constexpr std::string_view body_hash_prefix = "XH";  // hash of the normalised body (boolean)
 inline constexpr std::string_view duplicate_prefix = "XD";  // id of a duplicate location this article stands for
+// The location fields (schema 3; common/store/field_terms.hpp makes their terms).
+inline constexpr std::string_view author_prefix = "A";  // words of the author line, with positions (wdf 0)
+inline constexpr std::string_view site_prefix = "H";    // the URL's host and each domain above it (boolean)
+inline constexpr std::string_view url_prefix = "U";     // the URL, as url_key() writes it (boolean)
+inline constexpr std::string_view path_prefix = "P";    // the file's path and each folder above it (boolean)
+// XV<version>: the schema a document was built with. Databases of schema 2 are still read; the
+// location fields are answered only when every document has them (fields_schema_term).
+inline constexpr std::string_view document_schema_prefix = "XV";
 
 // Value slots.
 inline constexpr Xapian::valueno date_slot = 0;       // "YYYYMMDD": sorts and range-filters as a string
@@ -66,8 +74,13 @@ inline constexpr std::string_view schema_version_key = "newsdex:schema";
 // newsdex:data-dictionary:<id> -> that dictionary (stored_data.hpp).
 inline constexpr std::string_view data_dictionary_key = "newsdex:data-dictionary";
 // 2: free text as stems only, with positions (1 had an unstemmed copy of every word besides).
-// Databases of another version are refused (common/store/database.cpp): build them again.
-inline constexpr std::string_view schema_version = "2";
+// 3: the author, site, url and path terms, and XV3 on every document. Schema 2 differs only by
+// lacking them, so it is still read and written (oldest_readable_schema); databases of any other
+// version are refused (common/store/database.cpp): build them again.
+inline constexpr std::string_view schema_version = "3";
+inline constexpr std::string_view oldest_readable_schema = "2";
+// The term every document with the location fields carries.
+inline constexpr std::string_view fields_schema_term = "XV3";
 
 // Xapian terms are at most 245 bytes; keys longer than this are cut at a UTF-8 boundary.
 inline constexpr std::size_t max_term_key_bytes = 200;
@@ -75,9 +88,12 @@ inline constexpr std::size_t max_term_key_bytes = 200;
 // Builds the boolean term for a prefix and a normalised key.
 std::string boolean_term(std::string_view prefix, std::string_view key);
 
-// The unique-id term (Q) or duplicate-location term (XD) of an article id; ids too long for a term
-// keep their first 100 bytes and a hash of the whole.
-std::string id_term(std::string_view id, std::string_view prefix = id_prefix);
+// A term that matches a key whole (an id, a URL, a path, a host): a key too long for a term keeps its
+// first 100 bytes and a hash of the whole (a key of up to 150 bytes is kept as it is).
+std::string exact_term(std::string_view prefix, std::string_view key);
+
+// The unique-id term (Q) or duplicate-location term (XD) of an article id.
+inline std::string id_term(std::string_view id, std::string_view prefix = id_prefix) { return exact_term(prefix, id); }
 
 // The date terms and value from an ISO date: "2024-11-22..." -> 20241122 (empty when not a date).
 std::string date_value(std::string_view iso_date);

@@ -374,6 +374,11 @@ TEST_CASE("search: bad queries and options give a clear message and exit code 2"
       {"person:", "'person:' needs a value", 2},
       {"date:2024-13-45", "no such month", 2},
       {"'gaza AND'", "needs something after it", 2},
+      {"colour:red", "unknown field 'colour:' at position 0; the fields are title:, author:, person:", 2},
+      {"'writer:\"Chris Davies\"'", "unknown field 'writer:'", 2},
+      {"'gaza NEAR'", "'NEAR' at position 5 needs a single word after it", 2},
+      {"'gaza NEAR \"king of jordan\"'", "needs a single word after it", 2},
+      {"'gaza NEAR/0 doha'", "a number of words from 1 to 1000", 2},
       {"--max-wildcard 1 'h*'", "wildcard matches too many words", 2},
       {"--sort random gaza", "unknown sort order", 2},
       {"--facet colour gaza", "unknown facet", 2},
@@ -393,6 +398,9 @@ TEST_CASE("search: bad queries and options give a clear message and exit code 2"
   CHECK(f.run("'gaza date:2024-13-45'").err.find("at position 10 of the query") != std::string::npos);
   auto as_json = f.run("--json date:2024-13-45");
   CHECK(json::parse(as_json.out)["error"]["position"] == 5);
+  auto unknown_field = f.run("--json 'gaza colour:red'");
+  CHECK(unknown_field.exit_code == 2);
+  CHECK(json::parse(unknown_field.out)["error"]["position"] == 5);
 }
 
 TEST_CASE("search: BM25 parameters change the ranking weights", "[cli][search]") {

@@ -9,11 +9,15 @@
 using namespace newsdex;
 
 TEST_CASE("schema prefixes and slots are distinct", "[schema]") {
-  std::set<std::string_view> prefixes{schema::id_prefix,     schema::title_prefix,     schema::person_prefix,
-                                      schema::org_prefix,    schema::place_prefix,     schema::source_prefix,
-                                      schema::year_prefix,   schema::month_prefix,     schema::day_prefix,
-                                      schema::file_prefix,   schema::body_hash_prefix};
-  CHECK(prefixes.size() == 11);
+  std::set<std::string_view> prefixes{schema::id_prefix,     schema::title_prefix,          schema::person_prefix,
+                                      schema::org_prefix,    schema::place_prefix,          schema::source_prefix,
+                                      schema::year_prefix,   schema::month_prefix,          schema::day_prefix,
+                                      schema::file_prefix,   schema::body_hash_prefix,      schema::duplicate_prefix,
+                                      schema::author_prefix, schema::site_prefix,           schema::url_prefix,
+                                      schema::path_prefix,   schema::document_schema_prefix};
+  CHECK(prefixes.size() == 17);
+  CHECK(schema::fields_schema_term ==
+        std::string(schema::document_schema_prefix) + std::string(schema::schema_version));
   std::set<Xapian::valueno> slots{schema::date_slot, schema::source_slot, schema::collapse_slot};
   for (const auto& field : schema::entity_fields)
     for (Xapian::valueno i = 0; i < schema::facet_slots_per_type; ++i) CHECK(slots.insert(field.first_slot + i).second);
