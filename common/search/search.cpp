@@ -67,8 +67,8 @@ bool falls_back_to_any(const SearchRequest& request, const ParsedQuery& parsed) 
          parsed.content_words > 1 && request.like.empty();
 }
 
-// Facets count every match, not just one page.
-bool counts_every_match(const SearchRequest& request) { return !request.facets.empty(); }
+// Facets count every match, not just one page; so does an exact count.
+bool counts_every_match(const SearchRequest& request) { return !request.facets.empty() || request.exact_count; }
 
 // Xapian's counts. When every match was looked at, the lower bound is the exact count even with
 // duplicates collapsed (Xapian 1.4 then leaves the estimate and upper bound loose: 643 / 700 / 1429
@@ -235,15 +235,16 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   std::unique_ptr<FacetCollector> facets;
   Xapian::doccount check_at_least = 0;
   const bool every_match_seen = counts_every_match(request);
-  if (every_match_seen) {
+  if (!request.facets.empty()) {
     facets = facet_cache_ ? std::make_unique<FacetCollector>(request.facets, *facet_cache_)
                           : std::make_unique<FacetCollector>(request.facets, local_);
     facets->attach(enquire);
-    check_at_least = database_.get_doccount();  // count every match, not just one page
   }
+  if (every_match_seen) check_at_least = database_.get_doccount();  // count every match, not just one page
   auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                static_cast<Xapian::doccount>(request.limit), check_at_least);
   response.counts = match_counts(mset, every_match_seen);
+  response.matching = response.counts;
   response.timing.match_ms = ms_since(match_started);
 
   if (mset.get_matches_upper_bound() == 0 && request.auto_correct && !response.suggestion.empty()) {
@@ -262,7 +263,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   Xapian::MSet others;
   auto page_end = static_cast<Xapian::doccount>(request.offset + request.limit);
   Xapian::doccount with_all = response.counts.upper_bound;  // exact below the page end, or all seen
-  if (with_all < page_end && falls_back_to_any(request, response.parsed)) {
+  // A list of every match (no page to fill) only counts the articles with some of the words, when
+  // none has every word: the count then says how many have some.
+  const bool short_list = request.top_up_page ? with_all < page_end : with_all == 0;
+  if (short_list && falls_back_to_any(request, response.parsed)) {
     auto any_options = query_options;
     any_options.word_operator = WordOperator::any;
     auto any = builder_->build(request.text, any_options);
@@ -272,13 +276,17 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     configure_order(rest, response.sort);
     rest.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, any.query, response.parsed.query));
     auto skip = request.offset > with_all ? request.offset - with_all : 0;
-    auto room = page_end - std::max(static_cast<Xapian::doccount>(request.offset), with_all);
-    others = rest.get_mset(static_cast<Xapian::doccount>(skip), room);
-    response.fallback_to_any = others.get_matches_upper_bound() > 0;
-    auto more = match_counts(others, false);
-    response.counts.lower_bound += more.lower_bound;
-    response.counts.estimated += more.estimated;
-    response.counts.upper_bound += more.upper_bound;
+    auto room = request.top_up_page ? page_end - std::max(static_cast<Xapian::doccount>(request.offset), with_all) : 0;
+    // Counted in full only when an exact count was asked for: facets do not need it (5 ms a query).
+    auto count_all_others = request.exact_count ? database_.get_doccount() : 0;
+    others = rest.get_mset(static_cast<Xapian::doccount>(skip), room, count_all_others);
+    response.topped_up = match_counts(others, request.exact_count);
+    if (request.top_up_page) {
+      response.fallback_to_any = others.get_matches_upper_bound() > 0;
+      response.counts.lower_bound += response.topped_up.lower_bound;
+      response.counts.estimated += response.topped_up.estimated;
+      response.counts.upper_bound += response.topped_up.upper_bound;
+    }
     response.timing.match_ms = ms_since(match_started);
   }
 
@@ -301,7 +309,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
       hit.article = article_from_stored_data(unpacker_.unpack(it.get_document().get_data()));
       hit.title = highlighter.title(hit.article.title);
       if (request.snippet_length > 0) hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
-      response.hits.push_back(std::move(hit));
+      if (request.hit_sink) {
+        request.hit_sink(hit);
+      } else {
+        response.hits.push_back(std::move(hit));
+      }
     }
   };
   add_hits(mset, 0);
