@@ -115,9 +115,7 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_flag("--csv", c.csv, "Write the results as CSV (RFC 4180) with a header row; --fields chooses the columns");
   app.add_flag("--tsv", c.tsv,
                "Write the results as TSV with a header row (tab, newline, CR, backslash as \\t \\n \\r \\\\)");
-  app.add_option("--fields", c.fields,
-                 "Columns of --csv and --tsv, comma-separated: rank, id, date, source, title, author, url, path, "
-                 "people, organisations, places, snippet")
+  app.add_option("--fields", c.fields, "Columns of --csv and --tsv, comma-separated: " + newsdex::export_field_names())
       ->default_str(std::string(newsdex::default_export_fields));
   app.add_option("--output", c.output, "Write one item per result: ids (article ids) or paths (each file once)")
       ->type_name("ids|paths");

@@ -17,7 +17,9 @@ std::string names(const std::vector<Entity>& list) {
   return out;
 }
 
-// The fields --fields takes; "org"/"orgs" and "person" are other names for the same columns.
+std::string organisations(const Hit& hit) { return names(hit.article.entities.organisations); }
+
+// The fields --fields takes, in the order --help and the refusal list them.
 constexpr OptionChoice<FieldText> export_fields[] = {
     {"rank", [](const Hit& h) { return std::to_string(h.rank); }},
     {"id", [](const Hit& h) { return h.article.id; }},
@@ -28,7 +30,8 @@ constexpr OptionChoice<FieldText> export_fields[] = {
     {"url", [](const Hit& h) { return h.article.url; }},
     {"path", [](const Hit& h) { return h.article.path; }},
     {"people", [](const Hit& h) { return names(h.article.entities.people); }},
-    {"organisations", [](const Hit& h) { return names(h.article.entities.organisations); }},
+    {"organisations", organisations},
+    {"orgs", organisations},  // an alias: the same column, headed "organisations"
     {"places", [](const Hit& h) { return names(h.article.entities.places); }},
     {"snippet", [](const Hit& h) { return h.snippet.text; }},
 };
@@ -39,6 +42,14 @@ constexpr OptionChoice<ExportFormat> export_outputs[] = {{"ids", ExportFormat::i
 
 ExportFormat parse_export_output(std::string_view name) {
   return parse_choice<ExportFormat>("--output value", name, export_outputs);
+}
+
+std::string export_field_names() {
+  std::string names;
+  for (const auto& field : export_fields)
+    if (choice_name<FieldText>(field.value, export_fields) == field.name)
+      names += (names.empty() ? "" : ", ") + std::string(field.name);
+  return names;
 }
 
 std::vector<ExportField> parse_export_fields(std::string_view list) {

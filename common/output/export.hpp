@@ -26,6 +26,7 @@ struct ExportField {
 // an unknown field and listing the known ones.
 std::vector<ExportField> parse_export_fields(std::string_view list);
 inline constexpr std::string_view default_export_fields = "date,source,title,author,url,path";
+std::string export_field_names();  // "rank, id, ..., snippet", for --help (aliases left out)
 
 // One value as a CSV field: quoted when it holds a comma, a quote, CR or LF, quotes doubled (RFC 4180).
 std::string csv_field(std::string_view value);

@@ -135,6 +135,8 @@ TEST_CASE("exports: --csv rows parse back exactly with a strict RFC 4180 parser,
   // The default columns, and a header alone when nothing matches.
   auto default_rows = parse_export("csv", f.run("--csv zebra").out);
   CHECK(default_rows[0] == std::vector<std::string>{"date", "source", "title", "author", "url", "path"});
+  CHECK(parse_export("csv", f.run("--csv --fields title,orgs zebra").out)[0] ==
+        std::vector<std::string>{"title", "organisations"});  // an alias of the column
   CHECK(f.run("--csv nothingmatchesthis").out == "date,source,title,author,url,path\r\n");
   // Only values with a comma, quote, CR or LF are quoted.
   auto plain = f.run("--csv --fields title,author 'title:plain'");
