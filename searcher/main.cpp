@@ -36,7 +36,7 @@ struct CommandLine {
   std::string color = "auto";
   Color color_choice = Color::automatic;
   bool json = false, jsonl = false, batch = false;
-  bool count = false, csv = false, tsv = false, null_separated = false;
+  bool count = false, csv = false, tsv = false, null_separated = false, estimate = false;
   bool every_match = false;  // --limit all
   std::optional<std::string> output, fields;
   newsdex::ExportOptions exports;  // made by finish_request for --csv, --tsv and --output
@@ -112,6 +112,8 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_flag("--jsonl", c.jsonl, "Print one JSON object per result, one per line, then a summary line");
   app.add_flag("--count", c.count,
                "Print only the exact number of matching articles (with --json: the document, no results)");
+  app.add_flag("--estimate", c.estimate,
+               "Count cheaply: Xapian's estimate, shown as 'about N' (JSON total: null); not with --count");
   app.add_flag("--csv", c.csv, "Write the results as CSV (RFC 4180) with a header row; --fields chooses the columns");
   app.add_flag("--tsv", c.tsv,
                "Write the results as TSV with a header row (tab, newline, CR, backslash as \\t \\n \\r \\\\)");
@@ -159,7 +161,9 @@ void finish_request(CommandLine& c) {
   auto& text = c.given.text.emplace();
   for (const auto& word : c.words) text += (text.empty() ? "" : " ") + word;
   c.request = newsdex::request_with(c.given, {});
-  if (!c.batch) c.request.exact_count = true;  // one query: counting every match costs little (docs/search.md)
+  if (c.count && c.estimate) throw newsdex::UsageError("--count is exact: give --count or --estimate, not both");
+  // One query: counting every match costs little next to starting the program (docs/search.md, Counts).
+  if (!c.batch && !c.estimate) c.request.exact_count = true;
   if (c.every_match) newsdex::ask_for_every_match(c.request);
   if (c.count) {
     c.request.limit = 0;

@@ -248,6 +248,9 @@ TEST_CASE("counts: the text and JSON counts do not move with --limit where Xapia
     CHECK(r["matches"]["exact"] == true);
   }
   CHECK(f.run("--count tony blair iraq").out == "40\n");
+  // --estimate asks for Xapian's cheap estimate, and the output says so.
+  CHECK_THAT(f.run("--color never --estimate --limit 100 tony blair iraq").out, Catch::Contains("about "));
+  CHECK(ok_json(f.run("--json --estimate --limit 1 tony blair iraq"))["matches"]["total"].is_null());
   CHECK(items(f.run("--output ids --limit all tony blair iraq").out, '\n').size() == 40);
   // Batch mode keeps Xapian's estimate unless asked ("exact_count"), and says so.
   auto batch = f.run("--batch", R"({"query": "tony blair iraq", "limit": 1})"
@@ -331,6 +334,7 @@ TEST_CASE("exports: contradictory or unknown export options are usage errors", "
       {"--json --limit all gaza", "--limit all"},
       {"--fields title gaza", "--fields chooses the columns of --csv or --tsv"},
       {"-0 gaza", "-0 separates the items of --output"},
+      {"--count --estimate gaza", "--count is exact"},
       {"--csv --limit alll gaza", "--limit: 'alll' is not a whole number"},
   };
   for (const auto& c : cases) {
