@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <iostream>
@@ -12,7 +13,9 @@
 #include "common/base/errors.hpp"
 #include "common/base/option_choices.hpp"
 #include "common/output/batch.hpp"
+#include "common/output/export.hpp"
 #include "common/output/printers.hpp"
+#include "common/output/stream.hpp"
 #include "common/search/request.hpp"
 #include "common/search/search.hpp"
 #include "common/store/database.hpp"
@@ -33,6 +36,10 @@ struct CommandLine {
   std::string color = "auto";
   Color color_choice = Color::automatic;
   bool json = false, jsonl = false, batch = false;
+  bool count = false, csv = false, tsv = false, null_separated = false, estimate = false;
+  bool every_match = false;  // --limit all
+  std::optional<std::string> output, fields;
+  newsdex::ExportOptions exports;  // made by finish_request for --csv, --tsv and --output
 };
 
 // Options of the request are kept as written, and unset when not given (the request's default).
@@ -71,7 +78,16 @@ void add_options(CLI::App& app, CommandLine& c) {
     added->type_name("NUMBER");
     if (!default_text.empty()) added->default_str(default_text);
   };
-  number("--limit", "Number of results (0 to 1000000)", std::to_string(r.limit));
+  app.add_option_function<std::string>(
+         "--limit",
+         [&g, &c](const std::string& text) {
+           // "all": every match, written as it is found (--jsonl, --csv, --tsv, --output only).
+           c.every_match = text == "all";
+           if (!c.every_match) g.numbers.emplace_back(newsdex::find_request_number("--limit"), text);
+         },
+         "Number of results (0 to 1000000), or all (with --jsonl, --csv, --tsv or --output)")
+      ->type_name("NUMBER|all")
+      ->default_str(std::to_string(r.limit));
   number("--offset", "Skip this many results, for paging (0 to 1000000000)", std::to_string(r.offset));
   text_option(app, "--sort", g.sort, "relevance, newest or oldest", "relevance");
   text_option(app, "--match", g.match,
@@ -93,7 +109,19 @@ void add_options(CLI::App& app, CommandLine& c) {
   number("--snippet-length", "Snippet length in characters (0: none; up to 100000)", std::to_string(r.snippet_length));
   app.add_option("--color", c.color, "Highlight matches: auto, always or never")->capture_default_str();
   app.add_flag("--json", c.json, "Print one JSON document (docs/json-format.md)");
-  app.add_flag("--jsonl", c.jsonl, "Print one JSON object per result, one per line");
+  app.add_flag("--jsonl", c.jsonl, "Print one JSON object per result, one per line, then a summary line");
+  app.add_flag("--count", c.count,
+               "Print only the exact number of matching articles (with --json: the document, no results)");
+  app.add_flag("--estimate", c.estimate,
+               "Count cheaply: Xapian's estimate, shown as 'about N' (JSON total: null); not with --count");
+  app.add_flag("--csv", c.csv, "Write the results as CSV (RFC 4180) with a header row; --fields chooses the columns");
+  app.add_flag("--tsv", c.tsv,
+               "Write the results as TSV with a header row (tab, newline, CR, backslash as \\t \\n \\r \\\\)");
+  app.add_option("--fields", c.fields, "Columns of --csv and --tsv, comma-separated: " + newsdex::export_field_names())
+      ->default_str(std::string(newsdex::default_export_fields));
+  app.add_option("--output", c.output, "Write one item per result: ids (article ids) or paths (each file once)")
+      ->type_name("ids|paths");
+  app.add_flag("-0,--null", c.null_separated, "With --output: end each item with NUL, not newline (for xargs -0)");
   app.add_flag("--batch", c.batch, "Read queries from stdin (text or JSON per line), write one JSON result per line");
   flag_option(app, "--auto-correct", g.auto_correct, true, "Run the suggested spelling when the query finds nothing");
   text_option(app, "--like", g.like, "Articles like this one (an id or docid shown in results)");
@@ -110,13 +138,41 @@ void add_options(CLI::App& app, CommandLine& c) {
 
 // Turns the parsed options into the request; throws UsageError for a bad value or a contradiction.
 void finish_request(CommandLine& c) {
-  if (static_cast<int>(c.json) + static_cast<int>(c.jsonl) + static_cast<int>(c.batch) > 1)
-    throw newsdex::UsageError("choose one of --json, --jsonl and --batch");
+  int formats = c.json + c.jsonl + c.batch + c.csv + c.tsv + c.output.has_value();
+  if (formats > 1) throw newsdex::UsageError("choose one of --json, --jsonl, --csv, --tsv, --output and --batch");
+  if (c.count && (formats - c.json) > 0)
+    throw newsdex::UsageError("--count prints a number: give it alone, or with --json");
   if (c.batch && !c.words.empty()) throw newsdex::UsageError("--batch reads queries from stdin: give no query");
+  if (c.every_match && !(c.jsonl || c.csv || c.tsv || c.output))
+    throw newsdex::UsageError(
+        "--limit all writes every match as it is found: give it with --jsonl, --csv, --tsv or --output");
+  if (c.fields && !(c.csv || c.tsv))
+    throw newsdex::UsageError("--fields chooses the columns of --csv or --tsv: give one");
+  if (c.null_separated && !c.output)
+    throw newsdex::UsageError("-0 separates the items of --output: give --output ids or paths");
   c.color_choice = newsdex::parse_choice<Color>("--color value", c.color, color_choices);
+  if (c.csv || c.tsv) {
+    c.exports.format = c.csv ? newsdex::ExportFormat::csv : newsdex::ExportFormat::tsv;
+    c.exports.fields = newsdex::parse_export_fields(c.fields.value_or(std::string(newsdex::default_export_fields)));
+  } else if (c.output) {
+    c.exports.format = newsdex::parse_export_output(*c.output);
+    c.exports.separator = c.null_separated ? '\0' : '\n';
+  }
   auto& text = c.given.text.emplace();
   for (const auto& word : c.words) text += (text.empty() ? "" : " ") + word;
   c.request = newsdex::request_with(c.given, {});
+  if (c.count && c.estimate) throw newsdex::UsageError("--count is exact: give --count or --estimate, not both");
+  // One query: counting every match costs little next to starting the program (docs/search.md, Counts).
+  if (!c.batch && !c.estimate) c.request.exact_count = true;
+  if (c.every_match) newsdex::ask_for_every_match(c.request);
+  if (c.count) {
+    c.request.limit = 0;
+    c.request.top_up_page = false;  // the count of the query, not of a page
+  }
+  bool snippets_shown =
+      !(c.csv || c.tsv || c.output) || std::any_of(c.exports.fields.begin(), c.exports.fields.end(),
+                                                   [](const newsdex::ExportField& f) { return f.name == "snippet"; });
+  if (!snippets_shown) c.request.snippet_length = 0;  // not made when no column shows them
   if (c.db_paths.empty()) c.db_paths.push_back(newsdex::default_database_path());
 }
 
@@ -169,6 +225,46 @@ int report_error(const newsdex::Error& e, bool json) {
   return static_cast<int>(e.code());
 }
 
+// --count: the number on stdout; when no article has every word, a note on stderr says how many
+// have some of them (they are not counted: --any counts them).
+void print_count(const newsdex::SearchResponse& response) {
+  std::cout << response.matching.lower_bound << '\n';
+  if (response.matching.lower_bound == 0 && response.topped_up.lower_bound > 0)
+    std::cerr << "newsdex-search: no article has every word; " << response.topped_up.lower_bound
+              << " have some of them (--any counts those)\n";
+}
+
+// After an export: a note on stderr when the list is not every match (--limit), or when no article
+// has every word; stdout holds the data only.
+void note_export(const newsdex::SearchResponse& response, std::size_t written, bool every_match) {
+  const auto total = response.matching.lower_bound;
+  if (!every_match && response.matching.exact() && response.request.offset + written < total &&
+      !response.fallback_to_any)
+    std::cerr << "newsdex-search: wrote " << written << " of " << total
+              << " matching articles (--limit all writes every one)\n";
+  if (total == 0 && response.topped_up.lower_bound > 0 && !response.fallback_to_any)
+    std::cerr << "newsdex-search: no article has every word; " << response.topped_up.lower_bound
+              << " have some of them (--any lists those)\n";
+}
+
+// --jsonl, --csv, --tsv, --output: with --limit all each result is written as it is made, never all
+// held at once.
+void stream_results(newsdex::Searcher& searcher, const CommandLine& c) {
+  if (c.jsonl) {
+    std::size_t written = 0;
+    auto response = newsdex::search_and_write(searcher, c.request, [&](const newsdex::Hit& hit) {
+      newsdex::print_jsonl_hit(std::cout, hit);
+      ++written;
+    });
+    newsdex::print_jsonl_summary(std::cout, response, written);
+    return;
+  }
+  newsdex::ExportWriter writer(std::cout, c.exports);
+  auto response = newsdex::search_and_write(searcher, c.request, [&](const newsdex::Hit& hit) { writer.add(hit); });
+  writer.finish();
+  note_export(response, writer.written(), c.every_match);
+}
+
 // Runs the request (or, with --batch, every request on stdin) and prints the results.
 int search_and_print(const CommandLine& c) {
   newsdex::Searcher searcher(c.db_paths);
@@ -176,11 +272,15 @@ int search_and_print(const CommandLine& c) {
     auto summary = newsdex::run_batch(searcher, std::cin, std::cout, c.request);
     return summary.failed ? static_cast<int>(newsdex::ExitCode::partial) : 0;
   }
+  if (c.jsonl || c.csv || c.tsv || c.output) {
+    stream_results(searcher, c);
+    return 0;
+  }
   auto response = searcher.search(c.request);
   if (c.json) {
     newsdex::print_json(std::cout, response);
-  } else if (c.jsonl) {
-    newsdex::print_jsonl(std::cout, response);
+  } else if (c.count) {
+    print_count(response);
   } else {
     bool color = c.color_choice == Color::always ||
                  (c.color_choice == Color::automatic && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));

@@ -1,5 +1,5 @@
 // Output of search results: readable text for a terminal, one JSON document per query (--json, and
-// one per line in --batch), or one JSON object per result (--jsonl). The JSON is documented and
+// one per line in --batch), or one JSON object per result and a summary line (--jsonl). The JSON is documented and
 // versioned in docs/json-format.md; change json_format_version when it changes incompatibly.
 #pragma once
 #include <cstddef>
@@ -13,7 +13,7 @@
 
 namespace newsdex {
 
-inline constexpr int json_format_version = 1;
+inline constexpr int json_format_version = 2;  // 2: --jsonl ends with a summary line
 
 // What batch mode adds to each answer: "line" (1-based) and, when the request had one, "id".
 struct BatchLine {
@@ -24,7 +24,7 @@ struct BatchLine {
 // Compact JSON appended to `out` (the fast path: no document tree is built).
 void append_response_json(std::string& out, const SearchResponse& response, const BatchLine* batch = nullptr);
 void append_hit_json(std::string& out, const Hit& hit);
-// {"format_version": 1, "error": {"message", "position", "exit_code"}}
+// {"format_version": 2, "error": {"message", "position", "exit_code"}}
 void append_error_json(std::string& out, const Error& error, const BatchLine* batch = nullptr);
 
 // The same documents as trees, parsed back from the text above.
@@ -38,6 +38,10 @@ struct TextStyle {
 
 void print_text(std::ostream& out, const SearchResponse& response, const TextStyle& style);
 void print_json(std::ostream& out, const SearchResponse& response);   // pretty, one document
-void print_jsonl(std::ostream& out, const SearchResponse& response);  // one line per result
+// --jsonl: one line per result (written as each is made when streaming), then one summary line: the
+// response document without "results", with "results_written" and "summary": true.
+void print_jsonl_hit(std::ostream& out, const Hit& hit);
+void print_jsonl_summary(std::ostream& out, const SearchResponse& response, std::size_t results_written);
+void print_jsonl(std::ostream& out, const SearchResponse& response);  // both, for a response already made
 
 }  // namespace newsdex

@@ -150,11 +150,25 @@ void write_facets(JsonWriter& json, const std::vector<Facet>& facets) {
   json.end_object();
 }
 
-void write_matches(JsonWriter& json, const MatchCounts& counts) {
+// An exact count, or null when only an estimate is known.
+void write_exact(JsonWriter& json, const MatchCounts& counts) {
+  if (counts.exact()) {
+    json.number(counts.lower_bound);
+  } else {
+    json.null();
+  }
+}
+
+void write_matches(JsonWriter& json, const SearchResponse& response) {
+  const auto& counts = response.counts;
   json.begin_object();
   json.key("estimated").number(counts.estimated);
   json.key("exact").boolean(counts.exact());
   json.key("lower_bound").number(counts.lower_bound);
+  json.key("some_words");
+  write_exact(json, response.topped_up);
+  json.key("total");
+  write_exact(json, response.matching);
   json.key("upper_bound").number(counts.upper_bound);
   json.end_object();
 }
@@ -192,6 +206,44 @@ void write_error_members(JsonWriter& json, const Error& error, const BatchLine* 
   if (batch) json.key("line").number(std::uint64_t{batch->line});
 }
 
+// The response document; with `summary_of`, the --jsonl summary line instead: "results" left out
+// (its lines came before), "results_written" and "summary": true in its place.
+void write_response(JsonWriter& json, const SearchResponse& response, const BatchLine* batch,
+                    const std::size_t* summary_of) {
+  json.begin_object();
+  json.key("collapsed").boolean(response.request.collapse_duplicates);
+  json.key("facets");
+  write_facets(json, response.facets);
+  json.key("format_version").number(json_format_version);
+  if (batch && batch->id) write_id(json, *batch->id);
+  json.key("limit");
+  if (response.request.limit == every_match) {
+    json.null();  // --limit all
+  } else {
+    json.number(std::uint64_t{response.request.limit});
+  }
+  if (batch) json.key("line").number(std::uint64_t{batch->line});
+  json.key("matches");
+  write_matches(json, response);
+  json.key("offset").number(std::uint64_t{response.request.offset});
+  json.key("query");
+  write_query(json, response);
+  if (summary_of) {
+    json.key("results_written").number(std::uint64_t{*summary_of});
+  } else {
+    json.key("results");
+    json.begin_array();
+    for (const auto& hit : response.hits) write_hit(json, hit);
+    json.end_array();
+  }
+  json.key("sort").string(sort_order_name(response.sort));
+  json.key("suggestion").string_or_null(response.suggestion);
+  if (summary_of) json.key("summary").boolean(true);
+  json.key("timing_ms");
+  write_timing(json, response.timing);
+  json.end_object();
+}
+
 }  // namespace
 
 void append_hit_json(std::string& out, const Hit& hit) {
@@ -201,28 +253,7 @@ void append_hit_json(std::string& out, const Hit& hit) {
 
 void append_response_json(std::string& out, const SearchResponse& response, const BatchLine* batch) {
   JsonWriter json(out);
-  json.begin_object();
-  json.key("collapsed").boolean(response.request.collapse_duplicates);
-  json.key("facets");
-  write_facets(json, response.facets);
-  json.key("format_version").number(json_format_version);
-  if (batch && batch->id) write_id(json, *batch->id);
-  json.key("limit").number(std::uint64_t{response.request.limit});
-  if (batch) json.key("line").number(std::uint64_t{batch->line});
-  json.key("matches");
-  write_matches(json, response.counts);
-  json.key("offset").number(std::uint64_t{response.request.offset});
-  json.key("query");
-  write_query(json, response);
-  json.key("results");
-  json.begin_array();
-  for (const auto& hit : response.hits) write_hit(json, hit);
-  json.end_array();
-  json.key("sort").string(sort_order_name(response.sort));
-  json.key("suggestion").string_or_null(response.suggestion);
-  json.key("timing_ms");
-  write_timing(json, response.timing);
-  json.end_object();
+  write_response(json, response, batch, nullptr);
 }
 
 void append_error_json(std::string& out, const Error& error, const BatchLine* batch) {
@@ -255,14 +286,24 @@ void print_json(std::ostream& out, const SearchResponse& response) {
   out << response_to_json(response).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-void print_jsonl(std::ostream& out, const SearchResponse& response) {
+void print_jsonl_hit(std::ostream& out, const Hit& hit) {
   std::string line;
-  for (const auto& hit : response.hits) {
-    line.clear();
-    append_hit_json(line, hit);
-    line += '\n';
-    out << line;
-  }
+  append_hit_json(line, hit);
+  line += '\n';
+  out << line;
+}
+
+void print_jsonl_summary(std::ostream& out, const SearchResponse& response, std::size_t results_written) {
+  std::string line;
+  JsonWriter json(line);
+  write_response(json, response, nullptr, &results_written);
+  line += '\n';
+  out << line;
+}
+
+void print_jsonl(std::ostream& out, const SearchResponse& response) {
+  for (const auto& hit : response.hits) print_jsonl_hit(out, hit);
+  print_jsonl_summary(out, response, response.hits.size());
 }
 
 }  // namespace newsdex

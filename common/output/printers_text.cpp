@@ -130,10 +130,22 @@ void print_hit(TerminalText& out, const Hit& hit) {
   out.end_line();
 }
 
+// "44 matching articles" when counted (the same whatever the page); with a page topped up with
+// articles having some of the words, how many have every word and how many some; "about" before
+// an estimate.
 void print_count(TerminalText& out, const SearchResponse& response) {
   const auto& counts = response.counts;
-  out << (counts.exact() ? "" : "about ") << counts.estimated << " matching article"
-      << (counts.estimated == 1 ? "" : "s");
+  const auto& matching = response.matching;
+  if (matching.exact()) {
+    out << matching.lower_bound << " matching article" << (matching.lower_bound == 1 ? "" : "s");
+    if (response.fallback_to_any) {
+      const auto& some = response.topped_up;
+      out << ", and " << (some.exact() ? "" : "about ") << some.estimated << " with only some of the words";
+    }
+  } else {
+    out << (counts.exact() ? "" : "about ") << counts.estimated << " matching article"
+        << (counts.estimated == 1 ? "" : "s");
+  }
   if (!response.hits.empty())
     out << " (showing " << response.hits.front().rank << "-" << response.hits.back().rank << ", "
         << sort_order_name(response.sort) << " first)";

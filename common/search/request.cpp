@@ -62,6 +62,7 @@ const std::map<std::string, Reader>& readers() {
       {"facets", [](auto& v, auto& k, auto& o) { o.facets = strings(v, k); }},
       {"collapse", [](auto& v, auto& k, auto& o) { o.collapse_duplicates = flag(v, k); }},
       {"auto_correct", [](auto& v, auto& k, auto& o) { o.auto_correct = flag(v, k); }},
+      {"exact_count", [](auto& v, auto& k, auto& o) { o.exact_count = flag(v, k); }},
       {"like", [](auto& v, auto& k, auto& o) { o.like = text(v, k); }},
       {"bm25", [](auto& v, auto& k, auto& o) { o.bm25 = text(v, k); }},
   };
@@ -159,6 +160,7 @@ SearchRequest request_with(const RequestOptions& given, const SearchRequest& def
   set_if_given(filters.to, given.to);
   set_if_given(request.collapse_duplicates, given.collapse_duplicates);
   set_if_given(request.auto_correct, given.auto_correct);
+  set_if_given(request.exact_count, given.exact_count);
   set_if_given(request.like, given.like);
   if (given.facets) {
     request.facets.clear();

@@ -37,7 +37,7 @@ struct RequestOptions {
   std::vector<std::pair<const RequestNumber*, std::string>> numbers;  // each number's text, in order given
   // --any, --all (in JSON, "any": true or false)
   bool any = false, all = false;
-  std::optional<bool> collapse_duplicates, auto_correct, any_person, any_organisation, any_place;
+  std::optional<bool> collapse_duplicates, auto_correct, any_person, any_organisation, any_place, exact_count;
   std::optional<std::vector<std::string>> people, organisations, places, sources;
   std::optional<std::vector<std::string>> facets;  // comma lists of facet names
 };

@@ -67,8 +67,8 @@ bool falls_back_to_any(const SearchRequest& request, const ParsedQuery& parsed) 
          parsed.content_words > 1 && request.like.empty();
 }
 
-// Facets count every match, not just one page.
-bool counts_every_match(const SearchRequest& request) { return !request.facets.empty(); }
+// Facets count every match, not just one page; so does an exact count.
+bool counts_every_match(const SearchRequest& request) { return !request.facets.empty() || request.exact_count; }
 
 // Xapian's counts. When every match was looked at, the lower bound is the exact count even with
 // duplicates collapsed (Xapian 1.4 then leaves the estimate and upper bound loose: 643 / 700 / 1429
@@ -172,15 +172,19 @@ Xapian::doccount page_end(const SearchRequest& request) {
 }
 
 // The rest of the page after the `with_all` articles that have every word: the articles with only
-// some of them (`any_words` but not `all_words`), ranked, in the room the page has left.
+// some of them (`any_words` but not `all_words`), ranked, in the room the page has left (none when
+// the request lists every match instead of filling a page). Counted in full only when an exact count
+// was asked for: facets do not need it (5 ms a query).
 Xapian::MSet match_some_words(const Xapian::Database& database, const Xapian::Query& any_words,
                               const Xapian::Query& all_words, const Xapian::Weight& weighting,
                               const SearchRequest& request, SortOrder order, Xapian::doccount with_all) {
   auto rest = make_enquire(database, weighting, request.collapse_duplicates, order);
   rest.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, any_words, all_words));
   auto skip = request.offset > with_all ? request.offset - with_all : 0;
-  auto room = page_end(request) - std::max(static_cast<Xapian::doccount>(request.offset), with_all);
-  return rest.get_mset(static_cast<Xapian::doccount>(skip), room);
+  auto room =
+      request.top_up_page ? page_end(request) - std::max(static_cast<Xapian::doccount>(request.offset), with_all) : 0;
+  auto count_all = request.exact_count ? database.get_doccount() : 0;
+  return rest.get_mset(static_cast<Xapian::doccount>(skip), room, count_all);
 }
 
 void add_counts(MatchCounts& counts, const MatchCounts& more) {
@@ -204,7 +208,11 @@ void add_hits(std::vector<Hit>& hits, const Xapian::MSet& matches, Xapian::docco
     hit.title = highlighter.title(hit.article.title);
     if (request.snippet_length > 0)
       hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
-    hits.push_back(std::move(hit));
+    if (request.hit_sink) {
+      request.hit_sink(hit);
+    } else {
+      hits.push_back(std::move(hit));
+    }
   }
 }
 
@@ -338,14 +346,15 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   auto match_started = Clock::now();
   enquire.set_query(query);
   std::unique_ptr<FacetCollector> facets;
-  if (every_match_seen) {
+  if (!request.facets.empty()) {
     facets = facet_collector(request.facets, facet_cache_.get(), local_);
     facets->attach(enquire);
   }
-  Xapian::doccount check_at_least = every_match_seen ? database_.get_doccount() : 0;  // facets count every match
+  Xapian::doccount check_at_least = every_match_seen ? database_.get_doccount() : 0;  // count every match
   auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                static_cast<Xapian::doccount>(request.limit), check_at_least);
   response.counts = match_counts(mset, every_match_seen);
+  response.matching = response.counts;
   response.timing.match_ms = ms_since(match_started);
 
   if (runs_correction(mset, request, response.suggestion))
@@ -355,13 +364,19 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   // articles with all the words (what was asked for; counting the others too cost 5 ms a query).
   Xapian::MSet others;
   Xapian::doccount with_all = response.counts.upper_bound;  // exact below the page end, or all seen
-  if (with_all < page_end(request) && falls_back_to_any(request, response.parsed)) {
+  // A list of every match (no page to fill) only counts the articles with some of the words, when
+  // none has every word: the count then says how many have some.
+  const bool short_list = request.top_up_page ? with_all < page_end(request) : with_all == 0;
+  if (short_list && falls_back_to_any(request, response.parsed)) {
     auto any_options = query_options;
     any_options.word_operator = WordOperator::any;
     auto any = builder_->build(request.text, any_options);
     others = match_some_words(database_, any.query, response.parsed.query, weighting, request, response.sort, with_all);
-    response.fallback_to_any = others.get_matches_upper_bound() > 0;
-    add_counts(response.counts, match_counts(others, false));
+    response.topped_up = match_counts(others, request.exact_count);
+    if (request.top_up_page) {
+      response.fallback_to_any = others.get_matches_upper_bound() > 0;
+      add_counts(response.counts, response.topped_up);
+    }
     response.timing.match_ms = ms_since(match_started);
   }
 

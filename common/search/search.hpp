@@ -3,6 +3,7 @@
 // (DatabaseModifiedError -> reopen and run again). docs/search.md explains the choices.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,12 @@ struct Bm25Parameters {
 // "k1,k2,k3,b,min_normlen" (all five, or fewer to keep the later defaults); throws UsageError.
 Bm25Parameters parse_bm25(std::string_view text);
 
+struct Hit;
+
+// The limit of a list of every match (--limit all): Xapian counts documents in 32 bits and stops at
+// the last match. Such a request sets top_up_page = false too (common/output/stream.hpp).
+inline constexpr std::size_t every_match = 0xFFFFFFFFu;
+
 struct SearchRequest {
   std::string text;
   QueryOptions query;
@@ -47,6 +54,15 @@ struct SearchRequest {
   bool auto_correct = false;          // run the suggestion when the query finds nothing
   std::optional<Expansion> expansion; // unset: automatic (default_expansion when ranking with any word)
   std::string like;                   // more like this article (its id, or a docid)
+  // Count every match, not just enough for the page, so that the counts are exact (facets do anyway).
+  // Costs a visit of every matching article: the command line pays it, batch mode only when asked.
+  bool exact_count = false;
+  // false: the list is every match, not a page (--limit all, --count), so a short page is not topped
+  // up with articles having some of the words (docs/search.md, "Counts").
+  bool top_up_page = true;
+  // When set, each hit is handed to it as it is made instead of being kept in the response: an
+  // export of every match reads and prints one article at a time (common/output/stream.hpp).
+  std::function<void(const Hit&)> hit_sink;
 };
 
 // Pseudo-relevance feedback used by default for queries ranked with any word (long queries); short
@@ -80,7 +96,9 @@ struct SearchResponse {
   bool fallback_to_any = false;   // no article had all the words: ranked with any word instead
   std::vector<std::string> expanded_with;  // words added by pseudo-relevance feedback (stems)
   SortOrder sort = SortOrder::relevance;  // the order used (a filters-only query is sorted newest first)
-  MatchCounts counts;
+  MatchCounts counts;                     // the articles the page was drawn from (a top-up's included)
+  MatchCounts matching;                   // the articles matching the query as it ran (every word with "all")
+  MatchCounts topped_up;                  // with fallback_to_any: the articles having only some of the words
   std::vector<Hit> hits;
   std::vector<Facet> facets;
   Timing timing;

@@ -215,10 +215,10 @@ TEST_CASE("search: snippets and titles highlight stemmed forms and phrases", "[c
   CHECK(f.search("--snippet-length 0 negotiators")["results"][0]["snippet"] == "");
 }
 
-TEST_CASE("search: the JSON output follows docs/json-format.md version 1", "[cli][search]") {
+TEST_CASE("search: the JSON output follows docs/json-format.md version 2", "[cli][search]") {
   Fixture f;
   auto r = f.search("--facet person 'the hostages' --place gaza");
-  CHECK(r["format_version"] == 1);
+  CHECK(r["format_version"] == 2);
   for (const char* key : {"query", "matches", "offset", "limit", "sort", "collapsed", "results", "facets", "suggestion", "timing_ms"})
     CHECK(r.contains(key));
   CHECK(r["query"]["text"] == "the hostages");
@@ -226,7 +226,8 @@ TEST_CASE("search: the JSON output follows docs/json-format.md version 1", "[cli
   CHECK(r["query"]["stopwords_ignored"] == json::array({"the"}));
   CHECK(r["query"]["filters"] == json::parse(R"([{"field":"place","value":"gaza"}])"));
   CHECK(r["query"]["parsed"].is_string());
-  for (const char* key : {"estimated", "lower_bound", "upper_bound"}) CHECK(r["matches"][key] == 2);
+  for (const char* key : {"estimated", "lower_bound", "upper_bound", "total"}) CHECK(r["matches"][key] == 2);
+  CHECK(r["matches"]["some_words"] == 0);
   CHECK(r["matches"]["exact"] == true);
   const auto& hit = r["results"][0];
   for (const char* key : {"rank", "docid", "id", "weight", "percent", "title", "title_highlights", "published", "author",
@@ -246,11 +247,23 @@ TEST_CASE("search: the JSON output follows docs/json-format.md version 1", "[cli
   std::istringstream stream(lines.out);
   std::string line;
   int count = 0;
+  json summary;
   while (std::getline(stream, line)) {
     auto object = json::parse(line);
+    if (object.contains("summary")) {
+      summary = object;  // the last line (version 2)
+      continue;
+    }
+    CHECK(summary.is_null());
     CHECK(object["rank"] == ++count);
   }
   CHECK(count == 3);
+  REQUIRE(summary.is_object());
+  CHECK(summary["summary"] == true);
+  CHECK(summary["results_written"] == 3);
+  CHECK(summary["matches"]["total"] == 3);
+  CHECK(summary["format_version"] == 2);
+  CHECK_FALSE(summary.contains("results"));
 }
 
 TEST_CASE("search: batch mode answers each line, errors included, in one process", "[cli][search]") {
