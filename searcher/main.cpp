@@ -225,13 +225,17 @@ int report_error(const newsdex::Error& e, bool json) {
   return static_cast<int>(e.code());
 }
 
+// The note on stderr, after --count or an export, that no article has every word but some have some.
+void note_some_words(const newsdex::SearchResponse& response, std::string_view what_any_does) {
+  std::cerr << "newsdex-search: no article has every word; " << response.topped_up.lower_bound
+            << " have some of them (--any " << what_any_does << " those)\n";
+}
+
 // --count: the number on stdout; when no article has every word, a note on stderr says how many
 // have some of them (they are not counted: --any counts them).
 void print_count(const newsdex::SearchResponse& response) {
   std::cout << response.matching.lower_bound << '\n';
-  if (response.matching.lower_bound == 0 && response.topped_up.lower_bound > 0)
-    std::cerr << "newsdex-search: no article has every word; " << response.topped_up.lower_bound
-              << " have some of them (--any counts those)\n";
+  if (response.matching.lower_bound == 0 && response.topped_up.lower_bound > 0) note_some_words(response, "counts");
 }
 
 // After an export: a note on stderr when the list is not every match (--limit), or when no article
@@ -243,8 +247,7 @@ void note_export(const newsdex::SearchResponse& response, std::size_t written, b
     std::cerr << "newsdex-search: wrote " << written << " of " << total
               << " matching articles (--limit all writes every one)\n";
   if (total == 0 && response.topped_up.lower_bound > 0 && !response.fallback_to_any)
-    std::cerr << "newsdex-search: no article has every word; " << response.topped_up.lower_bound
-              << " have some of them (--any lists those)\n";
+    note_some_words(response, "lists");
 }
 
 // --jsonl, --csv, --tsv, --output: with --limit all each result is written as it is made, never all
