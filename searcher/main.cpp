@@ -246,8 +246,7 @@ void note_export(const newsdex::SearchResponse& response, std::size_t written, b
       !response.fallback_to_any)
     std::cerr << "newsdex-search: wrote " << written << " of " << total
               << " matching articles (--limit all writes every one)\n";
-  if (total == 0 && response.topped_up.lower_bound > 0 && !response.fallback_to_any)
-    note_some_words(response, "lists");
+  if (total == 0 && response.topped_up.lower_bound > 0 && !response.fallback_to_any) note_some_words(response, "lists");
 }
 
 // --jsonl, --csv, --tsv, --output: with --limit all each result is written as it is made, never all
