@@ -13,7 +13,9 @@
 
 namespace newsdex {
 
-inline constexpr int json_format_version = 2;  // 2: --jsonl ends with a summary line
+// 2: --jsonl ends with a summary line; 3: date facets list every bucket of their range (empty ones
+// with count 0) and count the undated articles.
+inline constexpr int json_format_version = 3;
 
 // What batch mode adds to each answer: "line" (1-based) and, when the request had one, "id".
 struct BatchLine {

@@ -121,6 +121,7 @@ void write_facet(JsonWriter& json, const Facet& facet) {
   json.key("exact").boolean(facet.exact);
   if (!facet.granularity.empty()) json.key("granularity").string(facet.granularity);
   json.key("other_values").number(std::uint64_t{facet.other_values});
+  if (facet.field == FacetField::date) json.key("undated").number(facet.undated);
   json.key("values");
   json.begin_array();
   for (const auto& value : facet.values) {

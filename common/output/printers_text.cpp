@@ -166,6 +166,10 @@ void print_facets(TerminalText& out, const std::vector<Facet>& facets) {
       out.end_line();
       out << "  ... " << facet.other_values << " more";
     }
+    if (facet.field == FacetField::date && facet.undated) {
+      out.end_line();
+      out << "  " << facet.undated << "  (undated)";
+    }
     out.end_line();
   }
 }

@@ -164,8 +164,9 @@ SearchRequest request_with(const RequestOptions& given, const SearchRequest& def
   set_if_given(request.like, given.like);
   if (given.facets) {
     request.facets.clear();
+    request.date_granularity = DateGranularity::automatic;
     for (const auto& list : *given.facets)
-      for (auto field : parse_facet_fields(list)) request.facets.push_back(field);
+      for (auto field : parse_facet_fields(list, &request.date_granularity)) request.facets.push_back(field);
   }
   return request;
 }

@@ -10,6 +10,7 @@
 #include "common/base/errors.hpp"
 #include "common/base/option_choices.hpp"
 #include "common/base/option_numbers.hpp"
+#include "common/query/dates.hpp"
 #include "common/search/like.hpp"
 #include "common/search/recency.hpp"
 #include "common/store/database.hpp"
@@ -65,6 +66,12 @@ Expansion expansion_for(const SearchRequest& request, const ParsedQuery& parsed)
 bool falls_back_to_any(const SearchRequest& request, const ParsedQuery& parsed) {
   return request.query.word_operator == WordOperator::automatic && parsed.word_operator == WordOperator::all &&
          parsed.content_words > 1 && request.like.empty();
+}
+
+// The date facet's buckets: those asked for, over --from/--to (already checked by the query builder).
+DateBucketing date_bucketing(const SearchRequest& request) {
+  const auto& filters = request.query.filters;
+  return {request.date_granularity, date_range_from_options(filters.from, filters.to)};
 }
 
 // Facets count every match, not just one page; so does an exact count.
@@ -382,7 +389,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   if (facets) {
     auto facets_started = Clock::now();
-    response.facets = facets->results(database_, request.facet_size, every_match_seen);
+    response.facets = facets->results(database_, request.facet_size, every_match_seen, date_bucketing(request));
     response.timing.facets_ms = ms_since(facets_started);
   }
 

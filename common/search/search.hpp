@@ -49,6 +49,7 @@ struct SearchRequest {
   double recency_half_life_days = 0;  // 0: no recency boost
   bool collapse_duplicates = true;
   std::vector<FacetField> facets;
+  DateGranularity date_granularity = DateGranularity::automatic;  // of the date facet (--facet date:week)
   std::size_t facet_size = 10;
   std::size_t snippet_length = 200;   // code points; 0: no snippets
   bool auto_correct = false;          // run the suggestion when the query finds nothing
