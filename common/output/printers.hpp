@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -39,6 +40,9 @@ struct TextStyle {
 };
 
 void print_text(std::ostream& out, const SearchResponse& response, const TextStyle& style);
+// Text from an article, a file or the query as the text printer shows it: control characters and
+// bytes that are not UTF-8 escaped as \xHH (docs/search.md, "Text output and the terminal").
+std::string terminal_safe(std::string_view text);
 void print_json(std::ostream& out, const SearchResponse& response);   // pretty, one document
 // --jsonl: one line per result (written as each is made when streaming), then one summary line: the
 // response document without "results", with "results_written" and "summary": true.

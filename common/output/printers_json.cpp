@@ -135,6 +135,30 @@ void write_facet(JsonWriter& json, const Facet& facet) {
   json.end_object();
 }
 
+// One pair as the CSV export's row: type_a, key_a, name_a, type_b, key_b, name_b, articles.
+void write_cooccurrence(JsonWriter& json, const Cooccurrence& cooccurrence) {
+  json.begin_object();
+  json.key("articles").number(cooccurrence.articles);
+  json.key("other_pairs").number(std::uint64_t{cooccurrence.other_pairs});
+  json.key("pairs").begin_array();
+  for (const auto& pair : cooccurrence.pairs) {
+    json.begin_object();
+    json.key("articles").number(pair.articles);
+    json.key("key_a").string(pair.a.key);
+    json.key("key_b").string(pair.b.key);
+    json.key("name_a").string(pair.a.name);
+    json.key("name_b").string(pair.b.name);
+    json.key("type_a").string(facet_name(pair.a.type));
+    json.key("type_b").string(facet_name(pair.b.type));
+    json.end_object();
+  }
+  json.end_array();
+  json.key("types").begin_array();
+  for (auto type : cooccurrence.types) json.string(facet_name(type));
+  json.end_array();
+  json.end_object();
+}
+
 // By facet name; a field asked for twice appears once, as its last count.
 void write_facets(JsonWriter& json, const std::vector<Facet>& facets) {
   std::vector<const Facet*> by_name;
@@ -213,6 +237,10 @@ void write_response(JsonWriter& json, const SearchResponse& response, const Batc
                     const std::size_t* summary_of) {
   json.begin_object();
   json.key("collapsed").boolean(response.request.collapse_duplicates);
+  if (response.cooccurrence) {
+    json.key("cooccurrence");
+    write_cooccurrence(json, *response.cooccurrence);
+  }
   json.key("facets");
   write_facets(json, response.facets);
   json.key("format_version").number(json_format_version);

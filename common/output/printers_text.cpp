@@ -206,4 +206,6 @@ void print_text(std::ostream& stream, const SearchResponse& response, const Text
   }
 }
 
+std::string terminal_safe(std::string_view text) { return TerminalText::escape_controls(text); }
+
 }  // namespace newsdex

@@ -171,6 +171,16 @@ SearchRequest request_with(const RequestOptions& given, const SearchRequest& def
   return request;
 }
 
+void ask_for_cooccurrence(SearchRequest& request, std::string_view types, const std::optional<std::string>& size) {
+  CooccurrenceRequest pairs;
+  pairs.types = parse_cooccurrence_types(types);
+  if (size) pairs.limit = parse_pair_limit("--cooccurrence-size", *size);
+  request.cooccurrence = std::move(pairs);
+  request.limit = 0;
+  request.top_up_page = false;  // the pairs of the articles matching the query as asked
+  request.snippet_length = 0;
+}
+
 SearchRequest request_from_json(const nlohmann::json& object, const SearchRequest& defaults) {
   if (!object.is_object()) throw UsageError("a batch line must be query text or a JSON object");
   RequestOptions given;

@@ -74,8 +74,10 @@ DateBucketing date_bucketing(const SearchRequest& request) {
   return {request.date_granularity, date_range_from_options(filters.from, filters.to)};
 }
 
-// Facets count every match, not just one page; so does an exact count.
-bool counts_every_match(const SearchRequest& request) { return !request.facets.empty() || request.exact_count; }
+// Facets and co-occurrence count every match, not just one page; so does an exact count.
+bool counts_every_match(const SearchRequest& request) {
+  return !request.facets.empty() || request.exact_count || request.cooccurrence;
+}
 
 // Xapian's counts. When every match was looked at, the lower bound is the exact count even with
 // duplicates collapsed (Xapian 1.4 then leaves the estimate and upper bound loose: 643 / 700 / 1429
@@ -357,6 +359,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     facets = facet_collector(request.facets, facet_cache_.get(), local_);
     facets->attach(enquire);
   }
+  std::unique_ptr<CooccurrenceSpy> pairs;
+  if (request.cooccurrence) {
+    pairs = std::make_unique<CooccurrenceSpy>(request.cooccurrence->types);
+    enquire.add_matchspy(pairs.get());
+  }
   Xapian::doccount check_at_least = every_match_seen ? database_.get_doccount() : 0;  // count every match
   auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                static_cast<Xapian::doccount>(request.limit), check_at_least);
@@ -392,6 +399,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     response.facets = facets->results(database_, request.facet_size, every_match_seen, date_bucketing(request));
     response.timing.facets_ms = ms_since(facets_started);
   }
+  if (pairs) response.cooccurrence = pairs->results(database_, request.cooccurrence->limit);
 
   auto snippets_started = Clock::now();
   Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));

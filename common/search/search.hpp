@@ -14,6 +14,7 @@
 
 #include "common/base/article.hpp"
 #include "common/query/query.hpp"
+#include "common/search/cooccurrence.hpp"
 #include "common/search/expansion.hpp"
 #include "common/search/facets.hpp"
 #include "common/search/snippets.hpp"
@@ -51,6 +52,8 @@ struct SearchRequest {
   std::vector<FacetField> facets;
   DateGranularity date_granularity = DateGranularity::automatic;  // of the date facet (--facet date:week)
   std::size_t facet_size = 10;
+  // Pairs of entities named together in the matching articles, counted over every match (--cooccurrence).
+  std::optional<CooccurrenceRequest> cooccurrence;
   std::size_t snippet_length = 200;   // code points; 0: no snippets
   bool auto_correct = false;          // run the suggestion when the query finds nothing
   std::optional<Expansion> expansion; // unset: automatic (default_expansion when ranking with any word)
@@ -102,6 +105,7 @@ struct SearchResponse {
   MatchCounts topped_up;                  // with fallback_to_any: the articles having only some of the words
   std::vector<Hit> hits;
   std::vector<Facet> facets;
+  std::optional<Cooccurrence> cooccurrence;  // when the request asked for it
   Timing timing;
 };
 
