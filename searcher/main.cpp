@@ -12,6 +12,7 @@
 
 #include "common/base/errors.hpp"
 #include "common/base/option_choices.hpp"
+#include "common/output/article_output.hpp"
 #include "common/output/batch.hpp"
 #include "common/output/cooccurrence_output.hpp"
 #include "common/output/export.hpp"
@@ -40,7 +41,7 @@ struct CommandLine {
   bool count = false, csv = false, tsv = false, null_separated = false, estimate = false;
   bool every_match = false;  // --limit all
   std::optional<std::string> output, fields;
-  std::optional<std::string> cooccurrence, cooccurrence_size;  // --cooccurrence
+  std::optional<std::string> show, cooccurrence, cooccurrence_size;  // --show, --cooccurrence
   newsdex::ExportOptions exports;  // made by finish_request for --csv, --tsv and --output
 };
 
@@ -124,6 +125,9 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_option("--output", c.output, "Write one item per result: ids (article ids) or paths (each file once)")
       ->type_name("ids|paths");
   app.add_flag("-0,--null", c.null_separated, "With --output: end each item with NUL, not newline (for xargs -0)");
+  app.add_option("--show", c.show,
+                 "Print one article whole (cleaned text, metadata, entities) by docid, path or id; with --json, JSON")
+      ->type_name("DOCID|PATH|ID");
   app.add_option("--cooccurrence", c.cooccurrence,
                  "Pairs of entities named together in the matching articles, with article counts (text, --csv, "
                  "--tsv or --json): all, or a comma list of person, org, place")
@@ -184,6 +188,8 @@ void finish_request(CommandLine& c) {
                                                    [](const newsdex::ExportField& f) { return f.name == "snippet"; });
   if (!snippets_shown) c.request.snippet_length = 0;  // not made when no column shows them
   if (c.db_paths.empty()) c.db_paths.push_back(newsdex::default_database_path());
+  if (c.show && (formats - c.json > 0 || c.count || !c.words.empty() || c.cooccurrence))
+    throw newsdex::UsageError("--show prints one article: give it alone, or with --json");
   if (c.cooccurrence_size && !c.cooccurrence)
     throw newsdex::UsageError("--cooccurrence-size limits the pairs of --cooccurrence: give one");
   if (c.cooccurrence) {
@@ -287,6 +293,13 @@ void stream_results(newsdex::Searcher& searcher, const CommandLine& c) {
 // Runs the request (or, with --batch, every request on stdin) and prints the results.
 int search_and_print(const CommandLine& c) {
   newsdex::Searcher searcher(c.db_paths);
+  bool color = c.color_choice == Color::always ||
+               (c.color_choice == Color::automatic && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  if (c.show) {
+    auto shown = newsdex::show_articles(searcher, *c.show);
+    c.json ? newsdex::print_shown_json(std::cout, shown) : newsdex::print_shown_text(std::cout, shown, {color});
+    return 0;
+  }
   if (c.cooccurrence) {
     using Format = newsdex::CooccurrenceFormat;
     auto format = c.csv ? Format::csv : c.tsv ? Format::tsv : c.json ? Format::json : Format::text;
@@ -307,8 +320,6 @@ int search_and_print(const CommandLine& c) {
   } else if (c.count) {
     print_count(response);
   } else {
-    bool color = c.color_choice == Color::always ||
-                 (c.color_choice == Color::automatic && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
     newsdex::print_text(std::cout, response, {color});
   }
   return 0;

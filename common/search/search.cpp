@@ -298,11 +298,23 @@ bool Searcher::no_duplicate_bodies() {
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
+  SearchResponse response;
+  try {
+    read([&](const Xapian::Database&, DataUnpacker&) { response = run(request); });
+  } catch (const Xapian::WildcardError& e) {
+    throw QueryError("a wildcard matches too many words (more than " +
+                     std::to_string(request.query.max_wildcard_terms) + "): make it longer (" + e.get_msg() + ")");
+  }
+  return response;
+}
+
+void Searcher::read(const std::function<void(const Xapian::Database&, DataUnpacker&)>& work) {
   for (int attempt = 1;; ++attempt) {
     try {
       // Reopening reads the new revision, which a further commit can discard too: inside the try.
       if (attempt > 1) open_again();
-      return run(request);
+      work(database_, unpacker_);
+      return;
     } catch (const Xapian::DatabaseModifiedError&) {
       // An indexer committed while we read: reopen at the new revision and run the search again.
       if (attempt == max_attempts) throw DatabaseError(ExitCode::io_error, "the database kept changing while being read");
@@ -319,9 +331,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       // version file again): open the current one.
       if (paths_.empty() || attempt == max_attempts)
         throw DatabaseError(ExitCode::io_error, "cannot read the database: " + e.get_msg());
-    } catch (const Xapian::WildcardError& e) {
-      throw QueryError("a wildcard matches too many words (more than " +
-                       std::to_string(request.query.max_wildcard_terms) + "): make it longer (" + e.get_msg() + ")");
+    } catch (const Xapian::WildcardError&) {
+      throw;  // the query's fault: search() says so
     } catch (const Xapian::DatabaseError& e) {
       throw DatabaseError(ExitCode::io_error, "cannot read the database: " + e.get_msg());
     } catch (const Xapian::Error& e) {

@@ -118,6 +118,13 @@ class Searcher {
   // Throws QueryError for a bad query, DatabaseError when the database cannot be read.
   SearchResponse search(const SearchRequest& request);
   const Xapian::Database& database() const { return database_; }
+  // The database paths given, one per shard of database() in order; empty when made from an open
+  // database.
+  const std::vector<std::string>& paths() const { return paths_; }
+  // Runs `work` on the open databases as search() runs a query: again on the newest revision when
+  // an indexer commits underneath (so `work` must start afresh each time), Xapian's errors turned
+  // into newsdex::Errors. `work` gets the database and the reader of its stored data.
+  void read(const std::function<void(const Xapian::Database&, DataUnpacker&)>& work);
   // For many queries (batch mode): facet values are read in full once and counted from memory.
   // Costs a read of every value of the facets asked for, so not worth it for one query. Only on a
   // single local database; elsewhere it changes nothing.
