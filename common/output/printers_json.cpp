@@ -68,13 +68,18 @@ void write_entity_lists(JsonWriter& json, const Entities& entities) {
   json.end_object();
 }
 
+// The members a result and a --show article start with, in name order: author, docid, duplicates.
+void begin_article(JsonWriter& json, const Article& article, Xapian::docid docid) {
+  json.begin_object();
+  json.key("author").string_or_null(article.author);
+  json.key("docid").number(docid);
+  json.key("duplicates");
+  write_duplicates(json, article.duplicates);
+}
+
 void write_hit(JsonWriter& json, const Hit& hit) {
   const auto& a = hit.article;
-  json.begin_object();
-  json.key("author").string_or_null(a.author);
-  json.key("docid").number(hit.docid);
-  json.key("duplicates");
-  write_duplicates(json, a.duplicates);
+  begin_article(json, a, hit.docid);
   json.key("duplicates_hidden").number(hit.duplicates_hidden);
   write_entity_lists(json, a.entities);
   json.key("id").string(a.id);
@@ -98,11 +103,7 @@ void write_hit(JsonWriter& json, const Hit& hit) {
 // An article as --show gives it: everything stored, the text whole.
 void write_shown_article(JsonWriter& json, const ShownArticle& shown) {
   const auto& a = shown.article;
-  json.begin_object();
-  json.key("author").string_or_null(a.author);
-  json.key("docid").number(shown.docid);
-  json.key("duplicates");
-  write_duplicates(json, a.duplicates);
+  begin_article(json, a, shown.docid);
   write_entity_lists(json, a.entities);
   json.key("id").string(a.id);
   json.key("language").string_or_null(shown.language);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
+#include "tests/cli/search_commands.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex::test;
@@ -17,12 +18,6 @@ CommandResult search_in(const std::vector<std::filesystem::path>& dbs, const std
   std::string command = shell_quote(search_bin());
   for (const auto& db : dbs) command += " --db " + shell_quote(db.string());
   return run_command(command + " " + args);
-}
-
-json ok_json(const CommandResult& result) {
-  INFO(result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
 }
 
 json show(const std::string& which, const std::vector<std::filesystem::path>& dbs = {sample_corpus_db()}) {

@@ -7,30 +7,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/cli/test_search_fixture.hpp"
+#include "tests/cli/search_commands.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex::test;
 using nlohmann::json;
 
 namespace {
-
-struct Db {
-  TempDir dir;
-  std::filesystem::path db = dir.path() / "db";
-  Db(const std::string& name, const std::vector<newsdex::Article>& articles) : dir(name) {
-    build_fixture_db(db, articles);
-  }
-  CommandResult run(const std::string& args) const {
-    return run_command(shell_quote(search_bin()) + " --db " + shell_quote(db.string()) + " " + args);
-  }
-};
-
-json ok_json(const CommandResult& result) {
-  INFO(result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
-}
 
 // The fixture, and two articles without a date that match "hostages".
 std::vector<newsdex::Article> with_undated() {
@@ -96,19 +79,6 @@ std::vector<std::string> result_dates(const json& response, int& undated) {
   return dates;
 }
 
-CommandResult search_sample(const std::string& args) {
-  return run_command(shell_quote(search_bin()) + " --db " + shell_quote(sample_corpus_db().string()) + " " + args);
-}
-
-// An export parsed back by Python's csv module (strict) or the TSV rules of docs/search.md.
-std::vector<std::vector<std::string>> parse_export(const std::string& format, const std::string& text) {
-  auto parsed =
-      run_command("python3 " + shell_quote((source_dir() / "tests/cli/parse_export.py").string()) + " " + format, text);
-  INFO(parsed.err);
-  REQUIRE(parsed.exit_code == 0);
-  return json::parse(parsed.out).get<std::vector<std::vector<std::string>>>();
-}
-
 std::string filter_option(const std::string& type) {
   return type == "person" ? "--person" : type == "org" ? "--org" : "--place";
 }
@@ -116,7 +86,7 @@ std::string filter_option(const std::string& type) {
 }  // namespace
 
 TEST_CASE("date histograms: every bucket of each granularity, and the undated articles", "[cli][search][dates]") {
-  Db db("dates-undated", with_undated());
+  FixtureDb db("dates-undated", with_undated());
   for (const std::string granularity : {"day", "week", "month", "year"}) {
     INFO(granularity);
     // --no-collapse: the facet spies count every copy, and so does the list then.
@@ -140,7 +110,7 @@ TEST_CASE("date histograms: every bucket of each granularity, and the undated ar
 }
 
 TEST_CASE("date histograms: over --from and --to when given", "[cli][search][dates]") {
-  Db db("dates-range", with_undated());
+  FixtureDb db("dates-range", with_undated());
   auto response =
       ok_json(db.run("hostages --no-collapse --json --limit 100 --from 2022-12 --to 2025-02 --facet date:month"));
   int undated = 0;
@@ -158,7 +128,7 @@ TEST_CASE("date histograms: over --from and --to when given", "[cli][search][dat
 }
 
 TEST_CASE("date histograms: the text output names the buckets and the undated count", "[cli][search][dates]") {
-  Db db("dates-text", with_undated());
+  FixtureDb db("dates-text", with_undated());
   auto result = db.run("hostages --no-collapse --limit 0 --color never --facet date:year");
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
