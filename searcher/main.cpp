@@ -107,7 +107,9 @@ void add_options(CLI::App& app, CommandLine& c) {
   flag_option(app, "--any-place", g.any_place, true, "Repeated --place means any of them");
   text_option(app, "--from", g.from, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
   text_option(app, "--to", g.to, "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD");
-  list_option(app, "--facet", g.facets, "Count matches per person, org, place, source, date (comma-separated)");
+  list_option(app, "--facet", g.facets,
+              "Count matches per person, org, place, source, date (comma-separated); date:day|week|month|year "
+              "for a histogram with every bucket");
   number("--facet-size", "Values shown per facet (0 to 100000)", std::to_string(r.facet_size));
   number("--snippet-length", "Snippet length in characters (0: none; up to 100000)", std::to_string(r.snippet_length));
   app.add_option("--color", c.color, "Highlight matches: auto, always or never")->capture_default_str();

@@ -24,6 +24,8 @@ std::vector<FacetField> parse_cooccurrence_types(std::string_view list) {
   std::vector<FacetField> types;
   for (auto name : split(list, ',')) {
     if (name.empty()) continue;
+    if (std::none_of(std::begin(entity_types), std::end(entity_types), [&](auto& c) { return c.name == name; }))
+      throw UsageError(unknown_choice_message("--cooccurrence entity type", name, {"person", "org", "place", "all"}));
     auto type = parse_choice<FacetField>("--cooccurrence entity type", name, entity_types);
     if (std::find(types.begin(), types.end(), type) == types.end()) types.push_back(type);
   }

@@ -90,7 +90,7 @@ TEST_CASE("co-occurrence types and sizes parse", "[cooccurrence]") {
   CHECK(parse_cooccurrence_types("place,person,place") ==
         std::vector<FacetField>{FacetField::person, FacetField::place});
   CHECK(usage_error_of([] { parse_cooccurrence_types("person,source"); }) ==
-        "unknown --cooccurrence entity type 'source': choose person, org or place");
+        "unknown --cooccurrence entity type 'source': choose person, org, place or all");
   CHECK(usage_error_of([] { parse_cooccurrence_types(","); }) ==
         "--cooccurrence: name the entity types (person, org, place) or all");
   CHECK(parse_pair_limit("--cooccurrence-size", "all") == max_pair_limit);
