@@ -168,7 +168,7 @@ TEST_CASE("co-occurrence: every pair's count is the number of articles naming bo
     ++checked;
   }
   CHECK(checked > 15);
-  // No pair is missing: the number of pairs with a given entity and the count searches agree on one.
+  // The JSON holds the same pairs as the CSV, and counts the ones left out by the size.
   auto json_result = ok_json(search_sample("--cooccurrence all --cooccurrence-size 5 --json " + query));
   const auto& pairs = json_result["cooccurrence"];
   CHECK(pairs["pairs"].size() == 5);
