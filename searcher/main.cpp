@@ -12,7 +12,9 @@
 
 #include "common/base/errors.hpp"
 #include "common/base/option_choices.hpp"
+#include "common/output/article_output.hpp"
 #include "common/output/batch.hpp"
+#include "common/output/cooccurrence_output.hpp"
 #include "common/output/export.hpp"
 #include "common/output/printers.hpp"
 #include "common/output/stream.hpp"
@@ -39,6 +41,7 @@ struct CommandLine {
   bool count = false, csv = false, tsv = false, null_separated = false, estimate = false;
   bool every_match = false;  // --limit all
   std::optional<std::string> output, fields;
+  std::optional<std::string> show, cooccurrence, cooccurrence_size;  // --show, --cooccurrence
   newsdex::ExportOptions exports;  // made by finish_request for --csv, --tsv and --output
 };
 
@@ -104,7 +107,9 @@ void add_options(CLI::App& app, CommandLine& c) {
   flag_option(app, "--any-place", g.any_place, true, "Repeated --place means any of them");
   text_option(app, "--from", g.from, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
   text_option(app, "--to", g.to, "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD");
-  list_option(app, "--facet", g.facets, "Count matches per person, org, place, source, date (comma-separated)");
+  list_option(app, "--facet", g.facets,
+              "Count matches per person, org, place, source, date (comma-separated); date:day|week|month|year "
+              "for a histogram with every bucket");
   number("--facet-size", "Values shown per facet (0 to 100000)", std::to_string(r.facet_size));
   number("--snippet-length", "Snippet length in characters (0: none; up to 100000)", std::to_string(r.snippet_length));
   app.add_option("--color", c.color, "Highlight matches: auto, always or never")->capture_default_str();
@@ -122,6 +127,17 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_option("--output", c.output, "Write one item per result: ids (article ids) or paths (each file once)")
       ->type_name("ids|paths");
   app.add_flag("-0,--null", c.null_separated, "With --output: end each item with NUL, not newline (for xargs -0)");
+  app.add_option("--show", c.show,
+                 "Print one article whole (cleaned text, metadata, entities) by docid, path or id; with --json, JSON")
+      ->type_name("DOCID|PATH|ID");
+  app.add_option("--cooccurrence", c.cooccurrence,
+                 "Pairs of entities named together in the matching articles, with article counts (text, --csv, "
+                 "--tsv or --json): all, or a comma list of person, org, place")
+      ->type_name("all|TYPES");
+  app.add_option("--cooccurrence-size", c.cooccurrence_size,
+                 "Pairs listed by --cooccurrence, most articles first, or all")
+      ->type_name("NUMBER|all")
+      ->default_str(std::to_string(newsdex::default_pair_limit));
   app.add_flag("--batch", c.batch, "Read queries from stdin (text or JSON per line), write one JSON result per line");
   flag_option(app, "--auto-correct", g.auto_correct, true, "Run the suggested spelling when the query finds nothing");
   text_option(app, "--like", g.like, "Articles like this one (an id or docid shown in results)");
@@ -174,6 +190,15 @@ void finish_request(CommandLine& c) {
                                                    [](const newsdex::ExportField& f) { return f.name == "snippet"; });
   if (!snippets_shown) c.request.snippet_length = 0;  // not made when no column shows them
   if (c.db_paths.empty()) c.db_paths.push_back(newsdex::default_database_path());
+  if (c.show && (formats - c.json > 0 || c.count || !c.words.empty() || c.cooccurrence))
+    throw newsdex::UsageError("--show prints one article: give it alone, or with --json");
+  if (c.cooccurrence_size && !c.cooccurrence)
+    throw newsdex::UsageError("--cooccurrence-size limits the pairs of --cooccurrence: give one");
+  if (c.cooccurrence) {
+    if (c.count || c.jsonl || c.output || c.batch || c.fields)
+      throw newsdex::UsageError("--cooccurrence writes its pairs as text, --csv, --tsv or --json: give one of those");
+    newsdex::ask_for_cooccurrence(c.request, *c.cooccurrence, c.cooccurrence_size);
+  }
 }
 
 // True when the command line asks for JSON (--json, --batch): errors found before the options are
@@ -270,6 +295,19 @@ void stream_results(newsdex::Searcher& searcher, const CommandLine& c) {
 // Runs the request (or, with --batch, every request on stdin) and prints the results.
 int search_and_print(const CommandLine& c) {
   newsdex::Searcher searcher(c.db_paths);
+  bool color = c.color_choice == Color::always ||
+               (c.color_choice == Color::automatic && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  if (c.show) {
+    auto shown = newsdex::show_articles(searcher, *c.show);
+    c.json ? newsdex::print_shown_json(std::cout, shown) : newsdex::print_shown_text(std::cout, shown, {color});
+    return 0;
+  }
+  if (c.cooccurrence) {
+    using Format = newsdex::CooccurrenceFormat;
+    auto format = c.csv ? Format::csv : c.tsv ? Format::tsv : c.json ? Format::json : Format::text;
+    newsdex::print_cooccurrence(std::cout, searcher.search(c.request), format);
+    return 0;
+  }
   if (c.batch) {
     auto summary = newsdex::run_batch(searcher, std::cin, std::cout, c.request);
     return summary.failed ? static_cast<int>(newsdex::ExitCode::partial) : 0;
@@ -284,8 +322,6 @@ int search_and_print(const CommandLine& c) {
   } else if (c.count) {
     print_count(response);
   } else {
-    bool color = c.color_choice == Color::always ||
-                 (c.color_choice == Color::automatic && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
     newsdex::print_text(std::cout, response, {color});
   }
   return 0;

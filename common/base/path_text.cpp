@@ -1,6 +1,7 @@
 #include "common/base/path_text.hpp"
 
 #include <cstdint>
+#include <filesystem>
 
 namespace newsdex {
 namespace {
@@ -95,6 +96,19 @@ std::string path_bytes(std::string_view text) {
     }
   }
   return bytes;
+}
+
+std::string stored_path_form(std::string_view typed) {
+  if (typed.find_first_not_of(" \t") == std::string_view::npos) return {};
+  std::filesystem::path path(typed);
+  if (path.is_relative()) {
+    std::error_code error;
+    auto here = std::filesystem::current_path(error);
+    if (!error) path = std::filesystem::path(path_text(here.string())) / path;
+  }
+  auto stored = path.lexically_normal().string();
+  while (stored.size() > 1 && stored.back() == '/') stored.pop_back();
+  return stored;
 }
 
 }  // namespace newsdex

@@ -19,4 +19,9 @@ std::string path_text(std::string_view bytes);
 // `\\` nor `\xHH` stands for itself.
 std::string path_bytes(std::string_view text);
 
+// A path typed by a user (text, as results show paths) in the form the index stores paths in: a
+// relative one taken from the current folder (as the indexer takes the paths it is given), made
+// lexically normal, without a trailing '/'. "" for a blank one. For path: and --show.
+std::string stored_path_form(std::string_view typed);
+
 }  // namespace newsdex

@@ -113,16 +113,18 @@ void ExportWriter::finish() {
   out_.flush();
 }
 
-void ExportWriter::row(const std::vector<std::string>& values) {
-  const bool csv = options_.format == ExportFormat::csv;
-  line_.clear();
+std::string export_row(const std::vector<std::string>& values, ExportFormat format) {
+  const bool csv = format == ExportFormat::csv;
+  std::string line;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i) line_ += csv ? ',' : '\t';
-    line_ += csv ? csv_field(values[i]) : tsv_field(values[i]);
+    if (i) line += csv ? ',' : '\t';
+    line += csv ? csv_field(values[i]) : tsv_field(values[i]);
   }
-  line_ += csv ? "\r\n" : "\n";  // RFC 4180 ends records with CRLF
-  out_ << line_;
+  line += csv ? "\r\n" : "\n";  // RFC 4180 ends records with CRLF
+  return line;
 }
+
+void ExportWriter::row(const std::vector<std::string>& values) { out_ << export_row(values, options_.format); }
 
 void ExportWriter::add(const Hit& hit) {
   header();

@@ -34,6 +34,9 @@ std::string csv_field(std::string_view value);
 // line with one tab between fields, and the value can be read back exactly).
 std::string tsv_field(std::string_view value);
 
+// One record of a CSV (ended by CRLF) or TSV (ended by LF) export, each value quoted as above.
+std::string export_row(const std::vector<std::string>& values, ExportFormat format);
+
 struct ExportOptions {
   ExportFormat format = ExportFormat::csv;
   std::vector<ExportField> fields;  // csv and tsv
@@ -55,7 +58,6 @@ class ExportWriter {
   std::ostream& out_;
   ExportOptions options_;
   std::unordered_set<std::string> paths_seen_;  // --output paths lists each file once
-  std::string line_;
   std::size_t written_ = 0;
   bool header_written_ = false;
 };

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +14,9 @@
 
 namespace newsdex {
 
-inline constexpr int json_format_version = 2;  // 2: --jsonl ends with a summary line
+// 2: --jsonl ends with a summary line; 3: date facets list every bucket of their range (empty ones
+// with count 0) and count the undated articles.
+inline constexpr int json_format_version = 3;
 
 // What batch mode adds to each answer: "line" (1-based) and, when the request had one, "id".
 struct BatchLine {
@@ -37,6 +40,9 @@ struct TextStyle {
 };
 
 void print_text(std::ostream& out, const SearchResponse& response, const TextStyle& style);
+// Text from an article, a file or the query as the text printer shows it: control characters and
+// bytes that are not UTF-8 escaped as \xHH (docs/search.md, "Text output and the terminal").
+std::string terminal_safe(std::string_view text);
 void print_json(std::ostream& out, const SearchResponse& response);   // pretty, one document
 // --jsonl: one line per result (written as each is made when streaming), then one summary line: the
 // response document without "results", with "results_written" and "summary": true.

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "common/base/json_writer.hpp"
+#include "common/output/article_output.hpp"
 #include "common/output/printers.hpp"
 #include "common/query/dates.hpp"
 
@@ -55,22 +56,32 @@ void write_duplicates(JsonWriter& json, const std::vector<DuplicateLocation>& li
   json.end_array();
 }
 
-void write_hit(JsonWriter& json, const Hit& hit) {
-  const auto& a = hit.article;
-  json.begin_object();
-  json.key("author").string_or_null(a.author);
-  json.key("docid").number(hit.docid);
-  json.key("duplicates");
-  write_duplicates(json, a.duplicates);
-  json.key("duplicates_hidden").number(hit.duplicates_hidden);
+// "entities": {"organisations", "people", "places"}.
+void write_entity_lists(JsonWriter& json, const Entities& entities) {
   json.key("entities").begin_object();
   json.key("organisations");
-  write_entities(json, a.entities.organisations);
+  write_entities(json, entities.organisations);
   json.key("people");
-  write_entities(json, a.entities.people);
+  write_entities(json, entities.people);
   json.key("places");
-  write_entities(json, a.entities.places);
+  write_entities(json, entities.places);
   json.end_object();
+}
+
+// The members a result and a --show article start with, in name order: author, docid, duplicates.
+void begin_article(JsonWriter& json, const Article& article, Xapian::docid docid) {
+  json.begin_object();
+  json.key("author").string_or_null(article.author);
+  json.key("docid").number(docid);
+  json.key("duplicates");
+  write_duplicates(json, article.duplicates);
+}
+
+void write_hit(JsonWriter& json, const Hit& hit) {
+  const auto& a = hit.article;
+  begin_article(json, a, hit.docid);
+  json.key("duplicates_hidden").number(hit.duplicates_hidden);
+  write_entity_lists(json, a.entities);
   json.key("id").string(a.id);
   json.key("path").string(a.path);
   json.key("percent").number(hit.percent);
@@ -86,6 +97,35 @@ void write_hit(JsonWriter& json, const Hit& hit) {
   write_ranges(json, hit.title);
   json.key("url").string_or_null(a.url);
   json.key("weight").number(hit.weight);
+  json.end_object();
+}
+
+// An article as --show gives it: everything stored, the text whole.
+void write_shown_article(JsonWriter& json, const ShownArticle& shown) {
+  const auto& a = shown.article;
+  begin_article(json, a, shown.docid);
+  write_entity_lists(json, a.entities);
+  json.key("id").string(a.id);
+  json.key("language").string_or_null(shown.language);
+  json.key("lede").string(a.lede);
+  json.key("paragraphs");
+  write_strings(json, a.paragraphs);
+  json.key("path").string(a.path);
+  json.key("position").number(std::uint64_t{a.position});
+  json.key("published").string_or_null(a.published);
+  json.key("same_body").begin_array();
+  for (const auto& other : shown.same_body) {
+    json.begin_object();
+    json.key("docid").number(other.docid);
+    json.key("id").string(other.id);
+    json.key("path").string(other.path);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("source").string_or_null(a.source);
+  json.key("text").string(shown_text(a));
+  json.key("title").string(a.title);
+  json.key("url").string_or_null(a.url);
   json.end_object();
 }
 
@@ -121,6 +161,7 @@ void write_facet(JsonWriter& json, const Facet& facet) {
   json.key("exact").boolean(facet.exact);
   if (!facet.granularity.empty()) json.key("granularity").string(facet.granularity);
   json.key("other_values").number(std::uint64_t{facet.other_values});
+  if (facet.field == FacetField::date) json.key("undated").number(facet.undated);
   json.key("values");
   json.begin_array();
   for (const auto& value : facet.values) {
@@ -130,6 +171,30 @@ void write_facet(JsonWriter& json, const Facet& facet) {
     if (facet.field != FacetField::date) json.key("name").string(value.name);
     json.end_object();
   }
+  json.end_array();
+  json.end_object();
+}
+
+// One pair as the CSV export's row: type_a, key_a, name_a, type_b, key_b, name_b, articles.
+void write_cooccurrence(JsonWriter& json, const Cooccurrence& cooccurrence) {
+  json.begin_object();
+  json.key("articles").number(cooccurrence.articles);
+  json.key("other_pairs").number(std::uint64_t{cooccurrence.other_pairs});
+  json.key("pairs").begin_array();
+  for (const auto& pair : cooccurrence.pairs) {
+    json.begin_object();
+    json.key("articles").number(pair.articles);
+    json.key("key_a").string(pair.a.key);
+    json.key("key_b").string(pair.b.key);
+    json.key("name_a").string(pair.a.name);
+    json.key("name_b").string(pair.b.name);
+    json.key("type_a").string(facet_name(pair.a.type));
+    json.key("type_b").string(facet_name(pair.b.type));
+    json.end_object();
+  }
+  json.end_array();
+  json.key("types").begin_array();
+  for (auto type : cooccurrence.types) json.string(facet_name(type));
   json.end_array();
   json.end_object();
 }
@@ -212,6 +277,10 @@ void write_response(JsonWriter& json, const SearchResponse& response, const Batc
                     const std::size_t* summary_of) {
   json.begin_object();
   json.key("collapsed").boolean(response.request.collapse_duplicates);
+  if (response.cooccurrence) {
+    json.key("cooccurrence");
+    write_cooccurrence(json, *response.cooccurrence);
+  }
   json.key("facets");
   write_facets(json, response.facets);
   json.key("format_version").number(json_format_version);
@@ -284,6 +353,24 @@ nlohmann::json error_to_json(const Error& error) {
 void print_json(std::ostream& out, const SearchResponse& response) {
   // Pretty-printed by nlohmann from our compact text: one writer decides what the document holds.
   out << response_to_json(response).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void append_shown_json(std::string& out, const ShownArticles& shown) {
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("articles").begin_array();
+  for (const auto& one : shown.articles) write_shown_article(json, one);
+  json.end_array();
+  json.key("asked").string(shown.asked);
+  json.key("format_version").number(json_format_version);
+  json.key("matched_by").string(article_key_name(shown.matched_by));
+  json.end_object();
+}
+
+void print_shown_json(std::ostream& out, const ShownArticles& shown) {
+  std::string text;
+  append_shown_json(text, shown);
+  out << nlohmann::json::parse(text).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 void print_jsonl_hit(std::ostream& out, const Hit& hit) {

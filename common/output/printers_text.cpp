@@ -166,6 +166,10 @@ void print_facets(TerminalText& out, const std::vector<Facet>& facets) {
       out.end_line();
       out << "  ... " << facet.other_values << " more";
     }
+    if (facet.field == FacetField::date && facet.undated) {
+      out.end_line();
+      out << "  " << facet.undated << "  (undated)";
+    }
     out.end_line();
   }
 }
@@ -201,5 +205,7 @@ void print_text(std::ostream& stream, const SearchResponse& response, const Text
     print_facets(out, response.facets);
   }
 }
+
+std::string terminal_safe(std::string_view text) { return TerminalText::escape_controls(text); }
 
 }  // namespace newsdex

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <functional>
 #include <optional>
 
@@ -109,15 +108,8 @@ Xapian::Query url_filter(const std::string& value, std::string& shown) {
 // path:FILE or path:FOLDER, as results show paths (their text, docs/schema.md); a relative path is
 // taken from the current folder, as the indexer takes the paths it is given.
 Xapian::Query path_filter(const std::string& value, std::string& shown) {
-  if (value.find_first_not_of(" \t") == std::string::npos) return {};
-  std::filesystem::path path(value);
-  if (path.is_relative()) {
-    std::error_code error;
-    auto here = std::filesystem::current_path(error);
-    if (!error) path = std::filesystem::path(path_text(here.string())) / path;
-  }
-  shown = path.lexically_normal().string();
-  while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
+  shown = stored_path_form(value);
+  if (shown.empty()) return {};
   if (shown == "/") return Xapian::Query::MatchAll;  // every path is under the root
   return Xapian::Query(field_terms::path_term(shown));
 }

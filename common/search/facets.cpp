@@ -7,17 +7,25 @@
 
 #include "common/base/option_choices.hpp"
 #include "common/base/text.hpp"
-#include "common/query/dates.hpp"
 #include "common/store/schema.hpp"
 
 namespace newsdex {
 namespace {
 
-struct FacetSlots {
-  Xapian::valueno first;
-  std::size_t count;
-  std::string_view prefix;  // of the display-name metadata key
-};
+// Every matching article's day counted: the histogram and the undated count of a date facet.
+Facet date_facet(const ValueCounts& day_counts, Xapian::doccount seen, const DateBucketing& dates) {
+  Facet facet;
+  facet.field = FacetField::date;
+  auto histogram = date_histogram(day_counts, dates.granularity, dates.range);
+  facet.granularity = std::string(date_granularity_name(histogram.granularity));
+  for (const auto& [key, count] : histogram.buckets) facet.values.push_back({key, key, count});  // in date order, all
+  Xapian::doccount dated = 0;
+  for (const auto& [day, count] : day_counts) dated += count;
+  facet.undated = seen > dated ? seen - dated : 0;
+  return facet;
+}
+
+}  // namespace
 
 FacetSlots slots_of(FacetField field) {
   switch (field) {
@@ -29,17 +37,11 @@ FacetSlots slots_of(FacetField field) {
   }
 }
 
-// The name shown for a key: the index metadata "name:<prefix><key>", else the key title-cased.
-std::string display_name(const Xapian::Database& database, std::string_view prefix, const std::string& key) {
+std::string display_name(const Xapian::Database& database, FacetField field, const std::string& key) {
+  auto prefix = slots_of(field).prefix;
   auto name = database.get_metadata(std::string(schema::entity_name_key_prefix) + std::string(prefix) + key);
   return name.empty() ? title_case(key) : name;
 }
-
-int month_index(std::string_view yyyymmdd) {
-  return std::stoi(std::string(yyyymmdd.substr(0, 4))) * 12 + std::stoi(std::string(yyyymmdd.substr(4, 2))) - 1;
-}
-
-}  // namespace
 
 namespace {
 
@@ -53,11 +55,18 @@ constexpr OptionChoice<FacetField> facet_fields[] = {{"person", FacetField::pers
 
 std::string_view facet_name(FacetField field) { return choice_name<FacetField>(field, facet_fields); }
 
-std::vector<FacetField> parse_facet_fields(std::string_view list) {
+std::vector<FacetField> parse_facet_fields(std::string_view list, DateGranularity* date_granularity) {
   std::vector<FacetField> fields;
   for (auto name : split(list, ',')) {
     if (name.empty()) continue;
-    auto field = parse_choice<FacetField>("facet", name, facet_fields);
+    auto colon = name.find(':');
+    auto field = parse_choice<FacetField>("facet", name.substr(0, colon), facet_fields);
+    if (colon != std::string_view::npos) {
+      if (field != FacetField::date)
+        throw UsageError("facet '" + std::string(name) + "': only the date facet takes a granularity (date:week)");
+      auto granularity = parse_date_granularity(name.substr(colon + 1));
+      if (date_granularity) *date_granularity = granularity;
+    }
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
   }
   return fields;
@@ -85,23 +94,6 @@ std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t size) 
   return values;
 }
 
-std::string bucket_dates(const ValueCounts& day_counts, ValueCounts& buckets) {
-  buckets.clear();
-  std::string granularity = "day";
-  std::vector<std::pair<std::string, Xapian::doccount>> days;
-  for (const auto& [day, count] : day_counts)
-    if (day.size() == 8) days.emplace_back(day, count);
-  if (!days.empty()) {
-    int months = month_index(days.back().first) - month_index(days.front().first) + 1;
-    granularity = months > 24 ? "year" : months > 2 ? "month" : "day";
-  }
-  for (const auto& [day, count] : days) {
-    auto iso = format_date_value(day);  // YYYY-MM-DD
-    buckets[granularity == "year" ? iso.substr(0, 4) : granularity == "month" ? iso.substr(0, 7) : iso] += count;
-  }
-  return granularity;
-}
-
 std::string title_case(std::string_view key) {
   std::string out;
   bool word_start = true;
@@ -119,20 +111,18 @@ std::string title_case(std::string_view key) {
 // document object for every candidate and would keep the first one's values.)
 class FacetCollector::SlotRunSpy : public Xapian::MatchSpy {
  public:
-  SlotRunSpy(Xapian::valueno first, std::size_t count) : first_(first), count_(count) {}
+  explicit SlotRunSpy(FacetSlots slots) : slots_(slots) {}
   void operator()(const Xapian::Document& document, double) override {
-    for (std::size_t i = 0; i < count_; ++i) {
-      auto value = document.get_value(first_ + static_cast<Xapian::valueno>(i));
-      if (value.empty()) break;
-      ++counts_[value];
-    }
+    ++seen_;
+    for_each_value(document, slots_, [this](const std::string& value) { ++counts_[value]; });
   }
   const ValueCounts& counts() const { return counts_; }
+  Xapian::doccount seen() const { return seen_; }
 
  private:
-  Xapian::valueno first_;
-  std::size_t count_;
+  FacetSlots slots_;
   ValueCounts counts_;
+  Xapian::doccount seen_ = 0;
 };
 
 // Every value of a field's slots, by docid: starts_[did]..starts_[did + 1] index ids_, which index
@@ -251,10 +241,13 @@ class FacetCollector::CachedSpy : public Xapian::MatchSpy {
   CachedSpy& operator=(const CachedSpy&) = delete;
 
   void operator()(const Xapian::Document& document, double) override {
+    ++seen_;
     table_.for_each_value(document.get_docid(), [this](std::uint32_t id) {
       if (counters_[id]++ == 0) met_.push_back(id);
     });
   }
+
+  Xapian::doccount seen() const { return seen_; }
 
   ValueCounts counts() const {
     ValueCounts out;
@@ -281,6 +274,7 @@ class FacetCollector::CachedSpy : public Xapian::MatchSpy {
   const FacetValueCache::Table& table_;
   std::vector<Xapian::doccount> counters_;  // by value id
   std::vector<std::uint32_t> met_;          // the ids with a counter above zero, as first met
+  Xapian::doccount seen_ = 0;
 };
 
 FacetCollector::FacetCollector(std::vector<FacetField> fields, FacetValueCache& cache) : fields_(std::move(fields)) {
@@ -295,7 +289,7 @@ FacetCollector::FacetCollector(std::vector<FacetField> fields, bool local_spies)
     auto slots = slots_of(field);
     auto& field_spies = spies_.emplace_back();
     if (local_spies) {
-      local_spies_.push_back(std::make_unique<SlotRunSpy>(slots.first, slots.count));
+      local_spies_.push_back(std::make_unique<SlotRunSpy>(slots));
       continue;
     }
     for (std::size_t i = 0; i < slots.count; ++i)
@@ -323,19 +317,24 @@ ValueCounts FacetCollector::merged_counts(std::size_t f) const {
   return merge_counts(per_slot);
 }
 
-std::vector<Facet> FacetCollector::results(const Xapian::Database& database, std::size_t size, bool exact) const {
+Xapian::doccount FacetCollector::documents_seen(std::size_t f) const {
+  if (!local_spies_.empty()) return local_spies_[f]->seen();
+  if (!cached_spies_.empty()) return cached_spies_[f]->seen();
+  return spies_[f].empty() ? 0 : spies_[f].front()->get_total();  // every spy of a field sees every match
+}
+
+std::vector<Facet> FacetCollector::results(const Xapian::Database& database, std::size_t size, bool exact,
+                                           const DateBucketing& dates) const {
   std::vector<Facet> facets;
   for (std::size_t f = 0; f < fields_.size(); ++f) {
+    if (fields_[f] == FacetField::date) {
+      facets.push_back(date_facet(merged_counts(f), documents_seen(f), dates));
+      facets.back().exact = exact;
+      continue;
+    }
     Facet facet;
     facet.field = fields_[f];
     facet.exact = exact;
-    if (fields_[f] == FacetField::date) {
-      ValueCounts buckets;
-      facet.granularity = bucket_dates(merged_counts(f), buckets);
-      for (const auto& [key, count] : buckets) facet.values.push_back({key, key, count});  // in date order, all
-      facets.push_back(std::move(facet));
-      continue;
-    }
     std::size_t distinct = 0;
     if (!cached_spies_.empty()) {
       facet.values = cached_spies_[f]->top(size, distinct);  // named by the cache
@@ -343,7 +342,7 @@ std::vector<Facet> FacetCollector::results(const Xapian::Database& database, std
       auto merged = merged_counts(f);
       facet.values = top_values(merged, size);
       distinct = merged.size();
-      for (auto& value : facet.values) value.name = display_name(database, slots_of(fields_[f]).prefix, value.key);
+      for (auto& value : facet.values) value.name = display_name(database, fields_[f], value.key);
     }
     facet.other_values = distinct - facet.values.size();
     facets.push_back(std::move(facet));

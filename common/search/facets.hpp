@@ -15,12 +15,15 @@
 
 #include <xapian.h>
 
+#include "common/search/date_buckets.hpp"
+
 namespace newsdex {
 
 enum class FacetField { person, org, place, source, date };
 
-// "person,org,date" (names may repeat across calls); throws UsageError naming the bad one.
-std::vector<FacetField> parse_facet_fields(std::string_view list);
+// "person,org,date" (names may repeat across calls); throws UsageError naming the bad one. The date
+// facet may name its buckets, "date:week" (date_buckets.hpp), which sets `*date_granularity`.
+std::vector<FacetField> parse_facet_fields(std::string_view list, DateGranularity* date_granularity = nullptr);
 std::string_view facet_name(FacetField field);
 
 using ValueCounts = std::map<std::string, Xapian::doccount>;
@@ -34,19 +37,46 @@ struct FacetValue {
 
 struct Facet {
   FacetField field = FacetField::person;
-  std::string granularity;       // "year", "month" or "day" for dates, else empty
+  std::string granularity;  // "year", "month", "week" or "day" for dates, else empty
   std::vector<FacetValue> values;
   std::size_t other_values = 0;  // distinct values not shown (beyond --facet-size)
+  Xapian::doccount undated = 0;  // dates: matching articles without a date
   bool exact = false;            // counted over every matching article
 };
+
+// How the date facet is bucketed: the granularity asked for, and the range to list every bucket of
+// (--from/--to; an open end is the first or last matching date).
+struct DateBucketing {
+  DateGranularity granularity = DateGranularity::automatic;
+  DateRange range;
+};
+
+// The value slots a field's values are kept in: `count` slots from `first`, filled from the first.
+struct FacetSlots {
+  Xapian::valueno first;
+  std::size_t count;
+  std::string_view prefix;  // of the display-name metadata key
+};
+FacetSlots slots_of(FacetField field);
+
+// Calls visit(value) for each value of `field` in a document's slots, in order, up to the first
+// empty slot (the indexer fills them from the first).
+template <typename Visit>
+void for_each_value(const Xapian::Document& document, const FacetSlots& slots, const Visit& visit) {
+  for (std::size_t i = 0; i < slots.count; ++i) {
+    auto value = document.get_value(slots.first + static_cast<Xapian::valueno>(i));
+    if (value.empty()) break;
+    visit(value);
+  }
+}
+
+// The name shown for a key: the index metadata "name:<prefix><key>", else the key title-cased.
+std::string display_name(const Xapian::Database& database, FacetField field, const std::string& key);
 
 // Pure helpers, tested without a database.
 ValueCounts merge_counts(const std::vector<ValueCounts>& per_slot);
 // Largest counts first, ties by key; at most `size`.
 std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t size);
-// Day counts ("20241105" -> n) grouped by year, month or day, whichever suits the span of dates:
-// more than 24 months -> years, more than 2 months -> months, else days. Returns the granularity.
-std::string bucket_dates(const ValueCounts& day_counts, ValueCounts& buckets);
 // "zoe marchetti" -> "Zoe Marchetti": the display name when the index has none.
 std::string title_case(std::string_view key);
 
@@ -86,10 +116,12 @@ class FacetCollector {
 
   void attach(Xapian::Enquire& enquire);
   // Display names come from the database metadata "name:<prefix><key>".
-  std::vector<Facet> results(const Xapian::Database& database, std::size_t size, bool exact) const;
+  std::vector<Facet> results(const Xapian::Database& database, std::size_t size, bool exact,
+                             const DateBucketing& dates = {}) const;
 
  private:
   ValueCounts merged_counts(std::size_t field_index) const;  // from every spy of that field
+  Xapian::doccount documents_seen(std::size_t field_index) const;  // matching articles the spies saw
 
   std::vector<FacetField> fields_;
   class SlotRunSpy;

@@ -7,6 +7,7 @@
 
 #include "common/base/errors.hpp"
 #include "common/query/stopwords.hpp"
+#include "common/search/article_lookup.hpp"
 #include "common/store/schema.hpp"
 
 namespace newsdex {
@@ -23,22 +24,9 @@ class TellingWords : public Xapian::ExpandDecider {
 };
 
 Xapian::docid find_article(const Xapian::Database& database, std::string_view id) {
-  bool numeric = !id.empty() && id.size() < 10 &&
-                 std::all_of(id.begin(), id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  // Docids start at 1: Xapian refuses 0 as an invalid argument rather than a missing document.
-  auto docid = numeric ? static_cast<Xapian::docid>(std::stoul(std::string(id))) : Xapian::docid(0);
-  if (docid != 0) {
-    try {
-      database.get_document(docid);
-      return docid;
-    } catch (const Xapian::DocNotFoundError&) {
-    }
-  }
+  if (auto docid = existing_docid(database, id)) return *docid;
   // The article's own id, or the id of a duplicate the indexer merged into it.
-  for (auto prefix : {schema::id_prefix, schema::duplicate_prefix}) {
-    auto term = schema::id_term(id, prefix);
-    if (auto it = database.postlist_begin(term); it != database.postlist_end(term)) return *it;
-  }
+  if (auto docids = docids_with_id(database, id); !docids.empty()) return docids.front();
   throw QueryError("--like: no article with id '" + std::string(id) + "' (use an id or docid shown in results)");
 }
 

@@ -164,10 +164,21 @@ SearchRequest request_with(const RequestOptions& given, const SearchRequest& def
   set_if_given(request.like, given.like);
   if (given.facets) {
     request.facets.clear();
+    request.date_granularity = DateGranularity::automatic;
     for (const auto& list : *given.facets)
-      for (auto field : parse_facet_fields(list)) request.facets.push_back(field);
+      for (auto field : parse_facet_fields(list, &request.date_granularity)) request.facets.push_back(field);
   }
   return request;
+}
+
+void ask_for_cooccurrence(SearchRequest& request, std::string_view types, const std::optional<std::string>& size) {
+  CooccurrenceRequest pairs;
+  pairs.types = parse_cooccurrence_types(types);
+  if (size) pairs.limit = parse_pair_limit("--cooccurrence-size", *size);
+  request.cooccurrence = std::move(pairs);
+  request.limit = 0;
+  request.top_up_page = false;  // the pairs of the articles matching the query as asked
+  request.snippet_length = 0;
 }
 
 SearchRequest request_from_json(const nlohmann::json& object, const SearchRequest& defaults) {

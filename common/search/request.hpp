@@ -47,6 +47,11 @@ struct RequestOptions {
 // was written.
 SearchRequest request_with(const RequestOptions& given, const SearchRequest& defaults);
 
+// Makes `request` count the pairs of entities named together in its matches (--cooccurrence TYPES,
+// --cooccurrence-size SIZE, unset: default_pair_limit) instead of listing results: no page, no
+// snippets. Throws UsageError for bad types or size.
+void ask_for_cooccurrence(SearchRequest& request, std::string_view types, const std::optional<std::string>& size);
+
 // The number option called `option` ("--limit") on the command line; nullptr when there is none.
 const RequestNumber* find_request_number(std::string_view option);
 

@@ -10,6 +10,7 @@
 #include "common/base/errors.hpp"
 #include "common/base/option_choices.hpp"
 #include "common/base/option_numbers.hpp"
+#include "common/query/dates.hpp"
 #include "common/search/like.hpp"
 #include "common/search/recency.hpp"
 #include "common/store/database.hpp"
@@ -67,8 +68,16 @@ bool falls_back_to_any(const SearchRequest& request, const ParsedQuery& parsed) 
          parsed.content_words > 1 && request.like.empty();
 }
 
-// Facets count every match, not just one page; so does an exact count.
-bool counts_every_match(const SearchRequest& request) { return !request.facets.empty() || request.exact_count; }
+// The date facet's buckets: those asked for, over --from/--to (already checked by the query builder).
+DateBucketing date_bucketing(const SearchRequest& request) {
+  const auto& filters = request.query.filters;
+  return {request.date_granularity, date_range_from_options(filters.from, filters.to)};
+}
+
+// Facets and co-occurrence count every match, not just one page; so does an exact count.
+bool counts_every_match(const SearchRequest& request) {
+  return !request.facets.empty() || request.exact_count || request.cooccurrence;
+}
 
 // Xapian's counts. When every match was looked at, the lower bound is the exact count even with
 // duplicates collapsed (Xapian 1.4 then leaves the estimate and upper bound loose: 643 / 700 / 1429
@@ -289,11 +298,23 @@ bool Searcher::no_duplicate_bodies() {
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
+  SearchResponse response;
+  try {
+    read([&](const Xapian::Database&, DataUnpacker&) { response = run(request); });
+  } catch (const Xapian::WildcardError& e) {
+    throw QueryError("a wildcard matches too many words (more than " +
+                     std::to_string(request.query.max_wildcard_terms) + "): make it longer (" + e.get_msg() + ")");
+  }
+  return response;
+}
+
+void Searcher::read(const std::function<void(const Xapian::Database&, DataUnpacker&)>& work) {
   for (int attempt = 1;; ++attempt) {
     try {
       // Reopening reads the new revision, which a further commit can discard too: inside the try.
       if (attempt > 1) open_again();
-      return run(request);
+      work(database_, unpacker_);
+      return;
     } catch (const Xapian::DatabaseModifiedError&) {
       // An indexer committed while we read: reopen at the new revision and run the search again.
       if (attempt == max_attempts) throw DatabaseError(ExitCode::io_error, "the database kept changing while being read");
@@ -310,9 +331,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       // version file again): open the current one.
       if (paths_.empty() || attempt == max_attempts)
         throw DatabaseError(ExitCode::io_error, "cannot read the database: " + e.get_msg());
-    } catch (const Xapian::WildcardError& e) {
-      throw QueryError("a wildcard matches too many words (more than " +
-                       std::to_string(request.query.max_wildcard_terms) + "): make it longer (" + e.get_msg() + ")");
+    } catch (const Xapian::WildcardError&) {
+      throw;  // the query's fault: search() says so
     } catch (const Xapian::DatabaseError& e) {
       throw DatabaseError(ExitCode::io_error, "cannot read the database: " + e.get_msg());
     } catch (const Xapian::Error& e) {
@@ -350,6 +370,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     facets = facet_collector(request.facets, facet_cache_.get(), local_);
     facets->attach(enquire);
   }
+  std::unique_ptr<CooccurrenceSpy> pairs;
+  if (request.cooccurrence) {
+    pairs = std::make_unique<CooccurrenceSpy>(request.cooccurrence->types);
+    enquire.add_matchspy(pairs.get());
+  }
   Xapian::doccount check_at_least = every_match_seen ? database_.get_doccount() : 0;  // count every match
   auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                static_cast<Xapian::doccount>(request.limit), check_at_least);
@@ -382,9 +407,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   if (facets) {
     auto facets_started = Clock::now();
-    response.facets = facets->results(database_, request.facet_size, every_match_seen);
+    response.facets = facets->results(database_, request.facet_size, every_match_seen, date_bucketing(request));
     response.timing.facets_ms = ms_since(facets_started);
   }
+  if (pairs) response.cooccurrence = pairs->results(database_, request.cooccurrence->limit);
 
   auto snippets_started = Clock::now();
   Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));

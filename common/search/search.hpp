@@ -14,6 +14,7 @@
 
 #include "common/base/article.hpp"
 #include "common/query/query.hpp"
+#include "common/search/cooccurrence.hpp"
 #include "common/search/expansion.hpp"
 #include "common/search/facets.hpp"
 #include "common/search/snippets.hpp"
@@ -49,7 +50,10 @@ struct SearchRequest {
   double recency_half_life_days = 0;  // 0: no recency boost
   bool collapse_duplicates = true;
   std::vector<FacetField> facets;
+  DateGranularity date_granularity = DateGranularity::automatic;  // of the date facet (--facet date:week)
   std::size_t facet_size = 10;
+  // Pairs of entities named together in the matching articles, counted over every match (--cooccurrence).
+  std::optional<CooccurrenceRequest> cooccurrence;
   std::size_t snippet_length = 200;   // code points; 0: no snippets
   bool auto_correct = false;          // run the suggestion when the query finds nothing
   std::optional<Expansion> expansion; // unset: automatic (default_expansion when ranking with any word)
@@ -101,6 +105,7 @@ struct SearchResponse {
   MatchCounts topped_up;                  // with fallback_to_any: the articles having only some of the words
   std::vector<Hit> hits;
   std::vector<Facet> facets;
+  std::optional<Cooccurrence> cooccurrence;  // when the request asked for it
   Timing timing;
 };
 
@@ -113,6 +118,13 @@ class Searcher {
   // Throws QueryError for a bad query, DatabaseError when the database cannot be read.
   SearchResponse search(const SearchRequest& request);
   const Xapian::Database& database() const { return database_; }
+  // The database paths given, one per shard of database() in order; empty when made from an open
+  // database.
+  const std::vector<std::string>& paths() const { return paths_; }
+  // Runs `work` on the open databases as search() runs a query: again on the newest revision when
+  // an indexer commits underneath (so `work` must start afresh each time), Xapian's errors turned
+  // into newsdex::Errors. `work` gets the database and the reader of its stored data.
+  void read(const std::function<void(const Xapian::Database&, DataUnpacker&)>& work);
   // For many queries (batch mode): facet values are read in full once and counted from memory.
   // Costs a read of every value of the facets asked for, so not worth it for one query. Only on a
   // single local database; elsewhere it changes nothing.

@@ -218,7 +218,7 @@ TEST_CASE("search: snippets and titles highlight stemmed forms and phrases", "[c
 TEST_CASE("search: the JSON output follows docs/json-format.md version 2", "[cli][search]") {
   Fixture f;
   auto r = f.search("--facet person 'the hostages' --place gaza");
-  CHECK(r["format_version"] == 2);
+  CHECK(r["format_version"] == 3);
   for (const char* key : {"query", "matches", "offset", "limit", "sort", "collapsed", "results", "facets", "suggestion", "timing_ms"})
     CHECK(r.contains(key));
   CHECK(r["query"]["text"] == "the hostages");
@@ -262,7 +262,7 @@ TEST_CASE("search: the JSON output follows docs/json-format.md version 2", "[cli
   CHECK(summary["summary"] == true);
   CHECK(summary["results_written"] == 3);
   CHECK(summary["matches"]["total"] == 3);
-  CHECK(summary["format_version"] == 2);
+  CHECK(summary["format_version"] == 3);
   CHECK_FALSE(summary.contains("results"));
 }
 

@@ -43,9 +43,17 @@ TEST_CASE("corpus: the date facet counts every article of each month", "[cli][se
   }
   auto response = search("--facet date --from 2024 --limit 0");
   std::map<std::string, int> got;
-  for (const auto& value : response["facets"]["date"]["values"]) got[value["key"]] = value["count"];
+  std::vector<std::string> listed;
+  for (const auto& value : response["facets"]["date"]["values"]) {
+    listed.push_back(value["key"]);
+    if (value["count"] != 0) got[value["key"]] = value["count"];
+  }
   CHECK(response["facets"]["date"]["granularity"] == "month");
   CHECK(got == months);
+  // Every month from --from (January) to the last article's (December), the empty ones with 0.
+  CHECK(listed == std::vector<std::string>{"2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07",
+                                           "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"});
+  CHECK(response["facets"]["date"]["undated"] == 0);
   CHECK(search("date:2024-09 --limit 100")["results"].size() == static_cast<std::size_t>(months["2024-09"]));
 }
 

@@ -13,34 +13,13 @@
 #include <set>
 #include <sstream>
 
-#include "tests/cli/test_search_fixture.hpp"
+#include "tests/cli/search_commands.hpp"
 #include "tests/support.hpp"
 
 using namespace newsdex::test;
 using nlohmann::json;
 
 namespace {
-
-struct Db {
-  TempDir dir;
-  std::filesystem::path db = dir.path() / "db";
-  Db(const std::string& name, const std::vector<newsdex::Article>& articles) : dir(name) {
-    build_fixture_db(db, articles);
-  }
-  CommandResult run(const std::string& args, const std::string& stdin_text = {}) const {
-    return run_command(shell_quote(search_bin()) + " --db " + shell_quote(db.string()) + " " + args, stdin_text);
-  }
-};
-
-CommandResult search_sample(const std::string& args) {
-  return run_command(shell_quote(search_bin()) + " --db " + shell_quote(sample_corpus_db().string()) + " " + args);
-}
-
-json ok_json(const CommandResult& result) {
-  INFO(result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
-}
 
 // The lines of `text` split on `separator`, which must end the last one too.
 std::vector<std::string> items(const std::string& text, char separator) {
@@ -58,15 +37,6 @@ std::vector<std::string> items(const std::string& text, char separator) {
   }
   out.push_back(item);
   return out;
-}
-
-// An export parsed back by Python's csv module (strict) or the TSV rules of docs/search.md.
-std::vector<std::vector<std::string>> parse_export(const std::string& format, const std::string& text) {
-  auto parsed =
-      run_command("python3 " + shell_quote((source_dir() / "tests/cli/parse_export.py").string()) + " " + format, text);
-  INFO(parsed.err);
-  REQUIRE(parsed.exit_code == 0);
-  return json::parse(parsed.out).get<std::vector<std::vector<std::string>>>();
 }
 
 std::string names(const json& list) {
@@ -112,7 +82,7 @@ std::vector<newsdex::Article> awkward_articles() {
 
 TEST_CASE("exports: --csv rows parse back exactly with a strict RFC 4180 parser, every field",
           "[cli][search][exports]") {
-  Db f("exports-csv", awkward_articles());
+  FixtureDb f("exports-csv", awkward_articles());
   const std::string fields = "rank,id,date,source,title,author,url,path,people,organisations,places,snippet";
   auto expected = ok_json(f.run("--json --limit 100 zebra"))["results"];
   REQUIRE(expected.size() == 6);
@@ -147,7 +117,7 @@ TEST_CASE("exports: --csv rows parse back exactly with a strict RFC 4180 parser,
 
 TEST_CASE("exports: --tsv rows are one line each, tabs, newlines, CRs and backslashes escaped",
           "[cli][search][exports]") {
-  Db f("exports-tsv", awkward_articles());
+  FixtureDb f("exports-tsv", awkward_articles());
   const std::string fields = "title,author,source,people,snippet";
   auto expected = ok_json(f.run("--json --limit 100 zebra"))["results"];
   auto result = f.run("--tsv --limit all --fields " + fields + " zebra");
@@ -234,7 +204,7 @@ TEST_CASE("counts: the text and JSON counts do not move with --limit where Xapia
     articles.push_back(fixture_article("story-" + std::to_string(n), "Story " + std::to_string(n), "2024-01-01", "Wire",
                                        {body}, {}, {}, {}));
   }
-  Db f("exact-counts", articles);
+  FixtureDb f("exact-counts", articles);
   for (const std::string limit : {"1", "5", "10", "100"}) {
     INFO("--limit " << limit);
     auto text = f.run("--color never --limit " + limit + " tony blair iraq");
@@ -268,7 +238,7 @@ TEST_CASE("counts: the text and JSON counts do not move with --limit where Xapia
 TEST_CASE(
     "counts: with a page topped up from any-word matching, the count says how many have every word and how many some",
     "[cli][search][counts]") {
-  Db f("fallback-counts", fixture_articles());
+  FixtureDb f("fallback-counts", fixture_articles());
   // Two articles have hostages and doha; one more has only hostages (the copy is collapsed).
   auto topped_up = ok_json(f.run("--json --expand 0 --limit 10 'hostages doha'"));
   CHECK(topped_up["query"]["fallback_to_any"] == true);
@@ -300,7 +270,7 @@ TEST_CASE(
 }
 
 TEST_CASE("jsonl: the last line is a summary holding the totals and the facets", "[cli][search][jsonl]") {
-  Db f("jsonl-summary", fixture_articles());
+  FixtureDb f("jsonl-summary", fixture_articles());
   auto expected = ok_json(f.run("--json --facet place,source --limit 2 hostages"));
   for (const std::string limit : {"--limit 2", "--limit all"}) {
     INFO(limit);
@@ -319,7 +289,7 @@ TEST_CASE("jsonl: the last line is a summary holding the totals and the facets",
 }
 
 TEST_CASE("exports: contradictory or unknown export options are usage errors", "[cli][search][exports]") {
-  Db f("export-options", fixture_articles());
+  FixtureDb f("export-options", fixture_articles());
   struct Bad {
     std::string args, message;
   };

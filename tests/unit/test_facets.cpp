@@ -7,6 +7,7 @@
 #include "tests/support.hpp"
 
 using namespace newsdex;
+using newsdex::test::usage_error_of;
 
 TEST_CASE("per-slot counts add up per key", "[facets]") {
   // An article naming a and b: a in slot 0, b in slot 1; another naming b first.
@@ -26,23 +27,45 @@ TEST_CASE("top values: largest counts first, ties by key, at most size", "[facet
   CHECK(top_values(counts, 0).empty());
 }
 
-TEST_CASE("date facets use years, months or days to suit the span", "[facets]") {
+TEST_CASE("date facets use years, months or days to suit the span, every bucket listed", "[facets]") {
+  // Automatic choice (the default): the same granularity as before; since issue 17 the buckets in
+  // between are listed too, with 0.
+  using Buckets = std::vector<std::pair<std::string, Xapian::doccount>>;
   struct Case {
     ValueCounts days;
-    std::string granularity;
-    ValueCounts buckets;
+    DateGranularity granularity;
+    Buckets buckets;
   };
   const Case cases[] = {
-      {{{"20241105", 2}, {"20241120", 1}}, "day", {{"2024-11-05", 2}, {"2024-11-20", 1}}},
-      {{{"20240905", 1}, {"20241120", 1}, {"20241121", 1}}, "month", {{"2024-09", 1}, {"2024-11", 2}}},
-      {{{"20220501", 1}, {"20230110", 1}, {"20241105", 3}}, "year", {{"2022", 1}, {"2023", 1}, {"2024", 3}}},
-      {{}, "day", {}},
+      {{{"20241105", 2}, {"20241107", 1}},
+       DateGranularity::day,
+       {{"2024-11-05", 2}, {"2024-11-06", 0}, {"2024-11-07", 1}}},
+      {{{"20240905", 1}, {"20241120", 1}, {"20241121", 1}},
+       DateGranularity::month,
+       {{"2024-09", 1}, {"2024-10", 0}, {"2024-11", 2}}},
+      {{{"20220501", 1}, {"20230110", 1}, {"20241105", 3}},
+       DateGranularity::year,
+       {{"2022", 1}, {"2023", 1}, {"2024", 3}}},
+      {{}, DateGranularity::day, {}},
   };
   for (const auto& c : cases) {
-    ValueCounts buckets;
-    CHECK(bucket_dates(c.days, buckets) == c.granularity);
-    CHECK(buckets == c.buckets);
+    auto histogram = date_histogram(c.days, DateGranularity::automatic);
+    CHECK(histogram.granularity == c.granularity);
+    CHECK(histogram.buckets == c.buckets);
   }
+}
+
+TEST_CASE("the date facet takes a granularity; other facets do not", "[facets]") {
+  DateGranularity granularity = DateGranularity::automatic;
+  CHECK(parse_facet_fields("person,date:week", &granularity) ==
+        std::vector<FacetField>{FacetField::person, FacetField::date});
+  CHECK(granularity == DateGranularity::week);
+  CHECK(parse_facet_fields("date:year", &granularity).size() == 1);
+  CHECK(granularity == DateGranularity::year);
+  CHECK(usage_error_of([] { parse_facet_fields("date:fortnight"); }) ==
+        "unknown date facet granularity 'fortnight': choose day, week, month or year");
+  CHECK(usage_error_of([] { parse_facet_fields("person:week"); }) ==
+        "facet 'person:week': only the date facet takes a granularity (date:week)");
 }
 
 TEST_CASE("facet names parse from comma lists", "[facets]") {
