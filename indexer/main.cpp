@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "common/base/errors.hpp"
+#include "common/base/exit_codes.hpp"
 #include "common/base/option_numbers.hpp"
 #include "common/index/dump.hpp"
 #include "common/index/language.hpp"
@@ -38,7 +39,7 @@ struct CommandLine {
   std::string format = "auto", entities = "both", max_size = "10M";
   std::string jobs = std::to_string(options.jobs), commit_every = std::to_string(options.commit_every);
   std::vector<std::string> json_fields;
-  bool dump_only = false, quiet = false, json_summary = false, no_spelling = false;
+  bool dump_only = false, quiet = false, verbose = false, json_summary = false, no_spelling = false;
   bool compact = false, no_compact = false;
   CLI::App* stats_command = nullptr;
   std::string top = "10";
@@ -67,9 +68,12 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_flag("--all-files", options.all_files,
                "In folders, read every file (default: .txt .html .htm .json .jsonl .ndjson and no extension)");
   app.add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish instead of stopping");
-  app.add_flag("-q,--quiet", c.quiet, "No progress and no summary (problems are still reported)");
+  app.add_flag("-q,--quiet", c.quiet, "Print errors only: no progress, no warnings, no summary");
+  app.add_flag("-v,--verbose", c.verbose,
+               "Print every warning and skipped file as found (default: one line per kind, with a count)");
   app.add_flag("--json", c.json_summary, "Print the summary as JSON on stdout");
-  app.add_option("--language", options.language, "Stemming language (Xapian Snowball name)")->capture_default_str();
+  app.add_option("--language", options.language,
+                 "Stemming language (Xapian Snowball name; default: the database's own, english for a new one)");
   app.add_option("--entities", c.entities,
                  "Entities to index: both (extracted and supplied by JSON exports), extracted, supplied, none")
       ->capture_default_str();
@@ -95,7 +99,7 @@ void add_options(CLI::App& app, CommandLine& c) {
 // contradiction, before any database is created or changed.
 void check_options(CommandLine& c) {
   auto& options = c.options;
-  newsdex::check_language(options.language);
+  if (!options.language.empty()) newsdex::check_language(options.language);
   options.jobs = static_cast<unsigned>(newsdex::parse_count("--jobs", c.jobs, jobs_range));
   options.commit_every = newsdex::parse_count("--commit-every", c.commit_every, commit_range);
   options.read.max_file_bytes = newsdex::parse_byte_size("--max-file-size", c.max_size, file_size_range);
@@ -104,14 +108,22 @@ void check_options(CommandLine& c) {
   for (const auto& mapping : c.json_fields) newsdex::apply_json_field_mapping(mapping, options.read.json_fields);
   options.entity_source = newsdex::parse_entity_source(c.entities);
   options.spelling = !c.no_spelling;
+  if (c.quiet && c.verbose) throw newsdex::UsageError("--quiet and --verbose contradict each other");
   if (c.compact && c.no_compact) throw newsdex::UsageError("--compact and --no-compact contradict each other");
   if (c.compact) options.compaction = newsdex::IndexOptions::Compaction::always;
   if (c.no_compact) options.compaction = newsdex::IndexOptions::Compaction::never;
 }
 
-int dump(const newsdex::IndexOptions& options) {
-  auto failures = newsdex::dump_articles(options.inputs, options.read, options.entity_source, std::cout,
-                                         [](const newsdex::ReadProblem& problem) { newsdex::print_problem(problem); });
+newsdex::ProblemDetail problem_detail(const CommandLine& c) {
+  if (c.quiet) return newsdex::ProblemDetail::errors_only;
+  return c.verbose ? newsdex::ProblemDetail::every_problem : newsdex::ProblemDetail::summary;
+}
+
+int dump(const CommandLine& c) {
+  newsdex::ProblemPrinter problems(problem_detail(c));
+  auto failures = newsdex::dump_articles(c.options.inputs, c.options.read, c.options.entity_source, std::cout,
+                                         [&](const newsdex::ReadProblem& problem) { problems.add(problem); });
+  problems.finish();
   return failures ? static_cast<int>(newsdex::ExitCode::partial) : 0;
 }
 
@@ -131,14 +143,19 @@ int run(const CommandLine& c) {
   newsdex::ProgressReporter progress(c.quiet || c.json_summary);
   newsdex::IndexCallbacks callbacks;
   callbacks.progress = [&](const newsdex::IndexProgress& p) { progress.update(p); };
-  callbacks.problem = [&](const newsdex::ReadProblem& problem) {
-    progress.finish();
-    newsdex::print_problem(problem);
-  };
+  newsdex::ProblemPrinter problems(problem_detail(c), [&] { progress.finish(); });
+  callbacks.problem = [&](const newsdex::ReadProblem& problem) { problems.add(problem); };
   callbacks.stop = &stop_requested;
-  auto summary = newsdex::run_index(c.options, callbacks);
+  std::optional<newsdex::IndexSummary> summary;
+  try {
+    summary = newsdex::run_index(c.options, callbacks);
+  } catch (...) {
+    problems.finish();  // what was held back is still said before the error
+    throw;
+  }
   progress.finish();
-  return report(summary, c);
+  problems.finish();
+  return report(*summary, c);
 }
 
 }  // namespace
@@ -146,10 +163,10 @@ int run(const CommandLine& c) {
 int main(int argc, char** argv) {
   CLI::App app{
       "newsdex-index: read, clean and index a collection of news articles (plain-text pages, HTML, JSON and "
-      "JSON Lines) into a Xapian database. Re-running it indexes only what changed.\n\n"
-      "Exit codes: 0 all indexed, 1 some files failed, 2 bad usage, 3 no database, 4 database locked, "
-      "5 read/write error, 6 interrupted (work so far committed)."};
-  app.set_version_flag("--version", std::string("newsdex-index ") + newsdex::version_string);
+      "JSON Lines) into a Xapian database. Re-running it indexes only what changed."};
+  app.footer("Paths that start with '-' go after '--': newsdex-index -- -drafts/\n\nExit codes:\n" +
+             newsdex::exit_codes_help(newsdex::Program::index));
+  app.set_version_flag("-V,--version", std::string("newsdex-index ") + newsdex::version_string);
   CommandLine c;
   c.options.db_path = newsdex::default_database_path();
   add_options(app, c);
@@ -167,7 +184,7 @@ int main(int argc, char** argv) {
     if (c.stats_command->parsed())
       return newsdex::print_stats(c.options.db_path, newsdex::parse_count("--top", c.top, top_range), c.stats_json);
     check_options(c);
-    return c.dump_only ? dump(c.options) : run(c);
+    return c.dump_only ? dump(c) : run(c);
   } catch (const newsdex::Error& e) {
     std::cerr << "newsdex-index: " << e.what() << '\n';
     return static_cast<int>(e.code());

@@ -9,10 +9,19 @@
 
 namespace newsdex {
 
-void print_problem(const ReadProblem& problem) {
-  std::cerr << "newsdex-index: " << path_text(problem.path);
-  if (problem.line) std::cerr << ':' << problem.line;
-  std::cerr << ": " << (problem.skipped ? "" : "warning: ") << problem.message << '\n';
+std::optional<std::string> ProblemPrinter::add(const ReadProblem& problem) {
+  auto line = digest_.add(problem);
+  if (line) print(*line);
+  return line;
+}
+
+void ProblemPrinter::finish() {
+  for (const auto& line : digest_.summary()) print(line);
+}
+
+void ProblemPrinter::print(const std::string& line) {
+  if (before_) before_();
+  std::cerr << "newsdex-index: " << line << '\n';
 }
 
 nlohmann::json summary_to_json(const IndexSummary& summary, const std::string& db_path) {
@@ -55,8 +64,6 @@ void print_summary(const IndexSummary& summary, const std::string& db_path) {
                a.deleted, summary.files_indexed, summary.files_unchanged, summary.files_failed, summary.files_pruned,
                summary.seconds, summary.seconds > 0 ? static_cast<double>(indexed) / summary.seconds : 0.0,
                path_text(db_path).c_str());
-  for (const auto& [reason, count] : summary.skip_reasons)
-    std::fprintf(stderr, "newsdex-index: skipped %zu: %s\n", count, reason.c_str());
   if (summary.files_passed_over)
     std::fprintf(stderr, "newsdex-index: passed over %zu files of other types in folders (--all-files reads them)\n",
                  summary.files_passed_over);

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "common/base/errors.hpp"
+#include "common/base/exit_codes.hpp"
 #include "common/base/option_choices.hpp"
 #include "common/output/batch.hpp"
 #include "common/output/export.hpp"
@@ -189,7 +190,8 @@ bool asks_for_json(int argc, char** argv) {
 
 // A query word starting with '-' before "--" (`newsdex-search gaza -hamas`) is read by CLI11 as
 // short options: `-harbour` printed the help (as -h) and exited 0, other letters an unknown-option
-// error. The searcher has no short option but -h, so such a word is a query: say how to give it.
+// error. The searcher has no short option but -h, -V and -0, so such a word is a query: say how to
+// give it.
 void reject_dashed_words(const CLI::App& app, int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -200,7 +202,7 @@ void reject_dashed_words(const CLI::App& app, int argc, char** argv) {
       continue;
     }
     bool number = arg.size() > 1 && (std::isdigit(static_cast<unsigned char>(arg[1])) || arg[1] == '.');
-    if (arg.size() > 1 && arg[0] == '-' && arg != "-h" && !number)
+    if (arg.size() > 1 && arg[0] == '-' && arg != "-h" && arg != "-V" && !number)
       throw newsdex::UsageError("'" + std::string(arg) +
                                 "' is not an option: to exclude words, put the query after '--', as in "
                                 "newsdex-search -- gaza -hamas, or quote it with a word first: 'gaza -hamas'");
@@ -295,9 +297,11 @@ int search_and_print(const CommandLine& c) {
 
 int main(int argc, char** argv) {
   CLI::App app{"newsdex-search: ranked search over a newsdex database"};
+  app.footer("A query that starts with '-' goes after '--': newsdex-search -- -flood (docs/query.md)\n\nExit codes:\n" +
+             newsdex::exit_codes_help(newsdex::Program::search));
   CommandLine c;
   add_options(app, c);
-  app.set_version_flag("--version", std::string("newsdex-search ") + newsdex::version_string);
+  app.set_version_flag("-V,--version", std::string("newsdex-search ") + newsdex::version_string);
   try {
     reject_dashed_words(app, argc, argv);
     app.parse(argc, argv);
