@@ -8,6 +8,8 @@
 #include "common/base/errors.hpp"
 #include "common/base/exit_codes.hpp"
 #include "common/base/option_numbers.hpp"
+#include "common/base/path_text.hpp"
+#include "common/index/compact.hpp"
 #include "common/index/dump.hpp"
 #include "common/index/language.hpp"
 #include "common/index/run.hpp"
@@ -42,6 +44,7 @@ struct CommandLine {
   bool dump_only = false, quiet = false, verbose = false, json_summary = false, no_spelling = false;
   bool compact = false, no_compact = false;
   CLI::App* stats_command = nullptr;
+  CLI::App* compact_command = nullptr;
   std::string top = "10";
   bool stats_json = false;
 };
@@ -63,7 +66,8 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
   app.add_flag("--force", options.force, "Re-index every file, changed or not");
   app.add_flag("--compact", c.compact,
-               "Compact the database after a run that changed it (done anyway for a database built from empty)");
+               "Compact the database after a run that changed it (done anyway for a database built from empty or "
+               "mostly rewritten); without paths, compact it now (as the compact command)");
   app.add_flag("--no-compact", c.no_compact, "Never compact, not even a database built from empty");
   app.add_flag("--all-files", options.all_files,
                "In folders, read every file (default: .txt .html .htm .json .jsonl .ndjson and no extension)");
@@ -93,6 +97,28 @@ void add_options(CLI::App& app, CommandLine& c) {
       ->capture_default_str()
       ->type_name("NUMBER");
   c.stats_command->add_flag("--json", c.stats_json, "Print as JSON");
+
+  c.compact_command = app.add_subcommand(
+      "compact", "Compact the database (about half the size after updates); searches meanwhile are not disturbed");
+  c.compact_command->add_option("--db", options.db_path, "Database to compact")->capture_default_str();
+  c.compact_command->add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish");
+  c.compact_command->add_flag("--json", c.json_summary, "Print the sizes before and after as JSON");
+  c.compact_command->add_flag("-q,--quiet", c.quiet, "Print errors only");
+}
+
+// `compact`, or --compact without paths: the sizes before and after, on stderr or as JSON.
+int compact_only(const CommandLine& c) {
+  auto result = newsdex::compact_database(c.options.db_path, c.options.wait_for_lock);
+  if (c.json_summary)
+    std::cout << nlohmann::json{{"database", newsdex::path_text(c.options.db_path)},
+                                {"bytes_before", result.bytes_before},
+                                {"bytes_after", result.bytes_after}}
+                     .dump(2)
+              << '\n';
+  else if (!c.quiet)
+    std::cerr << "newsdex-index: compacted " << newsdex::path_text(c.options.db_path) << ": "
+              << newsdex::megabytes(result.bytes_before) << " -> " << newsdex::megabytes(result.bytes_after) << '\n';
+  return 0;
 }
 
 // Turns the text options into the run's options; throws UsageError for a bad value or a
@@ -183,6 +209,7 @@ int main(int argc, char** argv) {
   try {
     if (c.stats_command->parsed())
       return newsdex::print_stats(c.options.db_path, newsdex::parse_count("--top", c.top, top_range), c.stats_json);
+    if (c.compact_command->parsed() || (c.compact && c.options.inputs.empty() && !c.dump_only)) return compact_only(c);
     check_options(c);
     return c.dump_only ? dump(c) : run(c);
   } catch (const newsdex::Error& e) {

@@ -69,6 +69,12 @@ void print_summary(const IndexSummary& summary, const std::string& db_path) {
                  summary.files_passed_over);
 }
 
+std::string megabytes(std::uint64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return text;
+}
+
 int print_stats(const std::string& db_path, std::size_t top, bool as_json) {
   auto stats = compute_index_stats(db_path, top);
   auto list = [](const auto& pairs) {
@@ -93,8 +99,8 @@ int print_stats(const std::string& db_path, std::size_t top, bool as_json) {
               << '\n';
     return 0;
   }
-  std::printf("database:   %s (%.1f MB, language %s)\n", path_text(db_path).c_str(),
-              static_cast<double>(stats.bytes_on_disk) / 1e6, stats.language.c_str());
+  std::printf("database:   %s (%s, language %s)\n", path_text(db_path).c_str(), megabytes(stats.bytes_on_disk).c_str(),
+              stats.language.c_str());
   std::printf("articles:   %llu from %llu files (%llu duplicate locations)\n",
               static_cast<unsigned long long>(stats.articles), static_cast<unsigned long long>(stats.files),
               static_cast<unsigned long long>(stats.duplicates));

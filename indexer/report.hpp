@@ -27,6 +27,8 @@ class ProblemPrinter {
 
 void print_summary(const IndexSummary& summary, const std::string& db_path);
 nlohmann::json summary_to_json(const IndexSummary& summary, const std::string& db_path);
+// "1.2 MB", as stats prints sizes.
+std::string megabytes(std::uint64_t bytes);
 int print_stats(const std::string& db_path, std::size_t top, bool as_json);
 
 }  // namespace newsdex

@@ -21,6 +21,7 @@
 #include "common/search/search.hpp"
 #include "common/store/database.hpp"
 #include "newsdex/version.hpp"
+#include "searcher/terminal_width.hpp"
 
 namespace {
 
@@ -288,7 +289,7 @@ int search_and_print(const CommandLine& c) {
   } else {
     bool color = c.color_choice == Color::always ||
                  (c.color_choice == Color::automatic && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-    newsdex::print_text(std::cout, response, {color});
+    newsdex::print_text(std::cout, response, {color, newsdex::terminal_width()});
   }
   return 0;
 }
