@@ -5,8 +5,8 @@
 #include <csignal>
 #include <iostream>
 
+#include "cli/command_docs.hpp"
 #include "common/base/errors.hpp"
-#include "common/base/exit_codes.hpp"
 #include "common/base/option_numbers.hpp"
 #include "common/base/path_text.hpp"
 #include "common/index/compact.hpp"
@@ -51,10 +51,15 @@ struct CommandLine {
 
 void add_options(CLI::App& app, CommandLine& c) {
   auto& options = c.options;
-  app.add_option("paths", options.inputs, "Files and folders to index (folders are read recursively)");
-  app.add_option("--db", options.db_path, "Database to create or update ($NEWSDEX_DB)")->capture_default_str();
+  app.add_option("paths", options.inputs, "Files and folders to index (folders are read recursively)")
+      ->type_name("PATH");
+  app.add_option("--db", options.db_path, "Database to create or update ($NEWSDEX_DB)")
+      ->capture_default_str()
+      ->type_name("FOLDER");
   app.add_flag("--dump", c.dump_only, "Print each cleaned article as JSON; touch no database");
-  app.add_option("--format", c.format, "Input format: auto, text, html or json")->capture_default_str();
+  app.add_option("--format", c.format, "Input format: auto, text, html or json")
+      ->capture_default_str()
+      ->type_name("auto|text|html|json");
   app.add_option("-j,--jobs", c.jobs,
                  "Worker threads for reading, cleaning and extraction (0: one per core; up to 1024)")
       ->capture_default_str()
@@ -80,7 +85,8 @@ void add_options(CLI::App& app, CommandLine& c) {
                  "Stemming language (Xapian Snowball name; default: the database's own, english for a new one)");
   app.add_option("--entities", c.entities,
                  "Entities to index: both (extracted and supplied by JSON exports), extracted, supplied, none")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("both|extracted|supplied|none");
   app.add_flag("--no-spelling", c.no_spelling, "Do not build the spelling dictionary used for 'did you mean'");
   app.add_option("--max-file-size", c.max_size, "Skip files larger than this (K, M, G suffixes; 1 byte to 1024G)")
       ->capture_default_str()
@@ -92,7 +98,9 @@ void add_options(CLI::App& app, CommandLine& c) {
                "Use a file's modification time when it gives no publication date");
 
   c.stats_command = app.add_subcommand("stats", "Show what an index holds: counts, dates, top entities, size");
-  c.stats_command->add_option("--db", options.db_path, "Database to describe")->capture_default_str();
+  c.stats_command->add_option("--db", options.db_path, "Database to describe")
+      ->capture_default_str()
+      ->type_name("FOLDER");
   c.stats_command->add_option("--top", c.top, "How many top entities of each kind (0 to 100000)")
       ->capture_default_str()
       ->type_name("NUMBER");
@@ -100,7 +108,9 @@ void add_options(CLI::App& app, CommandLine& c) {
 
   c.compact_command = app.add_subcommand(
       "compact", "Compact the database (about half the size after updates); searches meanwhile are not disturbed");
-  c.compact_command->add_option("--db", options.db_path, "Database to compact")->capture_default_str();
+  c.compact_command->add_option("--db", options.db_path, "Database to compact")
+      ->capture_default_str()
+      ->type_name("FOLDER");
   c.compact_command->add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish");
   c.compact_command->add_flag("--json", c.json_summary, "Print the sizes before and after as JSON");
   c.compact_command->add_flag("-q,--quiet", c.quiet, "Print errors only");
@@ -190,12 +200,13 @@ int main(int argc, char** argv) {
   CLI::App app{
       "newsdex-index: read, clean and index a collection of news articles (plain-text pages, HTML, JSON and "
       "JSON Lines) into a Xapian database. Re-running it indexes only what changed."};
-  app.footer("Paths that start with '-' go after '--': newsdex-index -- -drafts/\n\nExit codes:\n" +
-             newsdex::exit_codes_help(newsdex::Program::index));
   app.set_version_flag("-V,--version", std::string("newsdex-index ") + newsdex::version_string);
   CommandLine c;
   c.options.db_path = newsdex::default_database_path();
   add_options(app, c);
+  newsdex::cli::add_generated_docs(
+      app, {"newsdex-index", newsdex::Program::index, "index a collection of news articles for newsdex-search",
+            "Paths that start with '-' go after '--': newsdex-index -- -drafts/", "newsdex-search(1)"});
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

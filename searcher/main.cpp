@@ -10,8 +10,8 @@
 #include <optional>
 #include <string_view>
 
+#include "cli/command_docs.hpp"
 #include "common/base/errors.hpp"
-#include "common/base/exit_codes.hpp"
 #include "common/base/option_choices.hpp"
 #include "common/output/batch.hpp"
 #include "common/output/export.hpp"
@@ -45,11 +45,12 @@ struct CommandLine {
 };
 
 // Options of the request are kept as written, and unset when not given (the request's default).
-void text_option(CLI::App& app, const char* name, std::optional<std::string>& target, const char* help,
-                 const char* shown_default = nullptr) {
+CLI::Option* text_option(CLI::App& app, const char* name, std::optional<std::string>& target, const char* help,
+                         const char* shown_default = nullptr) {
   auto* option = app.add_option_function<std::string>(
       name, [&target](const std::string& text) { target = text; }, help);
   if (shown_default) option->default_str(shown_default);
+  return option;
 }
 
 void list_option(CLI::App& app, const char* name, std::optional<std::vector<std::string>>& target, const char* help) {
@@ -70,7 +71,8 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_option(
          "--db", c.db_paths,
          "Database to search; repeat to search several as one (default: $NEWSDEX_DB or ~/.local/share/newsdex/db)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->type_name("FOLDER");
   // Number options are taken as text and checked by request_with(), as batch JSON requests are:
   // CLI11's own conversion wraps -1 and truncates to the type's width.
   auto number = [&](const char* option, const char* help, const std::string& default_text = {}) {
@@ -91,10 +93,11 @@ void add_options(CLI::App& app, CommandLine& c) {
       ->type_name("NUMBER|all")
       ->default_str(std::to_string(r.limit));
   number("--offset", "Skip this many results, for paging (0 to 1000000000)", std::to_string(r.offset));
-  text_option(app, "--sort", g.sort, "relevance, newest or oldest", "relevance");
+  text_option(app, "--sort", g.sort, "relevance, newest or oldest", "relevance")->type_name("relevance|newest|oldest");
   text_option(app, "--match", g.match,
               "Between words: auto (all words for up to 4 words, else any; any when all finds nothing), all or any",
-              "auto");
+              "auto")
+      ->type_name("auto|all|any");
   app.add_flag("--any", g.any, "Same as --match any: any of the words, ranked");
   app.add_flag("--all", g.all, "Same as --match all: every word must match");
   list_option(app, "--person", g.people, "Only articles naming this person (repeat: all of them)");
@@ -109,7 +112,9 @@ void add_options(CLI::App& app, CommandLine& c) {
   list_option(app, "--facet", g.facets, "Count matches per person, org, place, source, date (comma-separated)");
   number("--facet-size", "Values shown per facet (0 to 100000)", std::to_string(r.facet_size));
   number("--snippet-length", "Snippet length in characters (0: none; up to 100000)", std::to_string(r.snippet_length));
-  app.add_option("--color", c.color, "Highlight matches: auto, always or never")->capture_default_str();
+  app.add_option("--color", c.color, "Highlight matches: auto, always or never")
+      ->capture_default_str()
+      ->type_name("auto|always|never");
   app.add_flag("--json", c.json, "Print one JSON document (docs/json-format.md)");
   app.add_flag("--jsonl", c.jsonl, "Print one JSON object per result, one per line, then a summary line");
   app.add_flag("--count", c.count,
@@ -298,11 +303,13 @@ int search_and_print(const CommandLine& c) {
 
 int main(int argc, char** argv) {
   CLI::App app{"newsdex-search: ranked search over a newsdex database"};
-  app.footer("A query that starts with '-' goes after '--': newsdex-search -- -flood (docs/query.md)\n\nExit codes:\n" +
-             newsdex::exit_codes_help(newsdex::Program::search));
   CommandLine c;
   add_options(app, c);
   app.set_version_flag("-V,--version", std::string("newsdex-search ") + newsdex::version_string);
+  newsdex::cli::add_generated_docs(
+      app,
+      {"newsdex-search", newsdex::Program::search, "ranked search over a newsdex database of news articles",
+       "A query that starts with '-' goes after '--': newsdex-search -- -flood (docs/query.md).", "newsdex-index(1)"});
   try {
     reject_dashed_words(app, argc, argv);
     app.parse(argc, argv);
