@@ -44,13 +44,6 @@ std::size_t count_of(const std::string& text, const std::string& part) {
   return count;
 }
 
-std::uintmax_t folder_bytes(const fs::path& folder) {
-  std::uintmax_t bytes = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(folder))
-    if (entry.is_regular_file()) bytes += entry.file_size();
-  return bytes;
-}
-
 }  // namespace
 
 TEST_CASE("both programs print their version with -V and their exit codes with --help", "[cli]") {

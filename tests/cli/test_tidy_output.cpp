@@ -31,13 +31,6 @@ std::string search(const fs::path& db, const std::string& args) {
   return result.out;
 }
 
-std::uintmax_t folder_bytes(const fs::path& folder) {
-  std::uintmax_t bytes = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(folder))
-    if (entry.is_regular_file()) bytes += entry.file_size();
-  return bytes;
-}
-
 }  // namespace
 
 TEST_CASE("a headline that mentions copyright is the title in every input format", "[cli][cleaner]") {
