@@ -5,8 +5,11 @@
 #include <csignal>
 #include <iostream>
 
+#include "cli/command_docs.hpp"
 #include "common/base/errors.hpp"
 #include "common/base/option_numbers.hpp"
+#include "common/base/path_text.hpp"
+#include "common/index/compact.hpp"
 #include "common/index/dump.hpp"
 #include "common/index/language.hpp"
 #include "common/index/run.hpp"
@@ -38,19 +41,25 @@ struct CommandLine {
   std::string format = "auto", entities = "both", max_size = "10M";
   std::string jobs = std::to_string(options.jobs), commit_every = std::to_string(options.commit_every);
   std::vector<std::string> json_fields;
-  bool dump_only = false, quiet = false, json_summary = false, no_spelling = false;
+  bool dump_only = false, quiet = false, verbose = false, json_summary = false, no_spelling = false;
   bool compact = false, no_compact = false;
   CLI::App* stats_command = nullptr;
+  CLI::App* compact_command = nullptr;
   std::string top = "10";
   bool stats_json = false;
 };
 
 void add_options(CLI::App& app, CommandLine& c) {
   auto& options = c.options;
-  app.add_option("paths", options.inputs, "Files and folders to index (folders are read recursively)");
-  app.add_option("--db", options.db_path, "Database to create or update ($NEWSDEX_DB)")->capture_default_str();
+  app.add_option("paths", options.inputs, "Files and folders to index (folders are read recursively)")
+      ->type_name("PATH");
+  app.add_option("--db", options.db_path, "Database to create or update ($NEWSDEX_DB)")
+      ->capture_default_str()
+      ->type_name("FOLDER");
   app.add_flag("--dump", c.dump_only, "Print each cleaned article as JSON; touch no database");
-  app.add_option("--format", c.format, "Input format: auto, text, html or json")->capture_default_str();
+  app.add_option("--format", c.format, "Input format: auto, text, html or json")
+      ->capture_default_str()
+      ->type_name("auto|text|html|json");
   app.add_option("-j,--jobs", c.jobs,
                  "Worker threads for reading, cleaning and extraction (0: one per core; up to 1024)")
       ->capture_default_str()
@@ -62,17 +71,22 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
   app.add_flag("--force", options.force, "Re-index every file, changed or not");
   app.add_flag("--compact", c.compact,
-               "Compact the database after a run that changed it (done anyway for a database built from empty)");
+               "Compact the database after a run that changed it (done anyway for a database built from empty or "
+               "mostly rewritten); without paths, compact it now (as the compact command)");
   app.add_flag("--no-compact", c.no_compact, "Never compact, not even a database built from empty");
   app.add_flag("--all-files", options.all_files,
                "In folders, read every file (default: .txt .html .htm .json .jsonl .ndjson and no extension)");
   app.add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish instead of stopping");
-  app.add_flag("-q,--quiet", c.quiet, "No progress and no summary (problems are still reported)");
+  app.add_flag("-q,--quiet", c.quiet, "Print errors only: no progress, no warnings, no summary");
+  app.add_flag("-v,--verbose", c.verbose,
+               "Print every warning and skipped file as found (default: one line per kind, with a count)");
   app.add_flag("--json", c.json_summary, "Print the summary as JSON on stdout");
-  app.add_option("--language", options.language, "Stemming language (Xapian Snowball name)")->capture_default_str();
+  app.add_option("--language", options.language,
+                 "Stemming language (Xapian Snowball name; default: the database's own, english for a new one)");
   app.add_option("--entities", c.entities,
                  "Entities to index: both (extracted and supplied by JSON exports), extracted, supplied, none")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("both|extracted|supplied|none");
   app.add_flag("--no-spelling", c.no_spelling, "Do not build the spelling dictionary used for 'did you mean'");
   app.add_option("--max-file-size", c.max_size, "Skip files larger than this (K, M, G suffixes; 1 byte to 1024G)")
       ->capture_default_str()
@@ -84,18 +98,44 @@ void add_options(CLI::App& app, CommandLine& c) {
                "Use a file's modification time when it gives no publication date");
 
   c.stats_command = app.add_subcommand("stats", "Show what an index holds: counts, dates, top entities, size");
-  c.stats_command->add_option("--db", options.db_path, "Database to describe")->capture_default_str();
+  c.stats_command->add_option("--db", options.db_path, "Database to describe")
+      ->capture_default_str()
+      ->type_name("FOLDER");
   c.stats_command->add_option("--top", c.top, "How many top entities of each kind (0 to 100000)")
       ->capture_default_str()
       ->type_name("NUMBER");
   c.stats_command->add_flag("--json", c.stats_json, "Print as JSON");
+
+  c.compact_command = app.add_subcommand(
+      "compact", "Compact the database (about half the size after updates); searches meanwhile are not disturbed");
+  c.compact_command->add_option("--db", options.db_path, "Database to compact")
+      ->capture_default_str()
+      ->type_name("FOLDER");
+  c.compact_command->add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish");
+  c.compact_command->add_flag("--json", c.json_summary, "Print the sizes before and after as JSON");
+  c.compact_command->add_flag("-q,--quiet", c.quiet, "Print errors only");
+}
+
+// `compact`, or --compact without paths: the sizes before and after, on stderr or as JSON.
+int compact_only(const CommandLine& c) {
+  auto result = newsdex::compact_database(c.options.db_path, c.options.wait_for_lock);
+  if (c.json_summary)
+    std::cout << nlohmann::json{{"database", newsdex::path_text(c.options.db_path)},
+                                {"bytes_before", result.bytes_before},
+                                {"bytes_after", result.bytes_after}}
+                     .dump(2)
+              << '\n';
+  else if (!c.quiet)
+    std::cerr << "newsdex-index: compacted " << newsdex::path_text(c.options.db_path) << ": "
+              << newsdex::megabytes(result.bytes_before) << " -> " << newsdex::megabytes(result.bytes_after) << '\n';
+  return 0;
 }
 
 // Turns the text options into the run's options; throws UsageError for a bad value or a
 // contradiction, before any database is created or changed.
 void check_options(CommandLine& c) {
   auto& options = c.options;
-  newsdex::check_language(options.language);
+  if (!options.language.empty()) newsdex::check_language(options.language);
   options.jobs = static_cast<unsigned>(newsdex::parse_count("--jobs", c.jobs, jobs_range));
   options.commit_every = newsdex::parse_count("--commit-every", c.commit_every, commit_range);
   options.read.max_file_bytes = newsdex::parse_byte_size("--max-file-size", c.max_size, file_size_range);
@@ -104,14 +144,22 @@ void check_options(CommandLine& c) {
   for (const auto& mapping : c.json_fields) newsdex::apply_json_field_mapping(mapping, options.read.json_fields);
   options.entity_source = newsdex::parse_entity_source(c.entities);
   options.spelling = !c.no_spelling;
+  if (c.quiet && c.verbose) throw newsdex::UsageError("--quiet and --verbose contradict each other");
   if (c.compact && c.no_compact) throw newsdex::UsageError("--compact and --no-compact contradict each other");
   if (c.compact) options.compaction = newsdex::IndexOptions::Compaction::always;
   if (c.no_compact) options.compaction = newsdex::IndexOptions::Compaction::never;
 }
 
-int dump(const newsdex::IndexOptions& options) {
-  auto failures = newsdex::dump_articles(options.inputs, options.read, options.entity_source, std::cout,
-                                         [](const newsdex::ReadProblem& problem) { newsdex::print_problem(problem); });
+newsdex::ProblemDetail problem_detail(const CommandLine& c) {
+  if (c.quiet) return newsdex::ProblemDetail::errors_only;
+  return c.verbose ? newsdex::ProblemDetail::every_problem : newsdex::ProblemDetail::summary;
+}
+
+int dump(const CommandLine& c) {
+  newsdex::ProblemPrinter problems(problem_detail(c));
+  auto failures = newsdex::dump_articles(c.options.inputs, c.options.read, c.options.entity_source, std::cout,
+                                         [&](const newsdex::ReadProblem& problem) { problems.add(problem); });
+  problems.finish();
   return failures ? static_cast<int>(newsdex::ExitCode::partial) : 0;
 }
 
@@ -131,14 +179,19 @@ int run(const CommandLine& c) {
   newsdex::ProgressReporter progress(c.quiet || c.json_summary);
   newsdex::IndexCallbacks callbacks;
   callbacks.progress = [&](const newsdex::IndexProgress& p) { progress.update(p); };
-  callbacks.problem = [&](const newsdex::ReadProblem& problem) {
-    progress.finish();
-    newsdex::print_problem(problem);
-  };
+  newsdex::ProblemPrinter problems(problem_detail(c), [&] { progress.finish(); });
+  callbacks.problem = [&](const newsdex::ReadProblem& problem) { problems.add(problem); };
   callbacks.stop = &stop_requested;
-  auto summary = newsdex::run_index(c.options, callbacks);
+  std::optional<newsdex::IndexSummary> summary;
+  try {
+    summary = newsdex::run_index(c.options, callbacks);
+  } catch (...) {
+    problems.finish();  // what was held back is still said before the error
+    throw;
+  }
   progress.finish();
-  return report(summary, c);
+  problems.finish();
+  return report(*summary, c);
 }
 
 }  // namespace
@@ -146,13 +199,14 @@ int run(const CommandLine& c) {
 int main(int argc, char** argv) {
   CLI::App app{
       "newsdex-index: read, clean and index a collection of news articles (plain-text pages, HTML, JSON and "
-      "JSON Lines) into a Xapian database. Re-running it indexes only what changed.\n\n"
-      "Exit codes: 0 all indexed, 1 some files failed, 2 bad usage, 3 no database, 4 database locked, "
-      "5 read/write error, 6 interrupted (work so far committed)."};
-  app.set_version_flag("--version", std::string("newsdex-index ") + newsdex::version_string);
+      "JSON Lines) into a Xapian database. Re-running it indexes only what changed."};
+  app.set_version_flag("-V,--version", std::string("newsdex-index ") + newsdex::version_string);
   CommandLine c;
   c.options.db_path = newsdex::default_database_path();
   add_options(app, c);
+  newsdex::cli::add_generated_docs(
+      app, {"newsdex-index", newsdex::Program::index, "index a collection of news articles for newsdex-search",
+            "Paths that start with '-' go after '--': newsdex-index -- -drafts/", "newsdex-search(1)"});
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -166,8 +220,9 @@ int main(int argc, char** argv) {
   try {
     if (c.stats_command->parsed())
       return newsdex::print_stats(c.options.db_path, newsdex::parse_count("--top", c.top, top_range), c.stats_json);
+    if (c.compact_command->parsed() || (c.compact && c.options.inputs.empty() && !c.dump_only)) return compact_only(c);
     check_options(c);
-    return c.dump_only ? dump(c.options) : run(c);
+    return c.dump_only ? dump(c) : run(c);
   } catch (const newsdex::Error& e) {
     std::cerr << "newsdex-index: " << e.what() << '\n';
     return static_cast<int>(e.code());

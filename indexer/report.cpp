@@ -9,10 +9,19 @@
 
 namespace newsdex {
 
-void print_problem(const ReadProblem& problem) {
-  std::cerr << "newsdex-index: " << path_text(problem.path);
-  if (problem.line) std::cerr << ':' << problem.line;
-  std::cerr << ": " << (problem.skipped ? "" : "warning: ") << problem.message << '\n';
+std::optional<std::string> ProblemPrinter::add(const ReadProblem& problem) {
+  auto line = digest_.add(problem);
+  if (line) print(*line);
+  return line;
+}
+
+void ProblemPrinter::finish() {
+  for (const auto& line : digest_.summary()) print(line);
+}
+
+void ProblemPrinter::print(const std::string& line) {
+  if (before_) before_();
+  std::cerr << "newsdex-index: " << line << '\n';
 }
 
 nlohmann::json summary_to_json(const IndexSummary& summary, const std::string& db_path) {
@@ -55,11 +64,15 @@ void print_summary(const IndexSummary& summary, const std::string& db_path) {
                a.deleted, summary.files_indexed, summary.files_unchanged, summary.files_failed, summary.files_pruned,
                summary.seconds, summary.seconds > 0 ? static_cast<double>(indexed) / summary.seconds : 0.0,
                path_text(db_path).c_str());
-  for (const auto& [reason, count] : summary.skip_reasons)
-    std::fprintf(stderr, "newsdex-index: skipped %zu: %s\n", count, reason.c_str());
   if (summary.files_passed_over)
     std::fprintf(stderr, "newsdex-index: passed over %zu files of other types in folders (--all-files reads them)\n",
                  summary.files_passed_over);
+}
+
+std::string megabytes(std::uint64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return text;
 }
 
 int print_stats(const std::string& db_path, std::size_t top, bool as_json) {
@@ -86,8 +99,8 @@ int print_stats(const std::string& db_path, std::size_t top, bool as_json) {
               << '\n';
     return 0;
   }
-  std::printf("database:   %s (%.1f MB, language %s)\n", path_text(db_path).c_str(),
-              static_cast<double>(stats.bytes_on_disk) / 1e6, stats.language.c_str());
+  std::printf("database:   %s (%s, language %s)\n", path_text(db_path).c_str(), megabytes(stats.bytes_on_disk).c_str(),
+              stats.language.c_str());
   std::printf("articles:   %llu from %llu files (%llu duplicate locations)\n",
               static_cast<unsigned long long>(stats.articles), static_cast<unsigned long long>(stats.files),
               static_cast<unsigned long long>(stats.duplicates));

@@ -24,7 +24,7 @@ import tempfile
 LINK_RE = re.compile(r"target_link_libraries\(\s*newsdex_(\w+)\s+(?:PUBLIC|PRIVATE|INTERFACE)?([^)]*)\)", re.S)
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
 SOURCE_SUFFIXES = (".cpp", ".hpp", ".h", ".cc", ".in")
-FRONT_ENDS = ("indexer", "searcher")
+FRONT_ENDS = ("indexer", "searcher", "cli")  # cli/: what the two programs share about their command lines
 XAPIAN_INCLUDE_RE = re.compile(r"^\s*#\s*include\s*<(xapian(?:\.h|/[^>]*))>", re.M)
 XAPIAN_NAME_RE = re.compile(r"^(?!\s*//).*?\bXapian::", re.M)
 

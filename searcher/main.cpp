@@ -10,6 +10,7 @@
 #include <optional>
 #include <string_view>
 
+#include "cli/command_docs.hpp"
 #include "common/base/errors.hpp"
 #include "common/base/option_choices.hpp"
 #include "common/output/article_output.hpp"
@@ -22,6 +23,7 @@
 #include "common/search/search.hpp"
 #include "common/store/database.hpp"
 #include "newsdex/version.hpp"
+#include "searcher/terminal_width.hpp"
 
 namespace {
 
@@ -46,11 +48,12 @@ struct CommandLine {
 };
 
 // Options of the request are kept as written, and unset when not given (the request's default).
-void text_option(CLI::App& app, const char* name, std::optional<std::string>& target, const char* help,
-                 const char* shown_default = nullptr) {
+CLI::Option* text_option(CLI::App& app, const char* name, std::optional<std::string>& target, const char* help,
+                         const char* shown_default = nullptr) {
   auto* option = app.add_option_function<std::string>(
       name, [&target](const std::string& text) { target = text; }, help);
   if (shown_default) option->default_str(shown_default);
+  return option;
 }
 
 void list_option(CLI::App& app, const char* name, std::optional<std::vector<std::string>>& target, const char* help) {
@@ -71,7 +74,8 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_option(
          "--db", c.db_paths,
          "Database to search; repeat to search several as one (default: $NEWSDEX_DB or ~/.local/share/newsdex/db)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->type_name("FOLDER");
   // Number options are taken as text and checked by request_with(), as batch JSON requests are:
   // CLI11's own conversion wraps -1 and truncates to the type's width.
   auto number = [&](const char* option, const char* help, const std::string& default_text = {}) {
@@ -92,10 +96,11 @@ void add_options(CLI::App& app, CommandLine& c) {
       ->type_name("NUMBER|all")
       ->default_str(std::to_string(r.limit));
   number("--offset", "Skip this many results, for paging (0 to 1000000000)", std::to_string(r.offset));
-  text_option(app, "--sort", g.sort, "relevance, newest or oldest", "relevance");
+  text_option(app, "--sort", g.sort, "relevance, newest or oldest", "relevance")->type_name("relevance|newest|oldest");
   text_option(app, "--match", g.match,
               "Between words: auto (all words for up to 4 words, else any; any when all finds nothing), all or any",
-              "auto");
+              "auto")
+      ->type_name("auto|all|any");
   app.add_flag("--any", g.any, "Same as --match any: any of the words, ranked");
   app.add_flag("--all", g.all, "Same as --match all: every word must match");
   list_option(app, "--person", g.people, "Only articles naming this person (repeat: all of them)");
@@ -112,7 +117,9 @@ void add_options(CLI::App& app, CommandLine& c) {
               "for a histogram with every bucket");
   number("--facet-size", "Values shown per facet (0 to 100000)", std::to_string(r.facet_size));
   number("--snippet-length", "Snippet length in characters (0: none; up to 100000)", std::to_string(r.snippet_length));
-  app.add_option("--color", c.color, "Highlight matches: auto, always or never")->capture_default_str();
+  app.add_option("--color", c.color, "Highlight matches: auto, always or never")
+      ->capture_default_str()
+      ->type_name("auto|always|never");
   app.add_flag("--json", c.json, "Print one JSON document (docs/json-format.md)");
   app.add_flag("--jsonl", c.jsonl, "Print one JSON object per result, one per line, then a summary line");
   app.add_flag("--count", c.count,
@@ -214,7 +221,8 @@ bool asks_for_json(int argc, char** argv) {
 
 // A query word starting with '-' before "--" (`newsdex-search gaza -hamas`) is read by CLI11 as
 // short options: `-harbour` printed the help (as -h) and exited 0, other letters an unknown-option
-// error. The searcher has no short option but -h, so such a word is a query: say how to give it.
+// error. The searcher has no short option but -h, -V and -0, so such a word is a query: say how to
+// give it.
 void reject_dashed_words(const CLI::App& app, int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -225,7 +233,7 @@ void reject_dashed_words(const CLI::App& app, int argc, char** argv) {
       continue;
     }
     bool number = arg.size() > 1 && (std::isdigit(static_cast<unsigned char>(arg[1])) || arg[1] == '.');
-    if (arg.size() > 1 && arg[0] == '-' && arg != "-h" && !number)
+    if (arg.size() > 1 && arg[0] == '-' && arg != "-h" && arg != "-V" && !number)
       throw newsdex::UsageError("'" + std::string(arg) +
                                 "' is not an option: to exclude words, put the query after '--', as in "
                                 "newsdex-search -- gaza -hamas, or quote it with a word first: 'gaza -hamas'");
@@ -322,7 +330,7 @@ int search_and_print(const CommandLine& c) {
   } else if (c.count) {
     print_count(response);
   } else {
-    newsdex::print_text(std::cout, response, {color});
+    newsdex::print_text(std::cout, response, {color, newsdex::terminal_width()});
   }
   return 0;
 }
@@ -333,7 +341,11 @@ int main(int argc, char** argv) {
   CLI::App app{"newsdex-search: ranked search over a newsdex database"};
   CommandLine c;
   add_options(app, c);
-  app.set_version_flag("--version", std::string("newsdex-search ") + newsdex::version_string);
+  app.set_version_flag("-V,--version", std::string("newsdex-search ") + newsdex::version_string);
+  newsdex::cli::add_generated_docs(
+      app,
+      {"newsdex-search", newsdex::Program::search, "ranked search over a newsdex database of news articles",
+       "A query that starts with '-' goes after '--': newsdex-search -- -flood (docs/query.md).", "newsdex-index(1)"});
   try {
     reject_dashed_words(app, argc, argv);
     app.parse(argc, argv);

@@ -50,6 +50,8 @@ const std::filesystem::path& sample_corpus_db();
 std::string usage_error_of(const std::function<void()>& call);
 
 std::string read_file(const std::filesystem::path& path);
+// The bytes of the regular files under `folder` (a database's size on disk).
+std::uintmax_t folder_bytes(const std::filesystem::path& folder);
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 }  // namespace newsdex::test

@@ -81,6 +81,20 @@ void walk_folder(const fs::path& root, bool all_files, WalkResult& result) {
   }
 }
 
+// A folder given that holds no file to read is a failed problem: an unmounted drive or a mistyped
+// path looks like that, and --prune must not take its articles as gone.
+void walk_given_folder(const fs::path& root, bool all_files, WalkResult& result) {
+  auto files_before = result.files.size(), problems_before = result.problems.size();
+  auto passed_over_before = result.passed_over;
+  walk_folder(root, all_files, result);
+  if (result.files.size() > files_before || result.problems.size() > problems_before) return;
+  auto passed_over = result.passed_over - passed_over_before;
+  result.problems.push_back({root.native(), passed_over == 0
+                                                ? "empty folder: no file to index"
+                                                : "no file to index: " + std::to_string(passed_over) +
+                                                      " files of other types passed over (--all-files reads them)"});
+}
+
 }  // namespace
 
 WalkResult walk_inputs(const std::vector<std::string>& inputs, bool all_files) {
@@ -101,7 +115,7 @@ WalkResult walk_inputs(const std::vector<std::string>& inputs, bool all_files) {
       continue;
     }
     if (fs::is_directory(status))
-      walk_folder(path, all_files, result);
+      walk_given_folder(path, all_files, result);
     else
       add_file(path, result);
   }

@@ -32,7 +32,8 @@ struct WalkResult {
 // in common/readers/formats.hpp: the extensions the reader knows, and names without one); hidden
 // files and folders (".name") are passed over; symbolic links to files are followed, links to
 // folders are not (so link loops cannot trap the walk). Files named on the command line are always read. A folder that
-// cannot be listed is a failed problem with the reason, never passed over in silence.
+// cannot be listed is a failed problem with the reason, never passed over in silence; so is a folder
+// given that holds no file to read (empty, or only files of other types).
 WalkResult walk_inputs(const std::vector<std::string>& inputs, bool all_files = false);
 
 }  // namespace newsdex

@@ -13,6 +13,7 @@
 #include "common/base/hashing.hpp"
 #include "common/base/path_text.hpp"
 #include "common/index/file_walk.hpp"
+#include "common/index/problem_digest.hpp"
 #include "common/index/scheduler.hpp"
 #include "common/store/compaction.hpp"
 #include "common/store/database.hpp"
@@ -46,15 +47,6 @@ struct FileSlot {
   // std::optional<PreparedArticle>, most of them empty at any moment.
   std::vector<std::unique_ptr<PreparedArticle>> prepared;
 };
-
-// "item 3: skipped: no article body (title only)" -> "no article body".
-std::string skip_reason(const std::string& message) {
-  auto at = message.find("skipped: ");
-  auto reason = at == std::string::npos ? message : message.substr(at + 9);
-  if (auto cut = reason.find_first_of("(:"); cut != std::string::npos) reason = reason.substr(0, cut);
-  while (!reason.empty() && reason.back() == ' ') reason.pop_back();
-  return reason;
-}
 
 // True when `path` is one of `places` or inside one of them (all as bytes).
 bool at_or_under(const std::string& path, const std::vector<std::string>& places) {
@@ -134,9 +126,9 @@ void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
 class FilePreparation final : public PipelineWork {
  public:
   FilePreparation(const std::vector<FileJob>& jobs, std::vector<FileSlot>& slots, const ReadOptions& read_options,
-                  const IndexOptions& options)
+                  const IndexOptions& options, const std::string& language)
       : jobs_(jobs), slots_(slots), read_options_(read_options), options_(options) {
-    indexer_.set_stemmer(Xapian::Stem(options_.language));
+    indexer_.set_stemmer(Xapian::Stem(language));
   }
 
   std::size_t start_item(std::size_t index) override {
@@ -210,12 +202,24 @@ class Run {
     for (const auto& problem : walk.problems) report({problem.path, 0, problem.message, true, problem.failed});
     summary_.files_seen = walk.files.size();
     summary_.files_passed_over = walk.passed_over;
+    // Nothing to read: stop before any database is created or opened; an error when a path given is
+    // missing, empty or unreadable, else (only files skipped, such as a FIFO) nothing changed.
+    if (walk.files.empty()) {
+      bool failed = std::any_of(walk.problems.begin(), walk.problems.end(), [](const auto& p) { return p.failed; });
+      if (failed)
+        throw Error(ExitCode::partial,
+                    "nothing to index in the paths given: database " + path_text(options_.db_path) +
+                        (std::filesystem::exists(options_.db_path) ? " not changed" : " not created"));
+      summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+      return summary_;
+    }
 
     auto folder = open_for_writing(options_.db_path, options_.wait_for_lock);
     auto& db = folder.database;
     bool built_from_empty = db.get_doccount() == 0 && load_all_file_records(db).empty();
+    auto documents_before = db.get_doccount();
     check_language(db);
-    IndexWriter writer(db, options_.language, built_from_empty && !options_.force);
+    IndexWriter writer(db, language_, built_from_empty && !options_.force);
 
     std::unordered_set<std::string> present;  // the stored paths of every file found
     auto jobs = changed_files(db, walk, present);
@@ -228,7 +232,8 @@ class Run {
       db.commit();
       summary_.wrote_anything = true;
     }
-    if (should_compact(built_from_empty, writer.counts()) && summary_.wrote_anything && !interrupted()) {
+    if (should_compact(built_from_empty, documents_before, writer.counts()) && summary_.wrote_anything &&
+        !interrupted()) {
       newsdex::compact(folder);
       summary_.compacted = true;
     }
@@ -258,10 +263,14 @@ class Run {
     return jobs;
   }
 
-  bool should_compact(bool built_from_empty, const WriteCounts& counts) const {
+  // Automatic: a database built from empty, or one of which this run rewrote at least half the
+  // articles (a Xapian database whose documents are all replaced grows by about half: the old
+  // blocks stay until compaction).
+  bool should_compact(bool built_from_empty, std::size_t documents_before, const WriteCounts& counts) const {
     using Compaction = IndexOptions::Compaction;
-    return options_.compaction == Compaction::always ||
-           (options_.compaction == Compaction::automatic && built_from_empty && counts.added > 0);
+    if (options_.compaction != Compaction::automatic) return options_.compaction == Compaction::always;
+    if (built_from_empty) return counts.added > 0;
+    return documents_before > 0 && 2 * (counts.updated + counts.deleted) >= documents_before;
   }
 
   void report(const ReadProblem& problem) {
@@ -269,7 +278,7 @@ class Run {
       if (problem.failed) {  // exit code 1 (partial): data was there and could not be read
         ++summary_.files_failed;
       } else {
-        ++summary_.skip_reasons[skip_reason(problem.message)];
+        ++summary_.skip_reasons[problem_reason(problem.message)];
       }
     } else {
       ++summary_.warnings;
@@ -277,15 +286,18 @@ class Run {
     if (callbacks_.problem) callbacks_.problem(problem);
   }
 
+  // The run's language: the one given, else the database's own (english for a new database). A
+  // language given that differs from the database's is refused.
   void check_language(Xapian::WritableDatabase& db) {
     auto stored = db.get_metadata(std::string(schema::language_key));
+    language_ = !options_.language.empty() ? options_.language : !stored.empty() ? stored : default_language;
     if (stored.empty()) {
-      db.set_metadata(std::string(schema::language_key), options_.language);
+      db.set_metadata(std::string(schema::language_key), language_);
       db.set_metadata(std::string(schema::schema_version_key), std::string(schema::schema_version));
       records_changed_ = true;
-    } else if (stored != options_.language) {
-      throw UsageError("the database at " + options_.db_path + " was built with --language " + stored +
-                       ", not " + options_.language);
+    } else if (stored != language_) {
+      throw UsageError("the database at " + path_text(options_.db_path) + " was built with --language " + stored +
+                       ", not " + language_ + " (leave --language out to use the database's)");
     }
   }
 
@@ -297,7 +309,8 @@ class Run {
     std::vector<FileSlot> slots(jobs.size());
     Scheduler scheduler(jobs.size(), {std::max<std::size_t>(8, 4 * threads), std::max<std::size_t>(4, 4 * threads)},
                         callbacks_.stop);
-    scheduler.start(threads, [&] { return std::make_unique<FilePreparation>(jobs, slots, read_options, options_); });
+    scheduler.start(threads,
+                    [&] { return std::make_unique<FilePreparation>(jobs, slots, read_options, options_, language_); });
     for (std::size_t i = 0; i < jobs.size(); ++i) {
       if (!scheduler.take(i)) break;  // never started: a stop request
       apply(i, jobs[i], slots[i], writer, scheduler);
@@ -333,6 +346,7 @@ class Run {
     writer.write_record(unfinished_record(record, old));
     if (old) writer.remove_file_articles(*old, ids);
     if (!write_articles(index, job, slot, writer, scheduler)) return;
+    writer.finish_file();
     writer.write_record(record);
     records_changed_ = true;
   }
@@ -390,6 +404,7 @@ class Run {
   std::chrono::steady_clock::time_point started_;
   IndexSummary summary_;
   IndexProgress progress_;
+  std::string language_;  // set by check_language
   bool records_changed_ = false;
 };
 

@@ -15,21 +15,25 @@
 
 namespace newsdex {
 
+inline constexpr const char* default_language = "english";
+
 struct IndexOptions {
   std::vector<std::string> inputs;
   std::string db_path;
   ReadOptions read;
   EntitySource entity_source = EntitySource::both;
   bool spelling = true;
-  std::string language = "english";
-  unsigned jobs = 0;               // 0: the number of cores
+  // Empty: the language the database was built with, or default_language for a new one.
+  std::string language;
+  unsigned jobs = 0;                // 0: the number of cores
   std::size_t commit_every = 1000;  // articles between commits
   bool prune = false;
   bool wait_for_lock = false;
-  bool force = false;  // re-index every file even when unchanged
+  bool force = false;      // re-index every file even when unchanged
   bool all_files = false;  // read every file in folders, not only article file names
   // Compaction after a run that changed the database: automatic compacts a database this run
-  // built from empty (cheap next to the build, about half the size); always and never say so.
+  // built from empty or mostly rewrote (--force: cheap next to the run, and without it each forced
+  // run left the database half as large again); always and never say so.
   enum class Compaction { automatic, always, never } compaction = Compaction::automatic;
 };
 

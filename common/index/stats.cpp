@@ -35,17 +35,6 @@ std::vector<std::pair<std::string, std::uint64_t>> top_terms(const Xapian::Datab
   return result;
 }
 
-std::uint64_t directory_bytes(const std::string& path) {
-  std::uint64_t total = 0;
-  std::error_code error;
-  for (auto it = std::filesystem::recursive_directory_iterator(path, error);
-       it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
-    if (error) break;
-    if (it->is_regular_file(error)) total += it->file_size(error);
-  }
-  return total;
-}
-
 IndexStats read_index_stats(const std::string& db_path, std::size_t top) {
   auto db = open_for_reading({db_path});
   IndexStats stats;
@@ -65,6 +54,17 @@ IndexStats read_index_stats(const std::string& db_path, std::size_t top) {
 }
 
 }  // namespace
+
+std::uint64_t directory_bytes(const std::string& path) {
+  std::uint64_t total = 0;
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(path, error);
+       it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    if (error) break;
+    if (it->is_regular_file(error)) total += it->file_size(error);
+  }
+  return total;
+}
 
 IndexStats compute_index_stats(const std::string& db_path, std::size_t top) {
   return with_newsdex_errors(DatabaseWork::indexing, [&] { return read_index_stats(db_path, top); });

@@ -17,4 +17,7 @@ struct IndexStats {
 
 IndexStats compute_index_stats(const std::string& db_path, std::size_t top);
 
+// The bytes of the regular files under `path` (what "size on disk" means in stats and compact).
+std::uint64_t directory_bytes(const std::string& path);
+
 }  // namespace newsdex

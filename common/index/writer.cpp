@@ -90,18 +90,27 @@ std::string IndexWriter::stored_data(std::string json) {
 
 void IndexWriter::set_stored_data(Xapian::Document& document) { document.set_data(stored_data(document.get_data())); }
 
-void IndexWriter::remove_article(const std::string& id, const std::string& path) {
+void IndexWriter::promote_first_duplicate(Xapian::docid docid, Article&& article) {
+  auto document = make_document(promote(std::move(article), 0), rebuilder_);
+  set_stored_data(document);
+  db_.replace_document(docid, document);
+  ++pending_;
+}
+
+void IndexWriter::remove_article(const std::string& id, const std::string& path, bool written_again) {
   if (auto docid = find_document(db_, schema::id_term(id))) {
     auto article = load_article(docid);
     if (article.path != path) return;  // the id now belongs to an article read from another file
     if (article.duplicates.empty()) {
       db_.delete_document(docid);
+      ++pending_;
+    } else if (written_again) {
+      // Left as it is until the article comes again (write): promoting a duplicate now made the
+      // article a duplicate of its own copy, so a forced run counted it as one more duplicate.
+      kept_in_place_[id] = docid;
     } else {
-      auto document = make_document(promote(std::move(article), 0), rebuilder_);
-      set_stored_data(document);
-      db_.replace_document(docid, document);
+      promote_first_duplicate(docid, std::move(article));
     }
-    ++pending_;
     return;
   }
   if (auto docid = find_document(db_, schema::id_term(id, schema::duplicate_prefix))) {
@@ -117,9 +126,37 @@ void IndexWriter::remove_article(const std::string& id, const std::string& path)
 
 void IndexWriter::remove_file_articles(const FileRecord& record, const std::unordered_set<std::string>& keep) {
   for (const auto& id : record.article_ids) {
-    remove_article(id, record.path);
-    if (!keep.count(id)) ++counts_.deleted;
+    bool written_again = keep.count(id) > 0;
+    remove_article(id, record.path, written_again);
+    if (!written_again) ++counts_.deleted;
   }
+}
+
+void IndexWriter::finish_file() {
+  for (auto& [id, docid] : kept_in_place_) promote_first_duplicate(docid, load_article(docid));
+  kept_in_place_.clear();
+}
+
+// An article kept in place by remove_file_articles comes again: with the same body it stays the
+// document its duplicates point to (its own data and terms, their locations kept); with another
+// body its first duplicate takes the old document over, as if it had been removed.
+void IndexWriter::take_back_kept(PreparedArticle& prepared, const std::string& hash_term) {
+  auto kept = kept_in_place_.find(prepared.article.id);
+  if (kept == kept_in_place_.end()) return;
+  auto docid = kept->second;
+  kept_in_place_.erase(kept);
+  auto old = load_article(docid);
+  if (find_by_hash(hash_term) != docid) {
+    promote_first_duplicate(docid, std::move(old));
+    return;
+  }
+  auto& article = prepared.article;
+  article.duplicates = std::move(old.duplicates);
+  for (const auto& duplicate : article.duplicates)
+    prepared.document.add_boolean_term(schema::id_term(duplicate.id, schema::duplicate_prefix));
+  auto data = article_to_json(article);
+  data["id"] = article.id;
+  prepared.document.set_data(data.dump());
 }
 
 void IndexWriter::record_display_names(const Article& article) {
@@ -145,6 +182,7 @@ bool IndexWriter::write(PreparedArticle&& prepared, bool existed_before) {
   auto& article = prepared.article;
   ++pending_;
   auto hash_term = schema::boolean_term(schema::body_hash_prefix, prepared.body_hash);
+  take_back_kept(prepared, hash_term);
   if (auto docid = find_by_hash(hash_term)) {
     auto primary = load_article(docid);
     if (primary.id != article.id) {

@@ -2,14 +2,14 @@
 // duplicates (identical normalised bodies are indexed once, other locations recorded) and keeping
 // the file records that make re-runs incremental.
 #pragma once
+#include <xapian.h>
+
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <xapian.h>
 
 #include "common/index/article_preparation.hpp"
 #include "common/store/file_records.hpp"
@@ -31,8 +31,11 @@ class IndexWriter {
   IndexWriter(Xapian::WritableDatabase& db, std::string language, bool fresh = false);
 
   // Removes what a file held before it is re-indexed or pruned; ids in `keep` are about to be
-  // written again and are counted as updated rather than deleted.
+  // written again and are counted as updated rather than deleted (an article of theirs that has
+  // duplicates stays in place until it is written again, or until finish_file).
   void remove_file_articles(const FileRecord& record, const std::unordered_set<std::string>& keep);
+  // After a re-indexed file's articles are written: what it no longer held (of `keep`) is removed.
+  void finish_file();
 
   // Adds or replaces one article; returns true when it was indexed as a document of its own and
   // false when it was recorded as a duplicate location.
@@ -50,7 +53,9 @@ class IndexWriter {
   const WriteCounts& counts() const { return counts_; }
 
  private:
-  void remove_article(const std::string& id, const std::string& path);
+  void remove_article(const std::string& id, const std::string& path, bool written_again);
+  void promote_first_duplicate(Xapian::docid docid, Article&& article);
+  void take_back_kept(PreparedArticle& prepared, const std::string& hash_term);
   Article load_article(Xapian::docid docid);
   // Document data as stored: compressed once a dictionary exists; until then plain, and kept as a
   // sample to train the dictionary from.
@@ -67,6 +72,7 @@ class IndexWriter {
   bool fresh_;
   std::unordered_map<std::string, Xapian::docid> written_hashes_;  // fresh runs: body hash term -> docid
   std::unordered_set<std::string> written_ids_;                    // fresh runs: ids written
+  std::unordered_map<std::string, Xapian::docid> kept_in_place_;   // see remove_file_articles
   // Spelling words are summed here and written to Xapian rarely: updating the spelling table at
   // every commit cost a quarter of the indexing time. A crash loses only these suggestions.
   std::unordered_map<std::string, Xapian::termcount> spelling_;

@@ -36,8 +36,13 @@ nlohmann::json response_to_json(const SearchResponse& response);
 nlohmann::json error_to_json(const Error& error);
 
 struct TextStyle {
-  bool color = false;  // ANSI bold for matches, dim for details
+  bool color = false;     // ANSI bold for matches, dim for details
+  std::size_t width = 0;  // wrap lines at this many columns; 0: never (output that is not a terminal)
 };
+
+// The title shown for an article without one: the first words of its lede (or first paragraph),
+// else its file name, else its URL; never empty.
+std::string fallback_title(const Article& article);
 
 void print_text(std::ostream& out, const SearchResponse& response, const TextStyle& style);
 // Text from an article, a file or the query as the text printer shows it: control characters and

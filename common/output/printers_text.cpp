@@ -18,20 +18,25 @@ constexpr std::size_t entities_shown = 3;
 // Only the printer's own line ends and colour codes are written as they are.
 class TerminalText {
  public:
-  TerminalText(std::ostream& out, const TextStyle& style) : out_(out), color_(style.color) {}
+  TerminalText(std::ostream& out, const TextStyle& style) : out_(out), color_(style.color), width_(style.width) {}
 
   TerminalText& operator<<(std::string_view text) {
-    out_ << escape_controls(text);
+    write_wrapped(escape_controls(text));
     return *this;
   }
   TerminalText& operator<<(char c) { return *this << std::string_view(&c, 1); }
   template <typename Number>
   requires std::is_arithmetic_v<Number> TerminalText& operator<<(Number number) {
-    out_ << number;
-    return *this;
+    return *this << std::string_view(std::to_string(number));
   }
   // The printer's own: a line end, a colour code (nothing without colour).
-  void end_line() { out_ << '\n'; }
+  void end_line() {
+    out_ << '\n';
+    column_ = 0;
+    pending_spaces_ = 0;
+  }
+  // Where the continuation lines of a wrapped line start.
+  void indent(std::size_t columns) { indent_ = columns; }
   void style(std::string_view code) {
     if (color_) out_ << code;
   }
@@ -40,6 +45,12 @@ class TerminalText {
   // C0 controls (newline and tab included: every field is shown on one line), DEL and C1 controls
   // (U+0080-U+009F, which some terminals obey too) become \xHH, HH being the code point; so does a
   // byte that is not valid UTF-8 (a lone 0x9B is CSI to an 8-bit terminal). docs/search.md.
+  // Columns on the terminal: one per code point (wide characters are counted as one).
+  static std::size_t columns_of(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  }
+
   static std::string escape_controls(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -63,8 +74,41 @@ class TerminalText {
   }
 
  private:
+  // With a width, a line is broken at the last space that keeps it within the width (a word
+  // longer than the width overflows); continuation lines start at the indent. The spaces at a
+  // break are not written.
+  void write_wrapped(std::string_view text) {
+    if (width_ == 0) {
+      out_ << text;
+      return;
+    }
+    for (std::size_t at = 0; at < text.size();) {
+      auto end = text.find_first_of(' ', at);
+      if (end == at) {
+        ++pending_spaces_;
+        ++at;
+        continue;
+      }
+      if (end == std::string_view::npos) end = text.size();
+      auto word = text.substr(at, end - at);
+      auto word_columns = columns_of(word);
+      if (column_ > indent_ && column_ + pending_spaces_ + word_columns > width_) {
+        out_ << '\n' << std::string(indent_, ' ');
+        column_ = indent_;
+      } else {
+        out_ << std::string(pending_spaces_, ' ');
+        column_ += pending_spaces_;
+      }
+      pending_spaces_ = 0;
+      out_ << word;
+      column_ += word_columns;
+      at = end;
+    }
+  }
+
   std::ostream& out_;
   bool color_;
+  std::size_t width_, indent_ = 0, column_ = 0, pending_spaces_ = 0;
 };
 
 // A highlighted text: its parts escaped, the highlights in bold yellow, `base` the style around them.
@@ -93,10 +137,36 @@ std::string names(const std::vector<Entity>& list) {
   return out;
 }
 
+// The id, unless it only repeats the URL or the path shown beside it (make_article_id's forms).
+bool id_repeats_location(const Article& a) {
+  if (!a.url.empty()) return a.id == "url:" + a.url;
+  auto prefix = "file:" + a.path + "#";
+  return a.id.starts_with(prefix) && a.id.find_first_not_of("0123456789", prefix.size()) == std::string::npos &&
+         a.id.size() > prefix.size();
+}
+
+// The other places the same article was found (indexed once: docs/indexing.md, Duplicates).
+void print_duplicates(TerminalText& out, const Article& a) {
+  if (a.duplicates.empty()) return;
+  out << "   also at: ";
+  for (std::size_t i = 0; i < a.duplicates.size() && i < entities_shown; ++i) {
+    const auto& location = a.duplicates[i];
+    out.style(dim);
+    out << (i ? ", " : "") << (location.url.empty() ? location.path : location.url);
+    out.style(reset);
+  }
+  if (a.duplicates.size() > entities_shown) out << ", +" << a.duplicates.size() - entities_shown << " more";
+  out.end_line();
+}
+
 void print_hit(TerminalText& out, const Hit& hit) {
   const auto& a = hit.article;
+  out.indent(3);
   out << hit.rank << ". ";
-  styled(out, hit.title, out.color() ? bold : "");
+  if (hit.title.text.empty())
+    styled(out, HighlightedText{fallback_title(a), {}}, out.color() ? bold : "");
+  else
+    styled(out, hit.title, out.color() ? bold : "");
   out.end_line();
   std::vector<std::string> details;
   if (!a.published.empty()) details.push_back(a.published.substr(0, 10));
@@ -126,8 +196,12 @@ void print_hit(TerminalText& out, const Hit& hit) {
   out.style(dim);
   out << (a.url.empty() ? a.path : a.url);
   out.style(reset);
-  out << "  [id " << a.id << ", docid " << hit.docid << "]";
+  if (id_repeats_location(a))
+    out << "  [docid " << hit.docid << "]";
+  else
+    out << "  [id " << a.id << ", docid " << hit.docid << "]";
   out.end_line();
+  print_duplicates(out, a);
 }
 
 // "44 matching articles" when counted (the same whatever the page); with a page topped up with
@@ -158,9 +232,13 @@ void print_facets(TerminalText& out, const std::vector<Facet>& facets) {
     if (!facet.granularity.empty()) out << " (by " << facet.granularity << ")";
     out << ":";
     if (facet.values.empty()) out << " (none)";
+    std::size_t count_width = 0;  // the counts right-aligned
+    for (const auto& value : facet.values) count_width = std::max(count_width, std::to_string(value.count).size());
+    out.indent(2 + count_width + 2);
     for (const auto& value : facet.values) {
       out.end_line();
-      out << "  " << value.count << "  " << value.name;
+      auto count = std::to_string(value.count);
+      out << "  " << std::string(count_width - count.size(), ' ') << count << "  " << value.name;
     }
     if (facet.other_values) {
       out.end_line();
@@ -175,6 +253,27 @@ void print_facets(TerminalText& out, const std::vector<Facet>& facets) {
 }
 
 }  // namespace
+
+std::string fallback_title(const Article& article) {
+  constexpr std::size_t words_shown = 10;
+  std::string_view text = article.lede;
+  if (text.empty() && !article.paragraphs.empty()) text = article.paragraphs.front();
+  std::string title;
+  std::size_t at = 0;
+  for (std::size_t words = 0; words < words_shown; ++words) {
+    auto start = text.find_first_not_of(" \t\n", at);
+    if (start == std::string_view::npos) break;
+    at = std::min(text.find_first_of(" \t\n", start), text.size());
+    title += (title.empty() ? "" : " ") + std::string(text.substr(start, at - start));
+  }
+  if (!title.empty()) {
+    if (text.find_first_not_of(" \t\n", at) != std::string_view::npos) title += "\xE2\x80\xA6";  // more follows
+    return title;
+  }
+  auto slash = article.path.find_last_of('/');
+  if (!article.path.empty()) return slash == std::string::npos ? article.path : article.path.substr(slash + 1);
+  return article.url.empty() ? "(untitled)" : article.url;
+}
 
 void print_text(std::ostream& stream, const SearchResponse& response, const TextStyle& style) {
   TerminalText out(stream, style);

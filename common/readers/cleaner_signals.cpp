@@ -229,6 +229,23 @@ bool is_teaser_heading(const BlockSignals& s) {
   return false;
 }
 
+namespace {
+
+// A year (1900-2099) as a number of its own: what a copyright notice names, and a headline about
+// copyright ("Copyright row over festival song heads to court") usually does not.
+bool names_a_year(std::string_view text) {
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    auto digit = [&](std::size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+    bool alone = (i == 0 || !digit(i - 1)) && !digit(i + 4);
+    if (alone && digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) &&
+        (text.substr(i, 2) == "19" || text.substr(i, 2) == "20"))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<std::string> end_marker(const BlockSignals& s) {
   if (s.words <= 12)
     for (const auto& cue : comment_form_cues)
@@ -236,7 +253,7 @@ std::optional<std::string> end_marker(const BlockSignals& s) {
   if (s.words <= 40) {
     bool copyright_sign = s.key.find("\xC2\xA9") != std::string::npos || contains_phrase(s.key, "(c)");
     if (contains_phrase(s.key, "all rights reserved") || (copyright_sign && s.words <= 15) ||
-        (contains_phrase(s.key, "copyright") && !s.sentence_end && s.words <= 15))
+        (contains_phrase(s.key, "copyright") && names_a_year(s.key) && !s.sentence_end && s.words <= 15))
       return "copyright footer";
   }
   if (s.words <= 60) {

@@ -5,6 +5,8 @@
 #include <map>
 #include <memory>
 
+#include "common/search/sentences.hpp"
+
 namespace newsdex {
 namespace {
 
@@ -143,18 +145,20 @@ struct Passage {
   std::size_t score = 0;
 };
 
-HighlightedText cut(std::string_view block, std::size_t start, std::size_t end,
-                    const std::vector<KeyedMatch>& matches) {
+// Whole sentences are set apart from the marks ("… One sentence. …"); a cut between words is not
+// ("…of the harbour…").
+HighlightedText cut(std::string_view block, std::size_t start, std::size_t end, const std::vector<KeyedMatch>& matches,
+                    bool whole_sentences = false) {
   while (start < end && is_space(block[start])) ++start;
   while (end > start && is_space(block[end - 1])) --end;
   HighlightedText out;
-  if (start > 0) out.text += ellipsis;
+  if (start > 0) out.text += whole_sentences ? std::string(ellipsis) + " " : std::string(ellipsis);
   auto shift = out.text.size();
   out.text += block.substr(start, end - start);
   for (const auto& match : matches)
     if (match.range.begin >= start && match.range.end <= end)
       out.highlights.push_back({match.range.begin - start + shift, match.range.end - start + shift});
-  if (end < block.size()) out.text += ellipsis;
+  if (end < block.size()) out.text += whole_sentences ? " " + std::string(ellipsis) : std::string(ellipsis);
   return out;
 }
 
@@ -296,6 +300,9 @@ HighlightedText Highlighter::snippet(const std::vector<std::string_view>& blocks
   const auto& in_block = matches[best.block];
   if (code_points(block) <= max_chars) return cut(block, 0, block.size(), in_block);
   auto span_begin = in_block[best.first].range.begin, span_end = in_block[best.last].range.end;
+  // Whole sentences when the ones holding the matches fit; else a window cut between words.
+  if (auto window = sentence_window(block, span_begin, span_end, max_chars))
+    return cut(block, window->first, window->second, in_block, true);
   auto slack = static_cast<long>(max_chars - code_points(block.substr(span_begin, span_end - span_begin)));
   // A third of the room before the first match, the rest after it: the reader sees what leads in.
   auto start = step(block, span_begin, -slack / 3);

@@ -156,6 +156,9 @@ Xapian::Database open_for_reading(const std::vector<std::string>& paths) {
                                                        ": create one with 'newsdex-index --db " + path + " FOLDER'");
       combined.add_database(open_one(path));
     } catch (const Xapian::DatabaseOpeningError& e) {
+      // A database that is there but cannot be read (permissions) is not a missing one.
+      if (auto problem = folder::read_problem(path); !problem.empty())
+        throw DatabaseError(ExitCode::io_error, "cannot read database " + path + ": " + problem);
       throw DatabaseError(ExitCode::no_database, "cannot open database " + path + ": " + e.get_msg() +
                                                      " (create one with 'newsdex-index --db " + path + " FOLDER')");
     } catch (const Xapian::Error& e) {

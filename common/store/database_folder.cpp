@@ -44,8 +44,10 @@ bool is_ours(const std::string& name) {
   return name == marker_name || name == stub_name || name == stub_temp_name || version_number(name) > 0;
 }
 
+// A stub that exists but cannot be read is an I/O error with its reason, never "not ours".
 std::string read_small_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
+  if (!in) fail("cannot read", path, errno);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -220,6 +222,29 @@ std::string write_problem(const fs::path& db) {
   for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
     if (it->is_regular_file(error) && is_glass_file(it->path().filename().string()))
       if (auto problem = not_writable(it->path()); !problem.empty()) return problem;
+  return {};
+}
+
+std::string read_problem(const fs::path& db) {
+  auto not_readable = [](const fs::path& path) -> std::string {
+    std::error_code error;
+    int mode = fs::is_directory(path, error) ? R_OK | X_OK : R_OK;
+    if (::access(path.c_str(), mode) == 0 || errno == ENOENT) return {};
+    return path.string() + ": " + reason(errno);
+  };
+  std::error_code error;
+  if (!fs::exists(db, error)) return {};
+  if (auto problem = not_readable(db); !problem.empty() || !fs::is_directory(db, error)) return problem;
+  try {
+    auto seen = inspect(db);
+    auto folder = seen.layout == Layout::versioned ? version_path(db, seen.current) : db;
+    if (auto problem = not_readable(folder); !problem.empty()) return problem;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
+      if (is_glass_file(it->path().filename().string()))
+        if (auto problem = not_readable(it->path()); !problem.empty()) return problem;
+  } catch (const DatabaseError& e) {
+    return e.what();  // the stub or the folder could not be read: the message says which and why
+  }
   return {};
 }
 

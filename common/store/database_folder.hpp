@@ -74,6 +74,10 @@ std::optional<FolderLock> lock_for_opening(const std::filesystem::path& db);
 // The first reason the database at `db` cannot be written (the folder, the current version or a file
 // in it not writable, a read-only file system), as "PATH: reason"; empty when it can.
 std::string write_problem(const std::filesystem::path& db);
+// The first reason the database at `db` cannot be read (the folder, the stub, the current version or
+// one of its files: permissions), as "PATH: reason"; empty when nothing stands in the way or there is
+// nothing at `db`.
+std::string read_problem(const std::filesystem::path& db);
 
 // --- Writing (the caller holds the marker lock, except for take_marker) ---
 

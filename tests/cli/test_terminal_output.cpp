@@ -74,8 +74,8 @@ TEST_CASE("text output: control characters from articles and file names are show
            ". Harbour \\x1B]0;pwned\\x07 news",                 // title
            "Harbour workers \\x1B[2J said the strike \\x9B2J",  // snippet, with a C1 control
            "2024-11-06 | Wire \\x1B]0;t\\x07",                  // source
-           "https://x.example/\\x1B[2Jpage  [id url:https://x.example/\\x1B[2Jpage",
-           "evil\\x1B]0;pwned\\x07name.txt",  // path
+           "https://x.example/\\x1B[2Jpage  [docid",            // the id (url:...) is not repeated
+           "evil\\x1B]0;pwned\\x07name.txt",                    // path
            "Harbour \\x1B]0;pwned\\x07strike \\x1B[2J ends",
            "  1  Zed \\x1B]0;pwned\\x07Evil",  // facets
            "  1  Port\\x1B[2J Town",

@@ -1,5 +1,6 @@
 // File names and folders that a walk cannot take at face value: names that are not valid UTF-8 or hold
-// control characters, sub-folders that cannot be read, inputs that are missing. Real binaries, real
+// control characters, sub-folders and files that cannot be read, inputs that are missing; and a
+// database that cannot be read (exit 5 with the reason, never "no database, create one"). Real binaries, real
 // files: such a name is indexed, shown escaped and recognised on the next run; nothing is pruned or
 // replaced because a read failed (docs/reliability.md, docs/indexing.md "File names").
 #include <sys/stat.h>
@@ -202,4 +203,68 @@ TEST_CASE("option --prune on a missing input keeps its articles and fails the ru
   CHECK(contents.ids.count("file:" + (archive / "a.txt").string() + "#0") == 1);
   CHECK(contents.ids.count("file:" + (archive / "2019" / "b.txt").string() + "#0") == 1);
   CHECK(contents.ids.count("file:" + (current / "d.txt").string() + "#0") == 0);
+}
+
+TEST_CASE("an unreadable input file is reported, fails the run with exit 1 and keeps what was indexed",
+          "[reliability][paths]") {
+  TempDir dir("unreadable-file");
+  std::string why_not;
+  auto prefix = unprivileged_prefix(dir.path(), why_not);
+  if (!prefix) {
+    WARN("SKIPPED: no way to make a file unreadable here: " << why_not);
+    return;
+  }
+  auto in = dir.path() / "in";
+  write_file(in / "open.txt", page("Open", "zzopen"));
+  write_file(in / "secret.txt", page("Secret", "zzsecret"));
+  auto db = dir.path() / "db";
+  REQUIRE(index_run("", db, shell_quote(in.string())).exit_code == 0);
+  ::chmod((in / "secret.txt").c_str(), 0);
+  ModeBack restore{in / "secret.txt"};
+  for (const char* options : {"--force ", "--force --prune ", "-q --force "}) {
+    INFO(options);
+    auto run = index_run(*prefix, db, options + shell_quote(in.string()));
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.find((in / "secret.txt").string() + ": cannot read") != std::string::npos);
+    auto summary = summary_of(run);
+    CHECK(summary["files"]["failed"] == 1);
+    CHECK(summary["articles"]["deleted"] == 0);
+    CHECK(read_index(db).doc_count == 2);
+  }
+}
+
+TEST_CASE("a database that cannot be read is exit 5 with the reason, for search, stats and indexing",
+          "[reliability][paths]") {
+  TempDir dir("unreadable-database");
+  std::string why_not;
+  auto prefix = unprivileged_prefix(dir.path(), why_not);
+  if (!prefix) {
+    WARN("SKIPPED: no way to make a database unreadable here: " << why_not);
+    return;
+  }
+  write_file(dir.path() / "in" / "a.txt", page("Harbour", "zzharbour"));
+  auto db = dir.path() / "db";
+  auto in = shell_quote((dir.path() / "in").string());
+  auto quoted_db = shell_quote(db.string());
+  REQUIRE(run_command(shell_quote(index_bin()) + " -q --db " + quoted_db + " " + in).exit_code == 0);
+  auto stub = read_file(db / "XAPIANDB");
+  auto version = db / stub.substr(5, stub.size() - 6);
+  const std::string commands[] = {
+      shell_quote(search_bin()) + " --db " + quoted_db + " harbour",
+      shell_quote(index_bin()) + " stats --db " + quoted_db,
+      shell_quote(index_bin()) + " -q --force --db " + quoted_db + " " + in,
+  };
+  for (const auto& target : {db, db / "XAPIANDB", version}) {
+    INFO("mode 000: " << target);
+    ::chmod(target.c_str(), 0);
+    ModeBack restore{target};
+    for (const auto& command : commands) {
+      INFO(command);
+      auto result = run_command(*prefix + command);
+      CHECK(result.exit_code == 5);
+      CHECK(result.err.find("Permission denied") != std::string::npos);
+      CHECK(result.err.find("create one") == std::string::npos);
+    }
+  }
+  CHECK(run_command(shell_quote(search_bin()) + " --count --db " + quoted_db + " zzharbour").out == "1\n");
 }

@@ -169,6 +169,10 @@ TEST_CASE("boilerplate_reason explains single lines", "[cleaner]") {
   CHECK(boilerplate_reason("- Advertisement -") == "boilerplate cue: advertisement");
   CHECK(boilerplate_reason("Please enter your comment!") == "comment form");
   CHECK_FALSE(boilerplate_reason("Hamas asserts no hostage negotiations unless Gaza fighting halts"));
+  // A headline about copyright is no copyright notice: a notice names a year, a (c) or rights reserved.
+  CHECK_FALSE(boilerplate_reason("Copyright row over festival song heads to court"));
+  CHECK_FALSE(boilerplate_reason("Copyright claims"));
+  CHECK(boilerplate_reason("Copyright 2024 Example News") == "copyright footer");
 }
 
 TEST_CASE("loose_key ignores quotes, punctuation and case", "[cleaner]") {
