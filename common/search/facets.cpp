@@ -29,17 +29,16 @@ FacetSlots slots_of(FacetField field) {
   }
 }
 
-// The name shown for a key: the index metadata "name:<prefix><key>", else the key title-cased.
-std::string display_name(const Xapian::Database& database, std::string_view prefix, const std::string& key) {
-  auto name = database.get_metadata(std::string(schema::entity_name_key_prefix) + std::string(prefix) + key);
-  return name.empty() ? title_case(key) : name;
-}
-
 int month_index(std::string_view yyyymmdd) {
   return std::stoi(std::string(yyyymmdd.substr(0, 4))) * 12 + std::stoi(std::string(yyyymmdd.substr(4, 2))) - 1;
 }
 
 }  // namespace
+
+std::string display_name(const Xapian::Database& database, std::string_view prefix, const std::string& key) {
+  auto name = database.get_metadata(std::string(schema::entity_name_key_prefix) + std::string(prefix) + key);
+  return name.empty() ? title_case(key) : name;
+}
 
 namespace {
 

@@ -49,6 +49,8 @@ std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t size);
 std::string bucket_dates(const ValueCounts& day_counts, ValueCounts& buckets);
 // "zoe marchetti" -> "Zoe Marchetti": the display name when the index has none.
 std::string title_case(std::string_view key);
+// The name shown for a key: the index metadata "name:<prefix><key>", else the key title-cased.
+std::string display_name(const Xapian::Database& database, std::string_view prefix, const std::string& key);
 
 // The values of facet fields by docid, each field read once in full from its value streams and
 // kept: a batch of queries then counts facets from memory. Reading a value per matching document
