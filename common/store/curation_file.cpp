@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <span>
+#include <unordered_map>
 
 #include "common/base/errors.hpp"
 #include "common/base/option_choices.hpp"
@@ -198,27 +199,53 @@ std::span<const std::string> renamed_names(const CurationRule& rule) {
   return std::span(rule.names).subspan(rule.verb == CurationVerb::merge ? 1 : 0);
 }
 
-bool renames_key(const CurationRule& rule, const std::string& key) {
-  auto names = renamed_names(rule);
-  return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return fold_key(name) == key; });
-}
+// The rules read so far, by the keys that can make a later rule contradict them; a file of
+// thousands of aliases is checked in one pass, not rule against rule.
+class RuleKeys {
+ public:
+  // Why `rule` (read after every rule added so far) would make the result depend on the order of
+  // the rules: a name renamed by two rules, a rule's new name renamed by another, a name given two
+  // types. Empty when it is consistent with them.
+  std::string contradiction(const CurationRule& rule) const {
+    for (const auto& name : renamed_names(rule))
+      if (const auto* earlier = find(renamed_, fold_key(name), rule.type))
+        return "\"" + name + "\" is already renamed on line " + std::to_string(earlier->line);
+    if (!rule.target.empty())
+      if (const auto* earlier = find(renamed_, fold_key(rule.target), rule.type))
+        return "\"" + rule.target + "\" is renamed on line " + std::to_string(earlier->line) + ": give the final name";
+    for (const auto& name : renamed_names(rule))
+      if (const auto* earlier = find(targets_, fold_key(name), rule.type))
+        return "\"" + earlier->target + "\" is the new name line " + std::to_string(earlier->line) +
+               " gives: give that line the final name";
+    if (rule.verb == CurationVerb::type)
+      if (const auto* earlier = find(typed_, fold_key(rule.names[0]), std::nullopt))
+        return "\"" + rule.names[0] + "\" is already given a type on line " + std::to_string(earlier->line);
+    return {};
+  }
 
-// Refuses a rule whose result would depend on the order of the rules: a name renamed by two rules, a
-// rule's new name renamed by another, a name given two types. The message, or empty when consistent.
-std::string contradiction(const CurationRule& rule, const CurationRule& earlier) {
-  if (!types_overlap(rule.type, earlier.type) && rule.verb != CurationVerb::type) return {};
-  auto line = std::to_string(earlier.line);
-  for (const auto& name : renamed_names(rule))
-    if (renames_key(earlier, fold_key(name))) return "\"" + name + "\" is already renamed on line " + line;
-  if (!rule.target.empty() && renames_key(earlier, fold_key(rule.target)))
-    return "\"" + rule.target + "\" is renamed on line " + line + ": give the final name";
-  if (!earlier.target.empty() && renames_key(rule, fold_key(earlier.target)))
-    return "\"" + earlier.target + "\" is the new name line " + line + " gives: give that line the final name";
-  if (rule.verb == CurationVerb::type && earlier.verb == CurationVerb::type &&
-      fold_key(rule.names[0]) == fold_key(earlier.names[0]))
-    return "\"" + rule.names[0] + "\" is already given a type on line " + line;
-  return {};
-}
+  void add(const CurationRule& rule) {
+    for (const auto& name : renamed_names(rule)) renamed_.emplace(fold_key(name), &rule);
+    if (!rule.target.empty()) targets_.emplace(fold_key(rule.target), &rule);
+    if (rule.verb == CurationVerb::type) typed_.emplace(fold_key(rule.names[0]), &rule);
+  }
+
+ private:
+  using ByKey = std::unordered_multimap<std::string, const CurationRule*>;
+
+  // The first rule under `key` whose type overlaps `type` (a type rule's own type says nothing of
+  // what it applies to: any type).
+  static const CurationRule* find(const ByKey& rules, const std::string& key, const std::optional<EntityType>& type) {
+    const CurationRule* found = nullptr;
+    auto [begin, end] = rules.equal_range(key);
+    for (auto it = begin; it != end; ++it)
+      if ((it->second->verb == CurationVerb::type || types_overlap(type, it->second->type)) &&
+          (!found || it->second->line < found->line))
+        found = it->second;
+    return found;
+  }
+
+  ByKey renamed_, targets_, typed_;
+};
 
 std::string trimmed(std::string_view text) {
   auto begin = text.find_first_not_of(" \t");
@@ -273,9 +300,13 @@ std::vector<CurationRule> parse_curation(std::string_view text, std::string_view
     } catch (const LineError& e) {
       fail(e.message);
     }
-    if (rules.empty() || rules.back().line != number) continue;
-    for (std::size_t earlier = 0; earlier + 1 < rules.size(); ++earlier)
-      if (auto message = contradiction(rules.back(), rules[earlier]); !message.empty()) fail(message);
+  }
+  // Checked once every rule is read (the keys point into `rules`, which no longer grows).
+  RuleKeys keys;
+  for (const auto& rule : rules) {
+    number = rule.line;
+    if (auto message = keys.contradiction(rule); !message.empty()) fail(message);
+    keys.add(rule);
   }
   return rules;
 }

@@ -121,6 +121,18 @@ TEST_CASE("curation file: each mistake is one line naming the file and the line"
             .size() == 2);
 }
 
+TEST_CASE("curation file: a file of many thousands of rules is read, and a contradiction found, in one pass",
+          "[curation]") {
+  std::string text;
+  constexpr int rules = 50000;
+  for (int i = 0; i < rules; ++i)
+    text += "alias person \"Name " + std::to_string(i) + "\" => \"Full Name " + std::to_string(i) + "\"\n";
+  CHECK(parse_curation(text, "big.txt").size() == rules);
+  text += "alias \"Full Name 7\" => \"Someone Else\"\n";
+  CHECK(usage_error_of([&] { parse_curation(text, "big.txt"); }) ==
+        "big.txt:50001: \"Full Name 7\" is the new name line 8 gives: give that line the final name");
+}
+
 TEST_CASE("curation applied to an article's entities", "[curation]") {
   struct Case {
     const char* rules;
