@@ -1,5 +1,6 @@
 #include "common/index/curate.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -38,18 +39,16 @@ std::string read_curation_file(const std::string& path) {
   return text;
 }
 
-// What the index holds of a document's entities: its XP/XO/XL terms and its facet slots' values.
-std::vector<std::string> entity_entries(const Xapian::Document& document) {
-  std::vector<std::string> entries;
+// True when two lists of an article give the same entity terms and facet slots: the same keys of
+// each type in the same order (names and mentions are not in the index).
+bool same_terms(const Entities& a, const Entities& b) {
   for (const auto& field : schema::entity_fields) {
-    const std::string prefix(field.prefix);
-    auto it = document.termlist_begin();
-    it.skip_to(prefix);
-    for (; it != document.termlist_end() && (*it).starts_with(prefix); ++it) entries.push_back(*it);
-    for (std::size_t i = 0; i < schema::facet_slots_per_type; ++i)
-      entries.push_back(document.get_value(field.first_slot + static_cast<Xapian::valueno>(i)));
+    const auto &x = entities_of(a, field.type), &y = entities_of(b, field.type);
+    if (!std::equal(x.begin(), x.end(), y.begin(), y.end(),
+                    [](const Entity& e, const Entity& f) { return e.key == f.key; }))
+      return false;
   }
-  return entries;
+  return true;
 }
 
 std::string name_key(schema::EntityType type, std::string_view key) {
@@ -86,8 +85,10 @@ class DisplayNames {
 
 class CurationRun {
  public:
-  CurationRun(Xapian::WritableDatabase& db, const Curation& curation, CurationReport& report)
-      : db_(db), curation_(curation), report_(report), unpacker_(db), names_(db) {}
+  // `previous`: the database's curation until now, whose entity terms every document holds (each
+  // write applies it), so only the articles the two curate differently are rewritten.
+  CurationRun(Xapian::WritableDatabase& db, const Curation& previous, const Curation& curation, CurationReport& report)
+      : db_(db), previous_(previous), curation_(curation), report_(report), unpacker_(db), names_(db) {}
 
   // Every article through the curation; the changed ones rewritten. Returns true when anything
   // was written.
@@ -109,9 +110,8 @@ class CurationRun {
     auto article = article_from_stored_data(unpacker_.unpack(document.get_data()));
     auto curated = curation_.apply(article.entities);
     for (auto rule : curated.rules_applied) ++report_.rules[rule].articles;
-    auto before = entity_entries(document);
+    if (same_terms(curated.entities, previous_.apply(article.entities).entities)) return;
     replace_entity_terms(document, curated.entities);
-    if (entity_entries(document) == before) return;
     db_.replace_document(docid, document);
     ++report_.rewritten;
     for (const auto& field : schema::entity_fields)
@@ -129,7 +129,7 @@ class CurationRun {
   }
 
   Xapian::WritableDatabase& db_;
-  const Curation& curation_;
+  const Curation &previous_, &curation_;
   CurationReport& report_;
   DataUnpacker unpacker_;
   DisplayNames names_;
@@ -145,10 +145,11 @@ CurationReport curate(const std::string& db_path, const std::string& curation_pa
   open_for_reading({db_path});  // a missing database is exit 3 with its message, not created here
   auto folder = open_for_writing(db_path, wait_for_lock);
   auto& db = folder.database;
+  auto previous = load_curation(db);
   // One transaction: nothing is committed unless every article was curated.
   db.begin_transaction();
   try {
-    report.wrote_anything = CurationRun(db, curation, report).apply(text);
+    report.wrote_anything = CurationRun(db, previous, curation, report).apply(text);
     if (report.wrote_anything) {
       db.commit_transaction();
     } else {
