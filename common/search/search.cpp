@@ -257,8 +257,7 @@ Searcher::Searcher(Xapian::Database database, bool local)
     : database_(std::move(database)),
       local_(local),
       builder_(std::make_unique<QueryBuilder>(database_)),
-      unpacker_(database_),
-      curation_(load_curation(database_)) {}
+      unpacker_(database_) {}
 
 void Searcher::open_again() {
   if (paths_.empty()) {
@@ -268,7 +267,7 @@ void Searcher::open_again() {
     builder_ = std::make_unique<QueryBuilder>(database_);
     unpacker_ = DataUnpacker(database_, paths_.size() > 1 ? paths_ : std::vector<std::string>{});
   }
-  curation_ = load_curation(database_);
+  curation_.reset();
   if (facet_cache_) facet_cache_ = std::make_unique<FacetValueCache>(database_);  // of the new revision
   no_duplicate_bodies_.reset();
 }
@@ -392,8 +391,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   auto snippets_started = Clock::now();
   Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));
-  add_hits(response.hits, mset, 0, request, highlighter, unpacker_, curation_);
-  add_hits(response.hits, others, with_all, request, highlighter, unpacker_, curation_);
+  if (!curation_) curation_ = load_curation(database_);  // here, where a newer revision is retried
+  add_hits(response.hits, mset, 0, request, highlighter, unpacker_, *curation_);
+  add_hits(response.hits, others, with_all, request, highlighter, unpacker_, *curation_);
   response.timing.snippets_ms = ms_since(snippets_started);
   response.timing.total_ms = ms_since(started);
   return response;

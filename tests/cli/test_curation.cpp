@@ -237,7 +237,7 @@ TEST_CASE("curation: a bad curation file is one line naming its line, exit 2, an
   CHECK(corpus.files() == before);
 }
 
-TEST_CASE("curation: later index runs apply it to new and re-indexed articles; an empty file takes it back",
+TEST_CASE("curation: later index runs apply it to new and re-indexed articles, and an empty file takes it back",
           "[cli][curation]") {
   CuratedCorpus corpus;
   auto extracted = corpus.listing();
