@@ -3,11 +3,9 @@
 // say the same; a bad curation file is refused naming its line and changes nothing; the curation
 // stays through later index runs and can be taken back (docs/entities.md, "Curation").
 #include <catch2/catch.hpp>
-
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "tests/support.hpp"
 
@@ -60,8 +58,6 @@ struct CuratedCorpus {
   }
 };
 
-const char* query_field(const std::string& type) { return type == "person" ? "person" : type == "org" ? "org" : "place"; }
-
 // "type:key" -> articles, from a listing.
 std::map<std::string, std::uint64_t> counts_of(const Json& listing) {
   std::map<std::string, std::uint64_t> counts;
@@ -76,8 +72,8 @@ void check_listing_agrees_with_filters_and_facets(const CuratedCorpus& corpus, c
   CHECK(listing["total"] == listing["entities"].size());
   for (const auto& entity : listing["entities"]) {
     INFO(entity.dump());
-    auto type = entity["type"].get<std::string>();
-    CHECK(corpus.count(std::string(query_field(type)) + ":\"" + entity["key"].get<std::string>() + "\"") ==
+    // The listing's type names are the query's field names.
+    CHECK(corpus.count(entity["type"].get<std::string>() + ":\"" + entity["key"].get<std::string>() + "\"") ==
           entity["articles"].get<std::uint64_t>());
   }
   auto all = corpus.search("--json --limit 0 --facet person,org,place --facet-size 1000 -- -zzzzqqqq");
@@ -99,8 +95,8 @@ TEST_CASE("curation: --curate changes filters, facets, hits and the listing alik
   auto tarnwick = corpus.count("place:tarnwick OR person:tarnwick OR org:tarnwick");
   auto valdermoor = corpus.count("place:valdermoor OR person:valdermoor OR org:valdermoor");
   auto athletic = corpus.count("org:\"kestrelby athletic\"");
-  auto kestrelby_place = corpus.count(
-      "place:kestrelby OR org:kestrelby OR (person:kestrelby -org:\"kestrelby athletic\")");
+  auto kestrelby_place =
+      corpus.count("place:kestrelby OR org:kestrelby OR (person:kestrelby -org:\"kestrelby athletic\")");
   REQUIRE(corpus.count("person:kestrelby") > 0);
   REQUIRE(corpus.count("person:marigold") > 0);
   REQUIRE(corpus.count("person:tarnwick") > 0);
@@ -232,8 +228,9 @@ TEST_CASE("curation: a bad curation file is one line naming its line, exit 2, an
     CHECK(refused.err == "newsdex-search: " + message + "\n");
   }
   // Paths to index and --curate together are a usage error.
-  CHECK(corpus.index("--curate " + shell_quote(example.string()) + " " + shell_quote(files.path().string())).exit_code ==
-        2);
+  CHECK(
+      corpus.index("--curate " + shell_quote(example.string()) + " " + shell_quote(files.path().string())).exit_code ==
+      2);
   CHECK(corpus.files() == before);
 }
 
@@ -273,9 +270,8 @@ TEST_CASE("curation: later index runs apply it to new and re-indexed articles, a
              "Kestrelby beat Fennick Rovers twice this season, and Quennell said the new striker would help "
              "Kestrelby in the cup.\n\nThe tunnel boring machine Marigold was shown at half time. Valdermoor "
              "start-up Brightfold Labs sponsors the club, and Dario was at the game.\n");
-  auto dump = Json::parse(run_command(shell_quote(index_bin()) + " --dump " +
-                                      shell_quote((more.path() / "signing.txt").string()))
-                              .out);
+  auto dump = Json::parse(
+      run_command(shell_quote(index_bin()) + " --dump " + shell_quote((more.path() / "signing.txt").string())).out);
   std::set<std::string> extracted_people;
   for (const auto& person : dump["entities"]["people"]) extracted_people.insert(person["key"]);
   REQUIRE(extracted_people.count("kestrelby"));  // what the curation must correct
@@ -288,8 +284,9 @@ TEST_CASE("curation: later index runs apply it to new and re-indexed articles, a
   };
   CHECK(in_new("") == 1);
   CHECK(in_new("org:\"kestrelby athletic\" org:\"brightfold labs\" person:\"dario lentz\"") == 1);
-  CHECK(in_new("(person:kestrelby OR person:marigold OR person:dario OR org:\"valdermoor start-up brightfold labs\")") ==
-        0);
+  CHECK(
+      in_new("(person:kestrelby OR person:marigold OR person:dario OR org:\"valdermoor start-up brightfold labs\")") ==
+      0);
   auto counts = counts_of(corpus.listing());
   auto before = counts_of(curated);
   CHECK(counts["org:kestrelby athletic"] == before["org:kestrelby athletic"] + 1);
