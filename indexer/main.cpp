@@ -10,6 +10,7 @@
 #include "common/base/option_numbers.hpp"
 #include "common/base/path_text.hpp"
 #include "common/index/compact.hpp"
+#include "common/index/curate.hpp"
 #include "common/index/dump.hpp"
 #include "common/index/language.hpp"
 #include "common/index/run.hpp"
@@ -41,6 +42,7 @@ struct CommandLine {
   std::string format = "auto", entities = "both", max_size = "10M";
   std::string jobs = std::to_string(options.jobs), commit_every = std::to_string(options.commit_every);
   std::vector<std::string> json_fields;
+  std::string curation_file;
   bool dump_only = false, quiet = false, verbose = false, json_summary = false, no_spelling = false;
   bool compact = false, no_compact = false;
   CLI::App* stats_command = nullptr;
@@ -96,6 +98,10 @@ void add_options(CLI::App& app, CommandLine& c) {
                  "source (repeatable)");
   app.add_flag("--date-from-mtime", options.read.date_from_mtime,
                "Use a file's modification time when it gives no publication date");
+  app.add_option("--curate", c.curation_file,
+                 "Apply a curation file (docs/entities.md, Curation) to the database's entities, reading no "
+                 "articles; later runs apply it to new articles")
+      ->type_name("FILE");
 
   c.stats_command = app.add_subcommand("stats", "Show what an index holds: counts, dates, top entities, size");
   c.stats_command->add_option("--db", options.db_path, "Database to describe")
@@ -173,6 +179,15 @@ int report(const newsdex::IndexSummary& summary, const CommandLine& c) {
   return summary.files_failed ? static_cast<int>(newsdex::ExitCode::partial) : 0;
 }
 
+// --curate: the file applied to the database; its report, each rule that changes nothing a warning.
+int curate(const CommandLine& c) {
+  if (!c.options.inputs.empty() || c.dump_only)
+    throw newsdex::UsageError("--curate changes the database's entities: give no paths to index and no --dump");
+  auto report = newsdex::curate_database(c.options.db_path, c.curation_file, c.options.wait_for_lock);
+  newsdex::print_curation_report(report, c.options.db_path, c.json_summary, c.quiet);
+  return 0;
+}
+
 int run(const CommandLine& c) {
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
@@ -221,6 +236,7 @@ int main(int argc, char** argv) {
     if (c.stats_command->parsed())
       return newsdex::print_stats(c.options.db_path, newsdex::parse_count("--top", c.top, top_range), c.stats_json);
     if (c.compact_command->parsed() || (c.compact && c.options.inputs.empty() && !c.dump_only)) return compact_only(c);
+    if (!c.curation_file.empty()) return curate(c);
     check_options(c);
     return c.dump_only ? dump(c) : run(c);
   } catch (const newsdex::Error& e) {

@@ -75,6 +75,40 @@ std::string megabytes(std::uint64_t bytes) {
   return text;
 }
 
+void print_curation_report(const CurationReport& report, const std::string& db_path, bool as_json, bool quiet) {
+  for (const auto& [rule, articles] : report.rules)
+    if (articles == 0)
+      std::cerr << "newsdex-index: " << report.file << ':' << rule.line << ": warning: " << rule.text
+                << ": changes no article\n";
+  if (as_json) {
+    auto rules = nlohmann::json::array();
+    for (const auto& [rule, articles] : report.rules)
+      rules.push_back({{"line", rule.line}, {"rule", rule.text}, {"articles", articles}});
+    std::cout << nlohmann::json{{"database", path_text(db_path)},
+                                {"curation", report.file},
+                                {"rules", rules},
+                                {"articles", report.articles},
+                                {"rewritten", report.rewritten},
+                                {"wrote_anything", report.wrote_anything},
+                                {"seconds", report.seconds}}
+                     .dump(2)
+              << '\n';
+    return;
+  }
+  if (quiet) return;
+  if (!report.wrote_anything) {
+    std::fprintf(stderr, "newsdex-index: nothing changed: the database %s already has the curation of %s (%zu rules)\n",
+                 path_text(db_path).c_str(), report.file.c_str(), report.rules.size());
+    return;
+  }
+  std::fprintf(stderr, "newsdex-index: curation %s: %zu rules; %zu of %zu articles rewritten; %.2fs -> %s\n",
+               report.file.c_str(), report.rules.size(), report.rewritten, report.articles, report.seconds,
+               path_text(db_path).c_str());
+  for (const auto& [rule, articles] : report.rules)
+    std::fprintf(stderr, "newsdex-index:   line %zu: %s: %zu article%s\n", rule.line, rule.text.c_str(), articles,
+                 articles == 1 ? "" : "s");
+}
+
 int print_stats(const std::string& db_path, std::size_t top, bool as_json) {
   auto stats = compute_index_stats(db_path, top);
   auto list = [](const auto& pairs) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/index/problem_digest.hpp"
+#include "common/index/curate.hpp"
 #include "common/index/run.hpp"
 
 namespace newsdex {
@@ -29,6 +30,9 @@ void print_summary(const IndexSummary& summary, const std::string& db_path);
 nlohmann::json summary_to_json(const IndexSummary& summary, const std::string& db_path);
 // "1.2 MB", as stats prints sizes.
 std::string megabytes(std::uint64_t bytes);
+// --curate's report: a warning for each rule that changes no article (also with quiet), then the
+// summary as lines on stderr, or as JSON on stdout.
+void print_curation_report(const CurationReport& report, const std::string& db_path, bool as_json, bool quiet);
 int print_stats(const std::string& db_path, std::size_t top, bool as_json);
 
 }  // namespace newsdex

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdint>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <string_view>
 
@@ -21,6 +22,7 @@
 #include "common/output/stream.hpp"
 #include "common/search/request.hpp"
 #include "common/search/search.hpp"
+#include "common/store/curation_file.hpp"
 #include "common/store/database.hpp"
 #include "newsdex/version.hpp"
 #include "searcher/terminal_width.hpp"
@@ -44,6 +46,8 @@ struct CommandLine {
   bool every_match = false;  // --limit all
   std::optional<std::string> output, fields;
   std::optional<std::string> show, cooccurrence, cooccurrence_size;  // --show, --cooccurrence
+  std::string entity_type;               // --entities [TYPE]: empty for all three
+  CLI::Option* list_entities = nullptr;  // given: list the collection's entities instead of searching
   newsdex::ExportOptions exports;  // made by finish_request for --csv, --tsv and --output
 };
 
@@ -145,6 +149,11 @@ void add_options(CLI::App& app, CommandLine& c) {
                  "Pairs listed by --cooccurrence, most articles first, or all")
       ->type_name("NUMBER|all")
       ->default_str(std::to_string(newsdex::default_pair_limit));
+  c.list_entities = app.add_option("--entities", c.entity_type,
+                                   "List the collection's entities for review, most articles first: each with its "
+                                   "type, count, written forms and other types (person, org or place: only those)")
+                        ->expected(0, 1)
+                        ->type_name("[TYPE]");
   app.add_flag("--batch", c.batch, "Read queries from stdin (text or JSON per line), write one JSON result per line");
   flag_option(app, "--auto-correct", g.auto_correct, true, "Run the suggested spelling when the query finds nothing");
   text_option(app, "--like", g.like, "Articles like this one (an id or docid shown in results)");
@@ -300,11 +309,34 @@ void stream_results(newsdex::Searcher& searcher, const CommandLine& c) {
   note_export(response, writer.written(), c.every_match);
 }
 
+bool use_color(const CommandLine& c) {
+  return c.color_choice == Color::always ||
+         (c.color_choice == Color::automatic && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+}
+
+// --entities [TYPE]: the collection's entities, with --limit (all: every one), --json and --db.
+int print_entities(CommandLine& c) {
+  if (!c.words.empty()) throw newsdex::UsageError("--entities lists the whole collection's entities: give no query");
+  if (c.jsonl || c.csv || c.tsv || c.output || c.batch || c.count)
+    throw newsdex::UsageError("--entities prints a list of its own: give it alone, or with --json, --limit and --db");
+  std::optional<newsdex::schema::EntityType> type;
+  if (!c.entity_type.empty()) type = newsdex::parse_entity_type(c.entity_type);
+  c.color_choice = newsdex::parse_choice<Color>("--color value", c.color, color_choices);
+  auto limit = c.every_match ? std::numeric_limits<std::size_t>::max() : newsdex::request_with(c.given, {}).limit;
+  if (c.db_paths.empty()) c.db_paths.push_back(newsdex::default_database_path());
+  auto listing = newsdex::list_entities(c.db_paths, type, limit);
+  if (c.json) {
+    newsdex::print_entity_listing_json(std::cout, listing);
+  } else {
+    newsdex::print_entity_listing_text(std::cout, listing, {use_color(c), newsdex::terminal_width()});
+  }
+  return 0;
+}
+
 // Runs the request (or, with --batch, every request on stdin) and prints the results.
 int search_and_print(const CommandLine& c) {
   newsdex::Searcher searcher(c.db_paths);
-  bool color = c.color_choice == Color::always ||
-               (c.color_choice == Color::automatic && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  bool color = use_color(c);
   if (c.show) {
     auto shown = newsdex::show_articles(searcher, *c.show);
     c.json ? newsdex::print_shown_json(std::cout, shown) : newsdex::print_shown_text(std::cout, shown, {color});
@@ -359,6 +391,7 @@ int main(int argc, char** argv) {
 
   // The library turns Xapian's errors into newsdex::Errors (common/store/xapian_errors.hpp).
   try {
+    if (c.list_entities->count()) return print_entities(c);
     finish_request(c);
     return search_and_print(c);
   } catch (const newsdex::Error& e) {

@@ -52,7 +52,7 @@ Article promote(Article primary, std::size_t index) {
 }  // namespace
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase& db, std::string language, bool fresh)
-    : db_(db), fresh_(fresh), unpacker_(db) {
+    : db_(db), fresh_(fresh), curation_(load_curation(db)), unpacker_(db) {
   rebuilder_.set_stemmer(Xapian::Stem(language));
   auto id_text = db_.get_metadata(std::string(schema::data_dictionary_key));
   std::uint32_t id = 0;
@@ -91,7 +91,9 @@ std::string IndexWriter::stored_data(std::string json) {
 void IndexWriter::set_stored_data(Xapian::Document& document) { document.set_data(stored_data(document.get_data())); }
 
 void IndexWriter::promote_first_duplicate(Xapian::docid docid, Article&& article) {
-  auto document = make_document(promote(std::move(article), 0), rebuilder_);
+  auto promoted = promote(std::move(article), 0);
+  auto document = make_document(promoted, rebuilder_);
+  curate(document, promoted.entities);
   set_stored_data(document);
   db_.replace_document(docid, document);
   ++pending_;
@@ -159,7 +161,14 @@ void IndexWriter::take_back_kept(PreparedArticle& prepared, const std::string& h
   prepared.document.set_data(data.dump());
 }
 
-void IndexWriter::record_display_names(const Article& article) {
+std::optional<Entities> IndexWriter::curate(Xapian::Document& document, const Entities& extracted) const {
+  if (curation_.empty()) return std::nullopt;
+  auto curated = curation_.apply(extracted);
+  if (curated.changed) replace_entity_terms(document, curated.entities);
+  return std::move(curated.entities);
+}
+
+void IndexWriter::record_display_names(const Entities& entities, const std::string& source) {
   auto remember = [&](std::string_view prefix, const std::vector<Entity>& entities) {
     for (const auto& entity : entities) {
       auto key = std::string(schema::entity_name_key_prefix) + schema::boolean_term(prefix, entity.key);
@@ -172,10 +181,10 @@ void IndexWriter::record_display_names(const Article& article) {
       }
     }
   };
-  remember(schema::person_prefix, article.entities.people);
-  remember(schema::org_prefix, article.entities.organisations);
-  remember(schema::place_prefix, article.entities.places);
-  if (auto key = fold_key(article.source); !key.empty()) remember(schema::source_prefix, {{article.source, key, 1}});
+  remember(schema::person_prefix, entities.people);
+  remember(schema::org_prefix, entities.organisations);
+  remember(schema::place_prefix, entities.places);
+  if (auto key = fold_key(source); !key.empty()) remember(schema::source_prefix, {{source, key, 1}});
 }
 
 bool IndexWriter::write(PreparedArticle&& prepared, bool existed_before) {
@@ -200,7 +209,8 @@ bool IndexWriter::write(PreparedArticle&& prepared, bool existed_before) {
   }
   for (auto& [word, count] : prepared.spelling_words) spelling_[std::move(word)] += count;
   if (spelling_.size() > 500000) flush_spelling();
-  record_display_names(article);
+  auto curated = curate(prepared.document, article.entities);
+  record_display_names(curated ? *curated : article.entities, article.source);
   set_stored_data(prepared.document);
   if (fresh_ && written_ids_.insert(article.id).second) {
     written_hashes_.emplace(hash_term, db_.add_document(prepared.document));

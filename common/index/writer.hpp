@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/index/article_preparation.hpp"
+#include "common/store/curation.hpp"
 #include "common/store/file_records.hpp"
 #include "common/store/stored_data.hpp"
 
@@ -63,7 +64,10 @@ class IndexWriter {
   std::string stored_data(std::string json);
   void set_stored_data(Xapian::Document& document);
   void use_dictionary(const DataDictionary& dictionary);
-  void record_display_names(const Article& article);
+  void record_display_names(const Entities& entities, const std::string& source);
+  // The database's curation applied to the document's entity terms and slots: the entities indexed,
+  // or nullopt when there is no curation (the extracted ones are).
+  std::optional<Entities> curate(Xapian::Document& document, const Entities& extracted) const;
 
   Xapian::WritableDatabase& db_;
   Xapian::TermGenerator rebuilder_;  // for promoting a duplicate to a document of its own
@@ -77,6 +81,7 @@ class IndexWriter {
   // every commit cost a quarter of the indexing time. A crash loses only these suggestions.
   std::unordered_map<std::string, Xapian::termcount> spelling_;
   std::unordered_map<std::string, std::string> display_names_;  // metadata key -> name written
+  Curation curation_;  // the database's (newsdex-index --curate), applied to every article written
   std::optional<DataPacker> packer_;
   DataUnpacker unpacker_;
   std::vector<std::string> dictionary_samples_;

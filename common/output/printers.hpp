@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/base/errors.hpp"
+#include "common/search/entity_listing.hpp"
 #include "common/search/search.hpp"
 
 namespace newsdex {
@@ -54,5 +55,10 @@ void print_json(std::ostream& out, const SearchResponse& response);   // pretty,
 void print_jsonl_hit(std::ostream& out, const Hit& hit);
 void print_jsonl_summary(std::ostream& out, const SearchResponse& response, std::size_t results_written);
 void print_jsonl(std::ostream& out, const SearchResponse& response);  // both, for a response already made
+
+// newsdex-search --entities: one entity a line (articles, type, name), then the written forms it was
+// extracted as and the other types of its key; or one JSON document (docs/json-format.md).
+void print_entity_listing_text(std::ostream& out, const EntityListing& listing, const TextStyle& style);
+void print_entity_listing_json(std::ostream& out, const EntityListing& listing);
 
 }  // namespace newsdex

@@ -2,11 +2,13 @@
 // order of their names: the order nlohmann::json (a std::map) printed them in, kept so that the
 // output stays the same byte for byte.
 #include <algorithm>
+#include <limits>
 
 #include "common/base/json_writer.hpp"
 #include "common/output/article_output.hpp"
 #include "common/output/printers.hpp"
 #include "common/query/dates.hpp"
+#include "common/store/curation_file.hpp"
 
 namespace newsdex {
 namespace {
@@ -391,6 +393,56 @@ void print_jsonl_summary(std::ostream& out, const SearchResponse& response, std:
 void print_jsonl(std::ostream& out, const SearchResponse& response) {
   for (const auto& hit : response.hits) print_jsonl_hit(out, hit);
   print_jsonl_summary(out, response, response.hits.size());
+}
+
+void print_entity_listing_json(std::ostream& out, const EntityListing& listing) {
+  std::string text;
+  JsonWriter json(text);
+  json.begin_object();
+  json.key("articles_read").number(std::uint64_t{listing.articles_read});
+  json.key("curation_rules").number(std::uint64_t{listing.curation_rules});
+  json.key("entities").begin_array();
+  for (const auto& entity : listing.entities) {
+    json.begin_object();
+    json.key("articles").number(std::uint64_t{entity.articles});
+    json.key("key").string(entity.key);
+    json.key("name").string(entity.name);
+    json.key("other_types").begin_array();
+    for (const auto& [type, articles] : entity.other_types) {
+      json.begin_object();
+      json.key("articles").number(std::uint64_t{articles});
+      json.key("type").string(entity_type_name(type));
+      json.end_object();
+    }
+    json.end_array();
+    json.key("type").string(entity_type_name(entity.type));
+    json.key("variants").begin_array();
+    for (const auto& variant : entity.variants) {
+      json.begin_object();
+      json.key("articles").number(std::uint64_t{variant.articles});
+      json.key("name").string(variant.name);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.key("format_version").number(json_format_version);
+  json.key("limit");
+  if (listing.limit == std::numeric_limits<std::size_t>::max()) {
+    json.null();
+  } else {
+    json.number(std::uint64_t{listing.limit});
+  }
+  json.key("total").number(std::uint64_t{listing.total});
+  json.key("type");
+  if (listing.type) {
+    json.string(entity_type_name(*listing.type));
+  } else {
+    json.null();
+  }
+  json.end_object();
+  out << nlohmann::json::parse(text).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace newsdex

@@ -4,7 +4,9 @@
 #include <type_traits>
 
 #include "common/base/json_writer.hpp"
+#include "common/base/text.hpp"
 #include "common/output/printers.hpp"
+#include "common/store/curation_file.hpp"
 
 namespace newsdex {
 namespace {
@@ -306,5 +308,61 @@ void print_text(std::ostream& stream, const SearchResponse& response, const Text
 }
 
 std::string terminal_safe(std::string_view text) { return TerminalText::escape_controls(text); }
+
+namespace {
+
+std::string_view plural_of(std::optional<schema::EntityType> type) {
+  if (!type) return "entities";
+  switch (*type) {
+    case schema::EntityType::person: return "people";
+    case schema::EntityType::organisation: return "organisations";
+    default: return "places";
+  }
+}
+
+// "    written as: Valdermoor (16), Valdermoor City (3)" and "    also: person (2)", when they say more
+// than the name above them.
+void print_entity_details(TerminalText& out, const ListedEntity& entity, const std::string& indent) {
+  bool only_the_name = entity.variants.size() == 1 && entity.variants.front().name == entity.name;
+  if (!only_the_name && !entity.variants.empty()) {
+    out.style(dim);
+    out << indent << "written as: ";
+    for (std::size_t i = 0; i < entity.variants.size(); ++i)
+      out << (i ? ", " : "") << entity.variants[i].name << " (" << entity.variants[i].articles << ")";
+    out.style(reset);
+    out.end_line();
+  }
+  if (!entity.other_types.empty()) {
+    out << indent << "also as: ";
+    for (std::size_t i = 0; i < entity.other_types.size(); ++i)
+      out << (i ? ", " : "") << entity_type_name(entity.other_types[i].first) << " ("
+          << entity.other_types[i].second << ")";
+    out.end_line();
+  }
+}
+
+}  // namespace
+
+void print_entity_listing_text(std::ostream& stream, const EntityListing& listing, const TextStyle& style) {
+  TerminalText out(stream, style);
+  out << listing.total << " " << plural_of(listing.type);
+  if (!listing.entities.empty()) out << " (showing 1-" << listing.entities.size() << ", most articles first)";
+  out << " in " << listing.articles_read << " articles";
+  if (listing.curation_rules) out << "; curation: " << listing.curation_rules << " rules";
+  out.end_line();
+  auto width = listing.entities.empty() ? 1 : std::to_string(listing.entities.front().articles).size();
+  for (const auto& entity : listing.entities) {
+    auto count = std::to_string(entity.articles);
+    auto type = std::string(entity_type_name(entity.type));
+    out << std::string(width - std::min(width, count.size()) + 2, ' ') << count << "  " << type
+        << std::string(8 - std::min<std::size_t>(6, type.size()), ' ');
+    out.style(bold);
+    out << entity.name;
+    out.style(reset);
+    if (fold_key(entity.name) != entity.key) out << "  [key: " << entity.key << "]";
+    out.end_line();
+    print_entity_details(out, entity, std::string(width + 12, ' '));
+  }
+}
 
 }  // namespace newsdex

@@ -37,10 +37,13 @@ FacetSlots slots_of(FacetField field) {
   }
 }
 
-std::string display_name(const Xapian::Database& database, FacetField field, const std::string& key) {
-  auto prefix = slots_of(field).prefix;
+std::string display_name(const Xapian::Database& database, std::string_view prefix, const std::string& key) {
   auto name = database.get_metadata(std::string(schema::entity_name_key_prefix) + std::string(prefix) + key);
   return name.empty() ? title_case(key) : name;
+}
+
+std::string display_name(const Xapian::Database& database, FacetField field, const std::string& key) {
+  return display_name(database, slots_of(field).prefix, key);
 }
 
 namespace {

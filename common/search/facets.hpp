@@ -70,8 +70,6 @@ void for_each_value(const Xapian::Document& document, const FacetSlots& slots, c
   }
 }
 
-// The name shown for a key: the index metadata "name:<prefix><key>", else the key title-cased.
-std::string display_name(const Xapian::Database& database, FacetField field, const std::string& key);
 
 // Pure helpers, tested without a database.
 ValueCounts merge_counts(const std::vector<ValueCounts>& per_slot);
@@ -79,6 +77,9 @@ ValueCounts merge_counts(const std::vector<ValueCounts>& per_slot);
 std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t size);
 // "zoe marchetti" -> "Zoe Marchetti": the display name when the index has none.
 std::string title_case(std::string_view key);
+// The name shown for a key: the index metadata "name:<prefix><key>", else the key title-cased.
+std::string display_name(const Xapian::Database& database, std::string_view prefix, const std::string& key);
+std::string display_name(const Xapian::Database& database, FacetField field, const std::string& key);
 
 // The values of facet fields by docid, each field read once in full from its value streams and
 // kept: a batch of queries then counts facets from memory. Reading a value per matching document

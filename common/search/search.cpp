@@ -205,7 +205,8 @@ void add_counts(MatchCounts& counts, const MatchCounts& more) {
 // One match set's articles as hits, ranked after `ranks_before`: the stored article, its title and
 // snippet highlighted.
 void add_hits(std::vector<Hit>& hits, const Xapian::MSet& matches, Xapian::doccount ranks_before,
-              const SearchRequest& request, const Highlighter& highlighter, DataUnpacker& unpacker) {
+              const SearchRequest& request, const Highlighter& highlighter, DataUnpacker& unpacker,
+              const Curation& curation) {
   for (auto it = matches.begin(); it != matches.end(); ++it) {
     Hit hit;
     hit.rank = ranks_before + it.get_rank() + 1;  // get_rank() already counts the offset
@@ -214,6 +215,7 @@ void add_hits(std::vector<Hit>& hits, const Xapian::MSet& matches, Xapian::docco
     hit.percent = it.get_percent();
     hit.duplicates_hidden = request.collapse_duplicates ? it.get_collapse_count() : 0;
     hit.article = article_from_stored_data(unpacker.unpack(it.get_document().get_data()));
+    if (!curation.empty()) hit.article.entities = curation.apply(hit.article.entities).entities;
     hit.title = highlighter.title(hit.article.title);
     if (request.snippet_length > 0)
       hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
@@ -274,6 +276,7 @@ void Searcher::open_again() {
     builder_ = std::make_unique<QueryBuilder>(database_);
     unpacker_ = DataUnpacker(database_, paths_.size() > 1 ? paths_ : std::vector<std::string>{});
   }
+  curation_.reset();
   if (facet_cache_) facet_cache_ = std::make_unique<FacetValueCache>(database_);  // of the new revision
   no_duplicate_bodies_.reset();
 }
@@ -414,8 +417,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   auto snippets_started = Clock::now();
   Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));
-  add_hits(response.hits, mset, 0, request, highlighter, unpacker_);
-  add_hits(response.hits, others, with_all, request, highlighter, unpacker_);
+  if (!curation_) curation_ = load_curation(database_);  // here, where a newer revision is retried
+  add_hits(response.hits, mset, 0, request, highlighter, unpacker_, *curation_);
+  add_hits(response.hits, others, with_all, request, highlighter, unpacker_, *curation_);
   response.timing.snippets_ms = ms_since(snippets_started);
   response.timing.total_ms = ms_since(started);
   return response;

@@ -18,6 +18,7 @@
 #include "common/search/expansion.hpp"
 #include "common/search/facets.hpp"
 #include "common/search/snippets.hpp"
+#include "common/store/curation.hpp"
 #include "common/store/stored_data.hpp"
 
 namespace newsdex {
@@ -145,6 +146,11 @@ class Searcher {
   bool local_;
   std::unique_ptr<QueryBuilder> builder_;  // set up with database_ (spelling), made anew with it
   DataUnpacker unpacker_;  // the hits' stored data
+  // The database's curation (the first database's, with several): the hits show their entities as
+  // curated, as the filters and facets count them (docs/entities.md, "Curation"). Read by the first
+  // search of each revision, inside its retries: reading it when opening could meet a revision an
+  // indexer had just discarded, with nothing to retry it.
+  std::optional<Curation> curation_;
   std::unique_ptr<FacetValueCache> facet_cache_;  // with keep_facet_values()
   std::optional<bool> no_duplicate_bodies_;       // unknown until asked
 };

@@ -74,14 +74,6 @@ void add_location_terms(Xapian::Document& document, const Article& article) {
   document.add_boolean_term(std::string(schema::fields_schema_term));
 }
 
-const std::vector<Entity>& entities_of(const Article& article, schema::EntityType type) {
-  switch (type) {
-    case schema::EntityType::person: return article.entities.people;
-    case schema::EntityType::organisation: return article.entities.organisations;
-    default: return article.entities.places;
-  }
-}
-
 Json duplicates_to_json(const std::vector<DuplicateLocation>& duplicates) {
   auto list = Json::array();
   for (const auto& duplicate : duplicates)
@@ -99,6 +91,18 @@ std::vector<DuplicateLocation> duplicates_from_json(const Json& list) {
 }
 
 }  // namespace
+
+std::vector<Entity>& entities_of(Entities& entities, schema::EntityType type) {
+  switch (type) {
+    case schema::EntityType::person: return entities.people;
+    case schema::EntityType::organisation: return entities.organisations;
+    default: return entities.places;
+  }
+}
+
+const std::vector<Entity>& entities_of(const Entities& entities, schema::EntityType type) {
+  return entities_of(const_cast<Entities&>(entities), type);
+}
 
 nlohmann::json article_to_json(const Article& article) {
   auto data = record_to_json(article, article_data::article_text, article_data::article_position);
@@ -120,6 +124,20 @@ Article article_from_json(const nlohmann::json& data) {
       article.entities.*list.list = entities_from_json(it->value(std::string(list.name), Json::array()));
   article.duplicates = duplicates_from_json(data.value(std::string(article_data::duplicates), Json::array()));
   return article;
+}
+
+void replace_entity_terms(Xapian::Document& document, const Entities& entities) {
+  for (const auto& field : schema::entity_fields) {
+    std::vector<std::string> terms;
+    const std::string prefix(field.prefix);
+    auto it = document.termlist_begin();
+    it.skip_to(prefix);
+    for (; it != document.termlist_end() && (*it).starts_with(prefix); ++it) terms.push_back(*it);
+    for (const auto& term : terms) document.remove_term(term);
+    for (std::size_t i = 0; i < schema::facet_slots_per_type; ++i)  // an empty value is no value
+      document.add_value(field.first_slot + static_cast<Xapian::valueno>(i), std::string());
+    add_entity_terms(document, entities_of(entities, field.type), field);
+  }
 }
 
 Xapian::Document make_document(const Article& article, Xapian::TermGenerator& indexer) {
@@ -156,7 +174,8 @@ Xapian::Document make_document(const Article& article, Xapian::TermGenerator& in
     document.add_boolean_term(schema::boolean_term(schema::source_prefix, source));
     document.add_value(schema::source_slot, source);
   }
-  for (const auto& field : schema::entity_fields) add_entity_terms(document, entities_of(article, field.type), field);
+  for (const auto& field : schema::entity_fields)
+    add_entity_terms(document, entities_of(article.entities, field.type), field);
   add_location_terms(document, article);
   // The TermGenerator keeps a handle on the last document it indexed, and Xapian's handles count
   // references without atomics: let go of it here, on this thread, before the document is handed to

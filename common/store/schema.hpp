@@ -73,6 +73,8 @@ inline constexpr std::string_view schema_version_key = "newsdex:schema";
 // newsdex:data-dictionary -> id of the dictionary new document data is compressed with;
 // newsdex:data-dictionary:<id> -> that dictionary (stored_data.hpp).
 inline constexpr std::string_view data_dictionary_key = "newsdex:data-dictionary";
+// newsdex:curation -> the text of the curation file last applied (curation.hpp, docs/entities.md).
+inline constexpr std::string_view curation_key = "newsdex:curation";
 // 2: free text as stems only, with positions (1 had an unstemmed copy of every word besides).
 // 3: the author, site, url and path terms, and XV3 on every document. Schema 2 differs only by
 // lacking them, so it is still read and written (oldest_readable_schema); databases of any other
