@@ -300,7 +300,10 @@ TEST_CASE("curation: later index runs apply it to new and re-indexed articles, a
   INFO(undone.err);
   REQUIRE(undone.exit_code == 0);
   CHECK(in_new("person:kestrelby person:marigold") == 1);
+  // The folder keeps a file to read (an empty one, skipped): a folder with nothing to read at all
+  // fails the run and keeps its articles, --prune included (docs/reliability.md, promise 24).
   fs::remove(more.path() / "signing.txt");
+  write_file(more.path() / "placeholder.txt", "");
   REQUIRE(corpus.index("-q --prune " + shell_quote(more.path().string())).exit_code == 0);
   auto back = corpus.listing();
   CHECK(back["curation_rules"] == 0);
