@@ -162,8 +162,12 @@ std::optional<std::vector<std::string>> read_credit_line(std::string_view line) 
 bool is_person_name(std::string_view line) {
   auto words = words_of(line);
   if (words.size() < 2 || words.size() > 4) return false;
-  for (auto word : words) {
-    if (!starts_upper(word)) return false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    auto word = words[i];
+    // Particles inside a name stay lower case ("Bram van Kessel").
+    bool particle = i > 0 && i + 1 < words.size() &&
+                    (word == "van" || word == "von" || word == "de" || word == "da" || word == "del" || word == "der");
+    if (!starts_upper(word) && !particle) return false;
     for (char c : word)
       if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-' && c != '\'' && c != '.' &&
           static_cast<unsigned char>(c) < 0x80)

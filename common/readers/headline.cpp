@@ -89,18 +89,22 @@ std::size_t choose_headline(const std::vector<HeadlineCandidate>& candidates,
   for (const auto& candidate : candidates) {
     auto words = count_words(candidate.line);
     double score = 2.0 * shared_word_share(candidate.line, text_stems);
-    if (words >= 4 && words <= 25) score += 1.0;
+    if (words >= 4 && words <= 15) score += 1.0;  // a standfirst runs longer than its headline
+    else if (words >= 4 && words <= 25) score += 0.6;
     else if (words >= 2) score += 0.3;
     if (ends_with_period(candidate.line)) score -= 0.7;
-    if (candidate.furniture) score -= 0.8;
+    if (candidate.furniture) score -= 0.4;
     if (candidate.blocks_to_text <= 6) score += 0.6;
     scores.push_back(score);
   }
   auto best = std::max_element(scores.begin(), scores.end());
   if (best == scores.end() || *best <= 0.0) return candidates.size();
-  for (std::size_t i = 0; i < scores.size(); ++i)
-    if (scores[i] >= *best * 0.75) return i;
-  return candidates.size();
+  // A headline right above its standfirst (the line just before, headline-long, nearly as good) wins.
+  auto chosen = static_cast<std::size_t>(best - scores.begin());
+  while (chosen > 0 && candidates[chosen - 1].blocks_to_text == candidates[chosen].blocks_to_text + 1 &&
+         count_words(candidates[chosen - 1].line) >= 4 && scores[chosen - 1] >= *best * 0.75)
+    --chosen;
+  return chosen;
 }
 
 }  // namespace newsdex
