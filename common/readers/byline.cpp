@@ -12,9 +12,9 @@ namespace {
 
 // Words that make a part of a byline a job title rather than a name. Generic newsroom roles.
 constexpr std::array<std::string_view, 22> role_words{
-    "reporter", "correspondent", "editor",  "writer",   "columnist", "journalist", "critic",  "producer",
-    "contributor", "analyst",    "staff",   "chief",    "senior",    "political",  "deputy",  "business",
-    "photographer", "presenter", "anchor",  "meteorologist", "author", "bureau"};
+    "reporter",     "correspondent", "editor", "writer",        "columnist", "journalist", "critic", "producer",
+    "contributor",  "analyst",       "staff",  "chief",         "senior",    "political",  "deputy", "business",
+    "photographer", "presenter",     "anchor", "meteorologist", "author",    "bureau"};
 
 std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> words;
@@ -29,7 +29,8 @@ std::vector<std::string_view> words_of(std::string_view text) {
 }
 
 bool starts_upper(std::string_view word) {
-  return !word.empty() && (std::isupper(static_cast<unsigned char>(word[0])) || static_cast<unsigned char>(word[0]) >= 0x80);
+  return !word.empty() &&
+         (std::isupper(static_cast<unsigned char>(word[0])) || static_cast<unsigned char>(word[0]) >= 0x80);
 }
 
 bool has_role_word(std::string_view text) {
@@ -37,8 +38,7 @@ bool has_role_word(std::string_view text) {
   for (auto word : words_of(lower)) {
     while (!word.empty() && !std::isalpha(static_cast<unsigned char>(word.back()))) word.remove_suffix(1);
     for (auto role : role_words)
-      if (word == role || (word.size() == role.size() + 1 && word.starts_with(role) && word.back() == 's'))
-        return true;
+      if (word == role || (word.size() == role.size() + 1 && word.starts_with(role) && word.back() == 's')) return true;
   }
   return false;
 }
@@ -178,7 +178,8 @@ bool is_person_name(std::string_view line) {
 
 bool is_role_line(std::string_view line) {
   auto words = words_of(line);
-  return !words.empty() && words.size() <= 5 && has_role_word(line) && line.find_first_of(".!?:") == std::string_view::npos;
+  return !words.empty() && words.size() <= 5 && has_role_word(line) &&
+         line.find_first_of(".!?:") == std::string_view::npos;
 }
 
 std::string join_authors(const std::vector<std::string>& authors) {

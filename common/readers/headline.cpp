@@ -9,17 +9,6 @@
 namespace newsdex {
 namespace {
 
-std::size_t count_words(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool w = c != ' ';
-    words += w && !in_word;
-    in_word = w;
-  }
-  return words;
-}
-
 bool has_word_prefix(std::string_view lower, std::string_view prefix) {
   return lower.starts_with(prefix) &&
          (lower.size() == prefix.size() || !std::isalnum(static_cast<unsigned char>(lower[prefix.size()])));
@@ -33,10 +22,21 @@ bool ends_with_period(std::string_view line) {
 
 // Common words that say nothing about what an article is about.
 constexpr std::array<std::string_view, 24> common_words{
-    "that",  "this", "with", "from", "have", "been", "will",  "their", "after", "over", "into",  "about",
-    "more",  "than", "they", "when", "what", "which", "were", "said",  "says",  "year", "years", "there"};
+    "that", "this", "with", "from", "have", "been",  "will", "their", "after", "over", "into",  "about",
+    "more", "than", "they", "when", "what", "which", "were", "said",  "says",  "year", "years", "there"};
 
 }  // namespace
+
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool w = c != ' ';
+    words += w && !in_word;
+    in_word = w;
+  }
+  return words;
+}
 
 bool is_label_line(std::string_view line) {
   auto lower = ascii_lower(collapse_whitespace(line));
@@ -44,12 +44,12 @@ bool is_label_line(std::string_view line) {
   for (std::string_view read : {" min read", " minute read", " mins read", " minutes read", "-minute read"})
     if (lower.find(read) != std::string::npos && count_words(lower) <= 10) return true;
   for (std::string_view label :
-       {"tags:", "tagged:", "categories:", "category:", "topics:", "filed under", "posted in", "section:",
-        "keywords:", "labels:", "photo:", "photograph:", "image:", "picture:", "video:",
-        "watch:", "credit:", "skip to", "jump to"})
+       {"tags:", "tagged:", "categories:", "category:", "topics:", "filed under", "posted in", "section:", "keywords:",
+        "labels:", "photo:", "photograph:", "image:", "picture:", "video:", "watch:", "credit:", "skip to", "jump to"})
     if (has_word_prefix(lower, label) || (label.ends_with(':') && lower.starts_with(label))) return true;
   // "Updated 3 hours ago", "Last updated 10:15": an update note has a number in it.
-  bool has_digit = std::any_of(lower.begin(), lower.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  bool has_digit =
+      std::any_of(lower.begin(), lower.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   if ((has_word_prefix(lower, "updated") || has_word_prefix(lower, "last updated")) && has_digit) return true;
   // Captions carry their credit inside or at the end.
   for (std::string_view credit : {". photo:", "(image:", "(photo:", ". photograph:", ". picture:", "photo submitted",
@@ -83,15 +83,17 @@ double shared_word_share(std::string_view line, const std::set<std::string>& tex
   return static_cast<double>(shared) / static_cast<double>(stems.size());
 }
 
-std::size_t choose_headline(const std::vector<HeadlineCandidate>& candidates,
-                            const std::set<std::string>& text_stems) {
+std::size_t choose_headline(const std::vector<HeadlineCandidate>& candidates, const std::set<std::string>& text_stems) {
   std::vector<double> scores;
   for (const auto& candidate : candidates) {
     auto words = count_words(candidate.line);
     double score = 2.0 * shared_word_share(candidate.line, text_stems);
-    if (words >= 4 && words <= 15) score += 1.0;  // a standfirst runs longer than its headline
-    else if (words >= 4 && words <= 25) score += 0.6;
-    else if (words >= 2) score += 0.3;
+    if (words >= 4 && words <= 15)
+      score += 1.0;  // a standfirst runs longer than its headline
+    else if (words >= 4 && words <= 25)
+      score += 0.6;
+    else if (words >= 2)
+      score += 0.3;
     if (ends_with_period(candidate.line)) score -= 0.7;
     if (candidate.furniture) score -= 0.4;
     if (candidate.blocks_to_text <= 6) score += 0.6;

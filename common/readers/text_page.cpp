@@ -58,17 +58,6 @@ std::size_t wrap_width(const std::vector<std::string>& lines) {
   return width;
 }
 
-std::size_t word_count(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool w = c != ' ';
-    words += w && !in_word;
-    in_word = w;
-  }
-  return words;
-}
-
 enum class MetaField { none, title, date, author, source, url, lede };
 
 // "Author: Jane Doe", "Published: ...", "URL: https://...".
@@ -104,7 +93,7 @@ bool is_header_field(const std::string& line) {
     char c = line[i];
     if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-' && c != ' ') return false;
   }
-  return word_count(line.substr(0, colon)) <= 3;
+  return count_words(line.substr(0, colon)) <= 3;
 }
 
 bool is_url(std::string_view line) {
@@ -114,9 +103,9 @@ bool is_url(std::string_view line) {
 // Words a date line may hold besides its date: labels, weekdays, months, zones, a reading time.
 bool is_date_filler(std::string_view word) {
   static constexpr std::array<std::string_view, 33> filler{
-      "published", "updated", "posted", "on",  "at",  "last", "modified", "date", "first", "and", "am",
-      "pm",        "et",      "gmt",    "utc", "bst", "cet",  "cest",     "est",  "edt",   "cst", "cdt",
-      "pst",       "pdt",     "min",    "mins", "minute", "minutes", "read", "ct", "pt", "mt", "z"};
+      "published", "updated", "posted", "on",   "at",     "last",    "modified", "date", "first", "and", "am",
+      "pm",        "et",      "gmt",    "utc",  "bst",    "cet",     "cest",     "est",  "edt",   "cst", "cdt",
+      "pst",       "pdt",     "min",    "mins", "minute", "minutes", "read",     "ct",   "pt",    "mt",  "z"};
   static constexpr std::array<std::string_view, 7> weekdays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   static constexpr std::array<std::string_view, 12> months{"jan", "feb", "mar", "apr", "may", "jun",
                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -159,7 +148,7 @@ bool is_breadcrumb(const std::string& line) {
   for (std::string_view separator : {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / ", " | "}) {
     for (auto at = line.find(separator); at != std::string::npos; at = line.find(separator, at + 1)) ++separators;
   }
-  return separators >= 1 && word_count(line) <= 3 * (separators + 1) && line.back() != '.';
+  return separators >= 1 && count_words(line) <= 3 * (separators + 1) && line.back() != '.';
 }
 
 // A date read from the header, and where: the one nearest below the headline is the article's.
@@ -277,7 +266,7 @@ bool ends_sentence(const std::string& line) {
 
 // Running text rather than a title: a sentence of some length, or anything long.
 bool is_text_line(const std::string& line) {
-  auto words = word_count(line);
+  auto words = count_words(line);
   return words > 30 || (words >= 8 && ends_sentence(line));
 }
 
@@ -341,10 +330,10 @@ TopOfPage read_top_of_page(const std::vector<std::string>& blocks, Header& heade
     if (boilerplate_reason(line)) {
       top.furniture[stop] = true;
       // A headline may use a cue word ("Residents told to subscribe to alerts"): still a candidate.
-      if (word_count(line) >= 4) top.candidates.push_back(stop);
+      if (count_words(line) >= 4) top.candidates.push_back(stop);
       continue;
     }
-    (word_count(line) >= 3 ? top.candidates : top.short_candidates).push_back(stop);
+    (count_words(line) >= 3 ? top.candidates : top.short_candidates).push_back(stop);
   }
   top.end = stop;
   return top;
@@ -389,7 +378,7 @@ std::vector<bool> take_lede(const std::vector<std::string>& blocks, std::size_t 
       continue;
     }
     if (!header.lede.empty() || boilerplate_reason(blocks[i])) continue;
-    if (word_count(blocks[i]) >= 8)
+    if (count_words(blocks[i]) >= 8)
       header.lede = blocks[i], used[i] = true;
     else if (i > start + 2)
       break;

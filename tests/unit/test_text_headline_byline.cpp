@@ -72,10 +72,10 @@ TEST_CASE("a name over a role line is a byline; a sentence is neither", "[reader
 }
 
 TEST_CASE("labels and captions are never headlines", "[readers][headline]") {
-  for (const char* line : {"6 minute read", "12 February 2024 \xC2\xB7 8 min read", "Updated 2 hours ago",
-                           "Tags: gardens, weather", "Categories: Notes", "Photo: Ina Holm / Pellby Post",
-                           "The old mill at dusk. Photo: Ina Holm", "Skip to main content",
-                           "Ferry passengers at the quay (Image: Reader photo)"}) {
+  for (const char* line :
+       {"6 minute read", "12 February 2024 \xC2\xB7 8 min read", "Updated 2 hours ago", "Tags: gardens, weather",
+        "Categories: Notes", "Photo: Ina Holm / Pellby Post", "The old mill at dusk. Photo: Ina Holm",
+        "Skip to main content", "Ferry passengers at the quay (Image: Reader photo)"}) {
     INFO(line);
     CHECK(is_label_line(line));
   }
@@ -97,7 +97,8 @@ TEST_CASE("the headline is chosen by shape, shared words and nearness, not by po
   };
   const Case cases[] = {
       {"a masthead and a tagline far above give way",
-       {{"The Pellby Post", false, 14}, {"News from the river towns since 1890", false, 13},
+       {{"The Pellby Post", false, 14},
+        {"News from the river towns since 1890", false, 13},
         {"Pellby council votes to reopen the old mill", false, 2}},
        2},
       {"the headline above its standfirst wins over it",
