@@ -26,6 +26,7 @@ struct DuplicateLocation {
 struct Article {
   std::string id;  // stable unique id: the reader's, else make_article_id's
   std::string title;
+  std::string title_source;  // where the reader found the title ("metadata", "headline line"...): --dump shows it
   std::string lede;
   std::vector<std::string> paragraphs;  // the cleaned body
   std::string published;                // ISO 8601 ("2024-11-22" or "2024-11-22T09:30:00+02:00"), or empty

@@ -30,7 +30,8 @@ std::size_t dump_articles(const std::vector<std::string>& inputs, const ReadOpti
         article.path = path_text(file.path);  // as the index stores it: any bytes, as valid text
         auto prepared = prepare_article(std::move(article), entity_source, false, indexer);
         auto json = article_to_json(prepared.article);
-        json["warnings"] = prepared.article.warnings;  // shown by --dump, not stored in the index
+        json["warnings"] = prepared.article.warnings;          // shown by --dump, not stored in the index
+        json["title_source"] = prepared.article.title_source;  // likewise: why this title was chosen
         out << json.dump(2) << '\n';
       }
     }

@@ -6,13 +6,16 @@
 
 #include "common/base/dates.hpp"
 #include "common/base/text.hpp"
+#include "common/readers/byline.hpp"
 #include "common/readers/cleaner.hpp"
+#include "common/readers/headline.hpp"
 
 namespace newsdex {
 namespace {
 
-// How many blocks from the top may hold the header (metadata, title) before the text starts.
-constexpr std::size_t header_window = 15;
+// How many blocks from the top may hold the header (metadata, menus, title) before the text starts: a
+// whole saved page puts its masthead and menus above the headline.
+constexpr std::size_t header_window = 60;
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -55,17 +58,6 @@ std::size_t wrap_width(const std::vector<std::string>& lines) {
   return width;
 }
 
-std::size_t word_count(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool w = c != ' ';
-    words += w && !in_word;
-    in_word = w;
-  }
-  return words;
-}
-
 enum class MetaField { none, title, date, author, source, url, lede };
 
 // "Author: Jane Doe", "Published: ...", "URL: https://...".
@@ -101,26 +93,42 @@ bool is_header_field(const std::string& line) {
     char c = line[i];
     if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-' && c != ' ') return false;
   }
-  return word_count(line.substr(0, colon)) <= 3;
+  return count_words(line.substr(0, colon)) <= 3;
 }
 
 bool is_url(std::string_view line) {
   return (line.starts_with("http://") || line.starts_with("https://")) && line.find(' ') == std::string_view::npos;
 }
 
-// A line that is a date and little else ("Friday, November 22, 2024", "Updated 22 Nov 2024, 10:15").
+// Words a date line may hold besides its date: labels, weekdays, months, zones, a reading time.
+bool is_date_filler(std::string_view word) {
+  static constexpr std::array<std::string_view, 33> filler{
+      "published", "updated", "posted", "on",   "at",     "last",    "modified", "date", "first", "and", "am",
+      "pm",        "et",      "gmt",    "utc",  "bst",    "cet",     "cest",     "est",  "edt",   "cst", "cdt",
+      "pst",       "pdt",     "min",    "mins", "minute", "minutes", "read",     "ct",   "pt",    "mt",  "z"};
+  static constexpr std::array<std::string_view, 7> weekdays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  static constexpr std::array<std::string_view, 12> months{"jan", "feb", "mar", "apr", "may", "jun",
+                                                           "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return true;
+  if (std::find(filler.begin(), filler.end(), word) != filler.end()) return true;
+  if (word.size() < 3) return false;
+  auto head = word.substr(0, 3);
+  return std::find(weekdays.begin(), weekdays.end(), head) != weekdays.end() ||
+         std::find(months.begin(), months.end(), head) != months.end();
+}
+
+// A line that is a date and little else ("Friday, November 22, 2024", "Updated 22 Nov 2024, 10:15",
+// "Published 07:45, 28 October 2024 | Updated 08:15, 29 October 2024": the first date).
 std::optional<std::string> date_line(const std::string& line) {
-  if (line.size() > 80) return std::nullopt;
+  if (line.size() > 100) return std::nullopt;
   auto match = find_date(line);
   if (!match) return std::nullopt;
   auto rest = line.substr(0, match->begin) + " " + line.substr(match->end);
   std::size_t other_words = 0;
   std::string current;
   auto flush = [&] {
-    static constexpr std::array<std::string_view, 14> filler{"published", "updated",  "posted", "on",    "at",
-                                                             "last",      "modified", "date",   "first", "and",
-                                                             "am",        "pm",       "et",     "gmt"};
-    if (!current.empty() && std::find(filler.begin(), filler.end(), current) == filler.end()) ++other_words;
+    if (!current.empty() && !is_date_filler(current)) ++other_words;
     current.clear();
   };
   for (char c : rest) {
@@ -134,62 +142,37 @@ std::optional<std::string> date_line(const std::string& line) {
   return match->iso;
 }
 
-struct Byline {
-  std::string author, published;
-};
-
-// "By Jane Doe", "By Jane Doe and John Roe | Nov. 22, 2024", "By JANE DOE, Reuters".
-// Also "Posted on 3 March 2024 by Sam Rivers": a date line naming its author.
-std::optional<Byline> byline(const std::string& line) {
-  if (line.size() < 5 || word_count(line) > 16) return std::nullopt;
-  Byline result;
-  std::string rest;
-  auto date = find_date(line);
-  auto by = ascii_lower(line).find(" by ");
-  if (ascii_lower(line.substr(0, 3)) == "by ") {
-    rest = line.substr(3);
-    if (date && date->begin >= 3) {
-      result.published = date->iso;
-      rest = line.substr(3, date->begin - 3);
-    }
-  } else if (date && by != std::string::npos && by >= date->end - 1) {
-    result.published = date->iso;
-    rest = line.substr(by + 4);
-  } else {
-    return std::nullopt;
-  }
-  for (std::string_view separator :
-       {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", ", "}) {
-    auto at = rest.find(separator);
-    if (at != std::string::npos) rest = rest.substr(0, at);
-  }
-  result.author = collapse_whitespace(rest);
-  while (!result.author.empty() &&
-         (result.author.back() == ',' || result.author.back() == '|' || result.author.back() == '-'))
-    result.author = collapse_whitespace(result.author.substr(0, result.author.size() - 1));
-  if (result.author.empty() || word_count(result.author) > 8 ||
-      !std::isupper(static_cast<unsigned char>(result.author[0])))
-    return std::nullopt;
-  return result;
-}
-
 // "Home > World > Europe", "News | Politics": navigation, not a title.
 bool is_breadcrumb(const std::string& line) {
   std::size_t separators = 0;
   for (std::string_view separator : {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / ", " | "}) {
     for (auto at = line.find(separator); at != std::string::npos; at = line.find(separator, at + 1)) ++separators;
   }
-  return separators >= 1 && word_count(line) <= 3 * (separators + 1) && line.back() != '.';
+  return separators >= 1 && count_words(line) <= 3 * (separators + 1) && line.back() != '.';
 }
+
+// A date read from the header, and where: the one nearest below the headline is the article's.
+struct DateSeen {
+  std::size_t at = 0;
+  std::string iso;
+  bool update = false;  // "Updated ...": the publication date only when there is no other
+};
 
 struct Header {
   Article article;
   std::string lede;
+  std::vector<DateSeen> dates;
   std::vector<std::string> notes;  // warnings
 };
 
-// Reads one metadata line into the article; false when the line is not metadata.
-bool read_metadata(const std::string& line, Header& header) {
+bool is_update_note(const std::string& line) {
+  auto lower = ascii_lower(line.substr(0, 20));
+  return lower.starts_with("updated") || lower.starts_with("last updated") || lower.starts_with("modified") ||
+         lower.starts_with("last modified");
+}
+
+// Reads one metadata line (block `at`) into the article; false when the line is not metadata.
+bool read_metadata(const std::string& line, std::size_t at, Header& header) {
   auto& a = header.article;
   if (auto [field, value] = key_value(line); field != MetaField::none) {
     switch (field) {
@@ -210,8 +193,8 @@ bool read_metadata(const std::string& line, Header& header) {
         break;
       case MetaField::date:
         if (auto date = parse_date(value)) {
-          if (a.published.empty()) a.published = *date;
-        } else if (a.published.empty()) {
+          header.dates.push_back({at, *date, is_update_note(line)});
+        } else if (header.dates.empty()) {
           header.notes.push_back("unreadable date '" + value + "': recorded as missing");
         }
         break;
@@ -220,13 +203,13 @@ bool read_metadata(const std::string& line, Header& header) {
     }
     return true;
   }
-  if (auto by = byline(line)) {
-    if (a.author.empty()) a.author = by->author;
-    if (a.published.empty()) a.published = by->published;
+  if (auto by = read_byline(line)) {
+    if (a.author.empty()) a.author = join_authors(by->authors);
+    if (!by->published.empty()) header.dates.push_back({at, by->published, false});
     return true;
   }
   if (auto date = date_line(line)) {
-    if (a.published.empty()) a.published = *date;
+    header.dates.push_back({at, *date, is_update_note(line)});
     return true;
   }
   if (is_url(line)) {
@@ -283,23 +266,26 @@ bool ends_sentence(const std::string& line) {
 
 // Running text rather than a title: a sentence of some length, or anything long.
 bool is_text_line(const std::string& line) {
-  auto words = word_count(line);
+  auto words = count_words(line);
   return words > 30 || (words >= 8 && ends_sentence(line));
 }
 
-// The title among the headline-like lines above the text: the first one, except that a masthead
-// ("Valley Growers Bulletin") separated from the next candidate by a date or byline gives way to it.
+// The title among the headline-like lines above the text: the one choose_headline picks by shape and
+// by the words it shares with the text below (so a masthead, a tagline or a menu item gives way).
 struct TitleChoice {
   std::size_t at = 0;
   bool found = false;
 };
 
-TitleChoice choose_title(const std::vector<std::size_t>& candidates, const std::vector<bool>& metadata) {
-  if (candidates.empty()) return {};
-  if (candidates.size() >= 2)
-    for (std::size_t i = candidates[0] + 1; i < candidates[1]; ++i)
-      if (metadata[i]) return {candidates[1], true};
-  return {candidates[0], true};
+TitleChoice choose_title(const std::vector<std::string>& blocks, const std::vector<std::size_t>& candidates,
+                         const std::vector<bool>& furniture, std::size_t text_start) {
+  std::string text;  // the first blocks of running text: what the headline announces
+  for (std::size_t i = text_start; i < blocks.size() && i < text_start + 8; ++i) text += blocks[i] + " ";
+  std::vector<HeadlineCandidate> lines;
+  for (auto at : candidates) lines.push_back({blocks[at], furniture[at], text_start - at});
+  auto chosen = choose_headline(lines, word_stems(text));
+  if (chosen == candidates.size()) return {};
+  return {candidates[chosen], true};
 }
 
 // What the top of a page holds: which blocks are metadata (read into the header) or page furniture,
@@ -321,20 +307,33 @@ TopOfPage read_top_of_page(const std::vector<std::string>& blocks, Header& heade
   std::size_t header_fields = 0;
   while (header_fields < blocks.size() && is_header_field(blocks[header_fields])) ++header_fields;
   if (header_fields >= 2)
-    for (std::size_t i = 0; i < header_fields; ++i) read_metadata(blocks[i], header), top.metadata[i] = true;
+    for (std::size_t i = 0; i < header_fields; ++i) read_metadata(blocks[i], i, header), top.metadata[i] = true;
   std::size_t stop = header_fields >= 2 ? header_fields : 0;
   for (; stop < blocks.size() && stop < header_window; ++stop) {
     const auto& line = blocks[stop];
-    if (read_metadata(line, header)) {
+    if (read_metadata(line, stop, header)) {
       top.metadata[stop] = true;
       continue;
     }
+    // A name alone on its line above a job title ("Laura Pelt" / "Regional reporter") is a byline.
+    if (stop + 1 < blocks.size() && is_person_name(line) && is_role_line(blocks[stop + 1])) {
+      if (header.article.author.empty()) header.article.author = line;
+      top.metadata[stop] = top.metadata[stop + 1] = true;
+      ++stop;
+      continue;
+    }
     if (is_text_line(line)) break;
-    if (boilerplate_reason(line) || is_breadcrumb(line)) {
+    if (is_label_line(line) || is_breadcrumb(line)) {
       top.furniture[stop] = true;
       continue;
     }
-    (word_count(line) >= 3 ? top.candidates : top.short_candidates).push_back(stop);
+    if (boilerplate_reason(line)) {
+      top.furniture[stop] = true;
+      // A headline may use a cue word ("Residents told to subscribe to alerts"): still a candidate.
+      if (count_words(line) >= 4) top.candidates.push_back(stop);
+      continue;
+    }
+    (count_words(line) >= 3 ? top.candidates : top.short_candidates).push_back(stop);
   }
   top.end = stop;
   return top;
@@ -345,12 +344,20 @@ TopOfPage read_top_of_page(const std::vector<std::string>& blocks, Header& heade
 std::size_t take_title(const std::vector<std::string>& blocks, const TopOfPage& top, Header& header) {
   std::size_t next = 0;
   if (header.article.title.empty()) {
-    auto choice = choose_title(top.candidates.empty() ? top.short_candidates : top.candidates, top.metadata);
+    auto choice = choose_title(blocks, top.candidates, top.furniture, top.end);
+    header.article.title_source = "headline line";
+    if (!choice.found && !top.short_candidates.empty()) {  // only one- or two-word lines: the first
+      choice = {top.short_candidates.front(), true};
+      header.article.title_source = "first short line";
+    }
     if (choice.found) {
       header.article.title = blocks[choice.at];
       next = choice.at + 1;
+    } else {
+      header.article.title_source.clear();
     }
   } else {
+    header.article.title_source = "metadata";
     for (next = 0; next < top.end && (top.metadata[next] || top.furniture[next]); ++next) {
     }
   }
@@ -366,17 +373,45 @@ std::vector<bool> take_lede(const std::vector<std::string>& blocks, std::size_t 
   for (std::size_t i = 0; i < blocks.size(); ++i) used[i] = i < start || metadata[i];
   for (std::size_t i = start; i < blocks.size() && i < start + 6; ++i) {
     if (used[i]) continue;
-    if (read_metadata(blocks[i], header)) {
+    if (read_metadata(blocks[i], i, header)) {
       used[i] = true;
       continue;
     }
     if (!header.lede.empty() || boilerplate_reason(blocks[i])) continue;
-    if (word_count(blocks[i]) >= 8)
+    if (count_words(blocks[i]) >= 8)
       header.lede = blocks[i], used[i] = true;
     else if (i > start + 2)
       break;
   }
   return used;
+}
+
+// The publication date among those read: the first one below the headline (a masthead prints the day
+// the page was saved above it), else the nearest above; "Updated" notes only when there is nothing else.
+// Without a headline line (a "Title:" line named the title), the first date.
+std::string publication_date(const std::vector<DateSeen>& dates, std::optional<std::size_t> headline_at) {
+  for (bool update : {false, true}) {
+    const DateSeen* above = nullptr;
+    for (const auto& date : dates) {
+      if (date.update != update) continue;
+      if (!headline_at || date.at > *headline_at) return date.iso;
+      above = &date;
+    }
+    if (above) return above->iso;
+  }
+  return {};
+}
+
+// A credit line in the text ("Reporting by A; Editing by B") names the authors when no byline did;
+// it is never body text.
+void take_credit_lines(const std::vector<std::string>& blocks, std::vector<bool>& used, Header& header) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (used[i]) continue;
+    if (auto authors = read_credit_line(blocks[i])) {
+      if (header.article.author.empty()) header.article.author = join_authors(*authors);
+      used[i] = true;
+    }
+  }
 }
 
 // The article: the header's fields, and the blocks not used as the body, through the cleaner.
@@ -407,6 +442,12 @@ ReadResult read_text_page(std::string_view utf8_text, const std::string& path) {
   auto top = read_top_of_page(blocks, header);
   auto start = take_title(blocks, top, header);
   auto used = take_lede(blocks, start, top.metadata, header);
+  take_credit_lines(blocks, used, header);
+  if (header.article.published.empty()) {
+    bool headline_line = start > 0 && header.article.title_source != "metadata" && !header.article.title.empty();
+    header.article.published =
+        publication_date(header.dates, headline_line ? std::optional<std::size_t>(start - 1) : std::nullopt);
+  }
   ReadResult result;
   result.articles.push_back(assemble_article(blocks, used, std::move(header)));
   return result;
