@@ -49,6 +49,7 @@ class Resolver {
   KeyResolution run() {
     decide_types();
     resolve_surnames();
+    resolve_bare_place_names();
     resolve_acronyms();
     return closed();
   }
@@ -140,10 +141,31 @@ class Resolver {
     }
   }
 
-  // A full name seen far less often than the bare name does not claim it: "mark" (the currency, tagged
-  // as a person in 11 articles) is not Reuben Mark (1 article).
+  // A full name seen in a few articles only does not claim a bare name used far more often: "mark" (the
+  // currency, tagged as a person in 11 articles) is not Reuben Mark (1 article); "reagan" (446) is Ronald
+  // Reagan (23).
   static bool full_name_outweighs(std::size_t full_articles, std::size_t bare_articles) {
-    return full_articles * surname_evidence_ratio >= bare_articles;
+    return full_articles >= established_name_articles || full_articles * surname_evidence_ratio >= bare_articles;
+  }
+
+  // "The Tembrel" tagged as a person: a one-word person the collection never writes after a given name,
+  // that is the last word of a place it knows ("River Tembrel"), is that place when one place holds a
+  // clear majority (the collection-wide form of the per-article "the Strip" -> "Gaza Strip").
+  void resolve_bare_place_names() {
+    std::unordered_map<std::string, std::map<std::string, std::size_t>> places_by_last_word;
+    for (const auto& [key, type] : type_) {
+      const auto words = split_words(key);
+      if (type == EntityType::location && words.size() >= 2)
+        places_by_last_word[words.back()][key] += counts_.at(key)[index_of(EntityType::location)];
+    }
+    for (const auto& [key, type] : type_) {
+      if (type != EntityType::person || mapping_.count({EntityType::person, key}) || has_full_name(key)) continue;
+      auto it = places_by_last_word.find(key);
+      if (it == places_by_last_word.end()) continue;
+      const std::string* winner = clear_winner(it->second);
+      if (winner != nullptr && full_name_outweighs(it->second.at(*winner), person_articles(key)))
+        map({EntityType::person, key}, {EntityType::location, *winner});
+    }
   }
 
   std::size_t person_articles(const std::string& key) const {

@@ -54,7 +54,9 @@ using KeyResolution = std::map<TypedKey, ResolvedName>;
 // The share of the evidence one answer must hold to be taken: below it, the collection is ambiguous
 // and the names stay apart.
 inline constexpr double clear_majority = 2.0 / 3.0;
-// A bare surname goes to a full name only when the full name is in at least 1/ratio as many articles.
+// A bare surname goes to a full name only when the full name is established (in this many articles) or
+// in at least 1/ratio as many articles as the bare name.
+inline constexpr std::size_t established_name_articles = 3;
 inline constexpr std::size_t surname_evidence_ratio = 5;
 
 // The rules, in order (docs/entities.md): one type per key, by the collection's votes (a one-word
