@@ -1,6 +1,7 @@
 // The article model: what every reader produces and what the indexer stores.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,11 +11,21 @@ struct Entity {
   std::string name;  // canonical display name ("Benjamin Netanyahu")
   std::string key;   // normalised key for filters and facets (fold_key of name)
   int mentions = 0;
+  friend bool operator==(const Entity&, const Entity&) = default;
+};
+
+// Within one article, an acronym ("wto") stood for the entity with this key ("world trade
+// organisation"): the evidence that pairs them across the collection (docs/entities.md).
+struct AcronymUse {
+  std::string acronym, key;
+  friend bool operator==(const AcronymUse&, const AcronymUse&) = default;
 };
 
 struct Entities {
   std::vector<Entity> people, organisations, places;
+  std::vector<AcronymUse> acronyms;
   bool empty() const { return people.empty() && organisations.empty() && places.empty(); }
+  friend bool operator==(const Entities&, const Entities&) = default;
 };
 
 // Another place the same article (identical normalised body) was found; indexed once, listed here.
@@ -33,7 +44,11 @@ struct Article {
   std::string author, source, url;
   std::string path;                     // the file it came from
   std::size_t position = 0;             // article index in that file (JSON Lines: line number - 1)
+  // What filters, facets and results show: the collection's canonical names.
   Entities entities;
+  // The article's own entities, as extracted (and supplied), when the collection-wide resolution
+  // renamed or re-typed some of them (docs/entities.md, "Across the collection"); else none.
+  std::optional<Entities> extracted;
   std::vector<DuplicateLocation> duplicates;
   std::vector<std::string> warnings;    // problems found while reading that did not stop it
 

@@ -383,13 +383,19 @@ Entities Canonicaliser::canonicalise(const std::vector<Mention>& mentions) const
   }
   // An acronym stands for the name the article gives it, in parentheses ("World Trade Organisation (WTO)")
   // or as its initials ("HWU" beside "Harbour Workers Union"), whatever the tagger's type for the acronym.
+  // Each pairing is kept (acronym key -> the name's key) as evidence for articles that use the acronym alone.
+  std::vector<AcronymUse> pairings;
+  const auto stands_for = [&](Cleaned& acronym, const Cleaned& full) {
+    if (acronym.key != full.key) pairings.push_back({acronym.key, full.key});
+    const std::size_t mention = acronym.mention;
+    acronym = full;
+    acronym.mention = mention;
+  };
   for (std::size_t i = 0; i + 1 < cleaned.size(); ++i) {
     const std::size_t m = cleaned[i].mention, n = cleaned[i + 1].mention;
     if (n == m + 1 && cleaned[i].type != EntityType::person && !acronym_letters(cleaned[i + 1].display).empty() &&
         in_parentheses_after(mentions[m], mentions[n])) {
-      const std::size_t mention = cleaned[i + 1].mention;
-      cleaned[i + 1] = cleaned[i];
-      cleaned[i + 1].mention = mention;
+      stands_for(cleaned[i + 1], cleaned[i]);
     }
   }
   for (auto& acronym : cleaned) {
@@ -398,9 +404,7 @@ Entities Canonicaliser::canonicalise(const std::vector<Mention>& mentions) const
       return c.type != EntityType::person && abbreviates(acronym.display, c.display);
     });
     if (full == cleaned.end()) continue;
-    const std::size_t mention = acronym.mention;
-    acronym = *full;
-    acronym.mention = mention;
+    stands_for(acronym, *full);
   }
   // "Labour" and "Labor" in one article are one name: the more frequent spelling.
   std::unordered_map<std::string, std::unordered_map<std::string, int>> spellings;
@@ -457,6 +461,17 @@ Entities Canonicaliser::canonicalise(const std::vector<Mention>& mentions) const
   }
   std::stable_sort(kept.begin(), kept.end(), [](const Group* a, const Group* b) { return a->mentions > b->mentions; });
   Entities entities;
+  for (const AcronymUse& pairing : pairings) {
+    auto it = by_key.find(pairing.key);
+    if (it == by_key.end()) continue;
+    std::ptrdiff_t group = static_cast<std::ptrdiff_t>(it->second);
+    while (groups[static_cast<std::size_t>(group)].merged_into >= 0)
+      group = groups[static_cast<std::size_t>(group)].merged_into;
+    const std::string key = fold_key(groups[static_cast<std::size_t>(group)].display());
+    const AcronymUse use{pairing.acronym, key};
+    if (std::find(entities.acronyms.begin(), entities.acronyms.end(), use) == entities.acronyms.end())
+      entities.acronyms.push_back(use);
+  }
   for (const Group* group : kept) {
     const std::string& name = group->display();
     Entity entity{name, fold_key(name), group->mentions};

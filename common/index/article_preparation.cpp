@@ -79,7 +79,7 @@ std::vector<Entity> merge_entities(std::vector<Entity> base, const std::vector<E
 }
 
 PreparedArticle prepare_article(Article article, EntitySource entity_source, bool with_spelling,
-                                Xapian::TermGenerator& indexer) {
+                                Xapian::TermGenerator& indexer, const ner::KeyResolution* resolution) {
   if (article.id.empty()) article.id = make_article_id(article);
   Entities supplied = std::move(article.entities);
   for (auto* list : {&supplied.people, &supplied.organisations, &supplied.places}) ensure_keys(*list);
@@ -97,6 +97,10 @@ PreparedArticle prepare_article(Article article, EntitySource entity_source, boo
   }
   for (auto* list : {&article.entities.people, &article.entities.organisations, &article.entities.places})
     sort_by_mentions(*list);
+  if (resolution != nullptr && !resolution->empty()) {
+    auto resolved = ner::apply_resolution(article.entities, *resolution);
+    if (!(resolved == article.entities)) article.extracted = std::exchange(article.entities, std::move(resolved));
+  }
 
   PreparedArticle prepared;
   prepared.body_hash = body_hash(article);

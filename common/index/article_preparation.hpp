@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "common/base/article.hpp"
+#include "common/entities/collection_keys.hpp"
 
 namespace newsdex {
 
@@ -25,8 +26,10 @@ struct PreparedArticle {
 // Merges two entity lists by key, adding mentions; `extra` names are used only for new keys.
 std::vector<Entity> merge_entities(std::vector<Entity> base, const std::vector<Entity>& extra);
 
-// `indexer` is the calling thread's own TermGenerator, with its stemmer set.
+// `indexer` is the calling thread's own TermGenerator, with its stemmer set. `resolution`, when given,
+// is the collection-wide resolution in force: the article's entities take its names at once (its own
+// stay in Article::extracted), so only names the end of the run changes need re-keying.
 PreparedArticle prepare_article(Article article, EntitySource entity_source, bool with_spelling,
-                                Xapian::TermGenerator& indexer);
+                                Xapian::TermGenerator& indexer, const ner::KeyResolution* resolution = nullptr);
 
 }  // namespace newsdex

@@ -12,6 +12,7 @@
 #include "common/base/errors.hpp"
 #include "common/base/hashing.hpp"
 #include "common/base/path_text.hpp"
+#include "common/index/entity_resolution.hpp"
 #include "common/index/file_walk.hpp"
 #include "common/index/problem_digest.hpp"
 #include "common/index/scheduler.hpp"
@@ -126,9 +127,9 @@ void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
 class FilePreparation final : public PipelineWork {
  public:
   FilePreparation(const std::vector<FileJob>& jobs, std::vector<FileSlot>& slots, const ReadOptions& read_options,
-                  const IndexOptions& options, const std::string& language)
-      : jobs_(jobs), slots_(slots), read_options_(read_options), options_(options) {
-    indexer_.set_stemmer(Xapian::Stem(language));
+    scheduler.start(threads, [&] {
+      return std::make_unique<FilePreparation>(jobs, slots, read_options, options_, language_, resolution_);
+    });
   }
 
   std::size_t start_item(std::size_t index) override {
@@ -152,14 +153,15 @@ class FilePreparation final : public PipelineWork {
   void prepare_range(FileSlot& slot, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i)
       slot.prepared[i] = std::make_unique<PreparedArticle>(
-          prepare_article(std::move(slot.raw[i]), options_.entity_source, options_.spelling, indexer_));
+          prepare_article(std::move(slot.raw[i]), options_.entity_source, options_.spelling, indexer_, &resolution_));
   }
 
   const std::vector<FileJob>& jobs_;
   std::vector<FileSlot>& slots_;
   const ReadOptions& read_options_;
   const IndexOptions& options_;
-  Xapian::TermGenerator indexer_;  // this worker thread's own
+  const ner::KeyResolution& resolution_;  // read only while the workers run
+  Xapian::TermGenerator indexer_;         // this worker thread's own
 };
 
 // A file touched but not changed: its record with the new size and time.
@@ -225,8 +227,11 @@ class Run {
     auto jobs = changed_files(db, walk, present);
     progress_.files_total = jobs.size();
 
+    resolution_ = stored_entity_resolution(db);
     process(jobs, writer);
     if (options_.prune && !interrupted()) prune(db, writer, present, roots, walk);
+    // After every change of the run, so that it counts them all; a stopped run leaves it to the next.
+    if (!interrupted() && resolve_collection_entities(db, writer).wrote) records_changed_ = true;
     writer.flush_spelling();
     if (writer.pending() > 0 || records_changed_) {
       db.commit();
@@ -309,8 +314,9 @@ class Run {
     std::vector<FileSlot> slots(jobs.size());
     Scheduler scheduler(jobs.size(), {std::max<std::size_t>(8, 4 * threads), std::max<std::size_t>(4, 4 * threads)},
                         callbacks_.stop);
-    scheduler.start(threads,
-                    [&] { return std::make_unique<FilePreparation>(jobs, slots, read_options, options_, language_); });
+    scheduler.start(threads, [&] {
+      return std::make_unique<FilePreparation>(jobs, slots, read_options, options_, language_, resolution_);
+    });
     for (std::size_t i = 0; i < jobs.size(); ++i) {
       if (!scheduler.take(i)) break;  // never started: a stop request
       apply(i, jobs[i], slots[i], writer, scheduler);
@@ -406,6 +412,7 @@ class Run {
   IndexProgress progress_;
   std::string language_;  // set by check_language
   bool records_changed_ = false;
+  ner::KeyResolution resolution_;  // the collection-wide entity names in force when the run began
 };
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-
 #include <nlohmann/json.hpp>
 
 #include "common/base/text.hpp"
@@ -219,6 +218,28 @@ bool IndexWriter::write(PreparedArticle&& prepared, bool existed_before) {
     if (fresh_) written_hashes_[hash_term] = docid;
   }
   ++(existed_before ? counts_.updated : counts_.added);
+  return true;
+}
+
+bool IndexWriter::rekey(Xapian::docid docid, const ner::KeyResolution& resolution) {
+  auto article = load_article(docid);
+  if (article.id.empty()) return false;  // data that does not parse: left as it is
+  Entities own = article.extracted ? std::move(*article.extracted) : article.entities;
+  auto resolved = ner::apply_resolution(own, resolution);
+  if (resolved == article.entities) return false;
+  article.entities = std::move(resolved);
+  if (article.entities == own)
+    article.extracted.reset();
+  else
+    article.extracted = std::move(own);
+  // Built again from the stored article rather than edited: changing the terms of a document read
+  // from the database makes Xapian load every term's positions, which cost several times more.
+  auto document = make_document(article, rebuilder_);
+  auto curated = curate(document, article.entities);  // the user's curation comes last, as for new articles
+  record_display_names(curated ? *curated : article.entities, article.source);
+  set_stored_data(document);
+  db_.replace_document(docid, document);
+  ++pending_;
   return true;
 }
 

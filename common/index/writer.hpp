@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/entities/collection_keys.hpp"
 #include "common/index/article_preparation.hpp"
 #include "common/store/curation.hpp"
 #include "common/store/file_records.hpp"
@@ -41,6 +42,10 @@ class IndexWriter {
   // Adds or replaces one article; returns true when it was indexed as a document of its own and
   // false when it was recorded as a duplicate location.
   bool write(PreparedArticle&& prepared, bool existed_before);
+
+  // Gives the document's own entities the names `resolution` says (filter terms, facet slots, data
+  // and display names); false when they already had them.
+  bool rekey(Xapian::docid docid, const ner::KeyResolution& resolution);
 
   void write_record(const FileRecord& record) { store_file_record(db_, record); }
   void erase_record(const std::string& path) { erase_file_record(db_, path); }

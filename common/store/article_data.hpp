@@ -33,6 +33,9 @@ inline constexpr TextMember<Article> article_text[] = {
 inline constexpr NumberMember<Article, std::size_t> article_position{"position", &Article::position};
 inline constexpr std::string_view paragraphs = "paragraphs";
 inline constexpr std::string_view entities = "entities";
+// The article's own entities (same shape as "entities"), only when the collection-wide resolution
+// changed them (Article::extracted).
+inline constexpr std::string_view extracted = "extracted";
 inline constexpr std::string_view duplicates = "duplicates";
 
 // "entities" is an object of three lists of {"name", "key", "mentions"}.
@@ -43,6 +46,8 @@ struct EntityList {
 inline constexpr EntityList entity_lists[] = {
     {"people", &Entities::people}, {"organisations", &Entities::organisations}, {"places", &Entities::places}};
 inline constexpr TextMember<Entity> entity_text[] = {{"name", &Entity::name}, {"key", &Entity::key}};
+// ... and, when the article paired acronyms with names, "acronyms": a list of [acronym key, name key].
+inline constexpr std::string_view acronyms = "acronyms";
 inline constexpr NumberMember<Entity, int> entity_mentions{"mentions", &Entity::mentions};
 
 // "duplicates" is a list of these strings and a position.

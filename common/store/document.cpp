@@ -46,6 +46,28 @@ std::vector<Entity> entities_from_json(const Json& list) {
   return entities;
 }
 
+Json entities_object(const Entities& entities) {
+  auto object = Json::object();
+  for (const auto& list : article_data::entity_lists)
+    object[std::string(list.name)] = entities_to_json(entities.*list.list);
+  if (!entities.acronyms.empty()) {
+    auto& pairs = object[std::string(article_data::acronyms)] = Json::array();
+    for (const auto& use : entities.acronyms) pairs.push_back(Json::array({use.acronym, use.key}));
+  }
+  return object;
+}
+
+Entities entities_from_object(const Json& object) {
+  Entities entities;
+  for (const auto& list : article_data::entity_lists)
+    entities.*list.list = entities_from_json(object.value(std::string(list.name), Json::array()));
+  if (auto it = object.find(article_data::acronyms); it != object.end() && it->is_array())
+    for (const auto& pair : *it)
+      if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+        entities.acronyms.push_back({pair[0].get<std::string>(), pair[1].get<std::string>()});
+  return entities;
+}
+
 void add_entity_terms(Xapian::Document& document, const std::vector<Entity>& entities,
                       const schema::EntityField& field) {
   std::size_t slot_index = 0;
@@ -72,6 +94,15 @@ void add_location_terms(Xapian::Document& document, const Article& article) {
   if (!field_terms::url_key(article.url).empty()) document.add_boolean_term(field_terms::url_term(article.url));
   for (const auto& term : field_terms::path_terms(article.path)) document.add_boolean_term(term);
   document.add_boolean_term(std::string(schema::fields_schema_term));
+}
+
+// The article's own keys and acronym pairings: what the collection-wide resolution counts.
+void add_own_entity_terms(Xapian::Document& document, const Entities& own) {
+  for (const auto& field : schema::entity_fields)
+    for (const auto& entity : entities_of(own, field.type))
+      if (!entity.key.empty()) document.add_boolean_term(schema::boolean_term(field.raw_prefix, entity.key));
+  for (const auto& use : own.acronyms)
+    document.add_boolean_term(schema::boolean_term(schema::acronym_use_prefix, use.acronym + ":" + use.key));
 }
 
 Json duplicates_to_json(const std::vector<DuplicateLocation>& duplicates) {
@@ -107,9 +138,8 @@ const std::vector<Entity>& entities_of(const Entities& entities, schema::EntityT
 nlohmann::json article_to_json(const Article& article) {
   auto data = record_to_json(article, article_data::article_text, article_data::article_position);
   data[std::string(article_data::paragraphs)] = article.paragraphs;
-  auto& entities = data[std::string(article_data::entities)] = Json::object();
-  for (const auto& list : article_data::entity_lists)
-    entities[std::string(list.name)] = entities_to_json(article.entities.*list.list);
+  data[std::string(article_data::entities)] = entities_object(article.entities);
+  if (article.extracted) data[std::string(article_data::extracted)] = entities_object(*article.extracted);
   data[std::string(article_data::duplicates)] = duplicates_to_json(article.duplicates);
   return data;
 }
@@ -120,8 +150,9 @@ Article article_from_json(const nlohmann::json& data) {
     for (const auto& paragraph : *it)
       if (paragraph.is_string()) article.paragraphs.push_back(paragraph.get<std::string>());
   if (auto it = data.find(article_data::entities); it != data.end() && it->is_object())
-    for (const auto& list : article_data::entity_lists)
-      article.entities.*list.list = entities_from_json(it->value(std::string(list.name), Json::array()));
+    article.entities = entities_from_object(*it);
+  if (auto it = data.find(article_data::extracted); it != data.end() && it->is_object())
+    article.extracted = entities_from_object(*it);
   article.duplicates = duplicates_from_json(data.value(std::string(article_data::duplicates), Json::array()));
   return article;
 }
@@ -176,6 +207,7 @@ Xapian::Document make_document(const Article& article, Xapian::TermGenerator& in
   }
   for (const auto& field : schema::entity_fields)
     add_entity_terms(document, entities_of(article.entities, field.type), field);
+  add_own_entity_terms(document, article.extracted ? *article.extracted : article.entities);
   add_location_terms(document, article);
   // The TermGenerator keeps a handle on the last document it indexed, and Xapian's handles count
   // references without atomics: let go of it here, on this thread, before the document is handed to

@@ -17,6 +17,13 @@ inline constexpr std::string_view title_prefix = "S";       // title words (free
 inline constexpr std::string_view person_prefix = "XP";     // person key (boolean)
 inline constexpr std::string_view org_prefix = "XO";        // organisation key (boolean)
 inline constexpr std::string_view place_prefix = "XL";      // place key (boolean)
+// The article's own entity keys, before the collection-wide resolution (docs/entities.md): the
+// evidence it counts, and how it finds the articles of a raw key to re-key them. Not for queries.
+inline constexpr std::string_view raw_person_prefix = "XRP";
+inline constexpr std::string_view raw_org_prefix = "XRO";
+inline constexpr std::string_view raw_place_prefix = "XRL";
+// XRA<acronym>:<key>: in this article the acronym stood for that name ("XRAwto:world trade organisation").
+inline constexpr std::string_view acronym_use_prefix = "XRA";
 inline constexpr std::string_view source_prefix = "XS";     // source key (boolean)
 inline constexpr std::string_view year_prefix = "Y";        // Y2024 (boolean)
 inline constexpr std::string_view month_prefix = "M";       // M202411 (boolean)
@@ -53,12 +60,13 @@ struct EntityField {
   std::string_view facet_name;   // the facet name on the command line and in JSON
   std::string_view prefix;       // boolean term prefix
   Xapian::valueno first_slot;    // first of facet_slots_per_type value slots
+  std::string_view raw_prefix;   // the article's own keys of this type (before resolution)
 };
 
 inline constexpr std::array<EntityField, 3> entity_fields{{
-    {EntityType::person, "person", "person", person_prefix, person_first_slot},
-    {EntityType::organisation, "org", "org", org_prefix, org_first_slot},
-    {EntityType::place, "place", "place", place_prefix, place_first_slot},
+    {EntityType::person, "person", "person", person_prefix, person_first_slot, raw_person_prefix},
+    {EntityType::organisation, "org", "org", org_prefix, org_first_slot, raw_org_prefix},
+    {EntityType::place, "place", "place", place_prefix, place_first_slot, raw_place_prefix},
 }};
 
 // Weights of free-text fields (wdf increments); the title counts more than the body.
@@ -69,6 +77,8 @@ inline constexpr Xapian::termcount body_weight = 1;
 inline constexpr std::string_view file_record_key_prefix = "file:";   // file:<path hash> -> JSON record
 inline constexpr std::string_view entity_name_key_prefix = "name:";   // name:<prefix><key> -> display name
 inline constexpr std::string_view language_key = "newsdex:language";  // stemmer language of the index
+// The collection-wide entity resolution in force (common/entities/collection_keys.hpp, as text).
+inline constexpr std::string_view entity_resolution_key = "newsdex:entity-resolution";
 inline constexpr std::string_view schema_version_key = "newsdex:schema";
 // newsdex:data-dictionary -> id of the dictionary new document data is compressed with;
 // newsdex:data-dictionary:<id> -> that dictionary (stored_data.hpp).
