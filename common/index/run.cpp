@@ -127,9 +127,10 @@ void read_into(const FileJob& job, const ReadOptions& options, FileSlot& slot) {
 class FilePreparation final : public PipelineWork {
  public:
   FilePreparation(const std::vector<FileJob>& jobs, std::vector<FileSlot>& slots, const ReadOptions& read_options,
-    scheduler.start(threads, [&] {
-      return std::make_unique<FilePreparation>(jobs, slots, read_options, options_, language_, resolution_);
-    });
+                  const IndexOptions& options, const std::string& language,
+                  const ner::KeyResolution& resolution)
+      : jobs_(jobs), slots_(slots), read_options_(read_options), options_(options), resolution_(resolution) {
+    indexer_.set_stemmer(Xapian::Stem(language));
   }
 
   std::size_t start_item(std::size_t index) override {

@@ -58,9 +58,9 @@ void write_duplicates(JsonWriter& json, const std::vector<DuplicateLocation>& li
   json.end_array();
 }
 
-// "entities": {"organisations", "people", "places"}.
-void write_entity_lists(JsonWriter& json, const Entities& entities) {
-  json.key("entities").begin_object();
+// "entities" (or `name`): {"organisations", "people", "places"}.
+void write_entity_lists(JsonWriter& json, const Entities& entities, std::string_view name = "entities") {
+  json.key(name).begin_object();
   json.key("organisations");
   write_entities(json, entities.organisations);
   json.key("people");
@@ -107,6 +107,9 @@ void write_shown_article(JsonWriter& json, const ShownArticle& shown) {
   const auto& a = shown.article;
   begin_article(json, a, shown.docid);
   write_entity_lists(json, a.entities);
+  // The article's own entities, as the tagger found them in it (what --dump shows): `entities` are
+  // the names the collection gives them (docs/entities.md, "Across the collection").
+  write_entity_lists(json, a.extracted ? *a.extracted : a.entities, "extracted_entities");
   json.key("id").string(a.id);
   json.key("language").string_or_null(shown.language);
   json.key("lede").string(a.lede);

@@ -8,6 +8,7 @@
 #include "common/store/database.hpp"
 #include "common/store/file_records.hpp"
 #include "common/store/schema.hpp"
+#include "common/store/document.hpp"
 #include "common/store/stored_article.hpp"
 
 namespace newsdex {
@@ -45,8 +46,12 @@ std::vector<Xapian::docid> docids_of_file(const Xapian::Database& combined, cons
   return docids;
 }
 
+// The whole stored record, the article's own entities (`extracted`) included, which the fast reader
+// of hits skips; data that does not parse as JSON goes to that tolerant reader.
 Article stored_article(const Xapian::Database& database, DataUnpacker& unpacker, Xapian::docid docid) {
-  return article_from_stored_data(unpacker.unpack(database.get_document(docid).get_data()));
+  auto bytes = unpacker.unpack(database.get_document(docid).get_data());
+  auto data = nlohmann::json::parse(bytes, nullptr, false);
+  return data.is_object() ? article_from_json(data) : article_from_stored_data(bytes);
 }
 
 // The other documents with the body-hash term of `docid`.
