@@ -17,6 +17,7 @@
 #include "common/store/schema.hpp"
 #include "common/store/stored_article.hpp"
 #include "common/store/stored_data.hpp"
+#include "common/store/write_failure_guard.hpp"
 #include "common/store/xapian_errors.hpp"
 
 namespace newsdex {
@@ -166,6 +167,7 @@ CurationReport curate(const std::string& db_path, const std::string& curation_pa
 }  // namespace
 
 CurationReport curate_database(const std::string& db_path, const std::string& curation_path, bool wait_for_lock) {
+  WriteFailureGuard guard(db_path);  // its commit rewrites value slots too (write_failure_guard.hpp)
   return with_newsdex_errors(DatabaseWork::indexing, [&] { return curate(db_path, curation_path, wait_for_lock); });
 }
 

@@ -21,6 +21,7 @@
 #include "common/store/database_folder.hpp"
 #include "common/store/document.hpp"
 #include "common/store/schema.hpp"
+#include "common/store/write_failure_guard.hpp"
 #include "common/store/xapian_errors.hpp"
 
 namespace newsdex {
@@ -419,6 +420,7 @@ class Run {
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, const IndexCallbacks& callbacks) {
+  WriteFailureGuard guard(options.db_path);  // a full disk inside Xapian's commit: exit 5, not an abort
   return with_newsdex_errors(DatabaseWork::indexing, [&] {
     Run run(options, callbacks);
     return run.execute();
