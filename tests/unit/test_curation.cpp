@@ -20,7 +20,11 @@ Entities entities(std::vector<Entity> people, std::vector<Entity> organisations 
     for (auto& entity : list) entity.key = fold_key(entity.name);
     return list;
   };
-  return {keyed(std::move(people)), keyed(std::move(organisations)), keyed(std::move(places))};
+  Entities entities;
+  entities.people = keyed(std::move(people));
+  entities.organisations = keyed(std::move(organisations));
+  entities.places = keyed(std::move(places));
+  return entities;
 }
 
 // "person:Tony Blair=3" for each entity, list by list.
