@@ -163,7 +163,8 @@ std::string possessive_name_word(const Mention& mention, std::size_t last, const
   if (!after.starts_with(" ")) return {};
   after.remove_prefix(1);
   std::size_t end = 0;
-  while (end < after.size() && ((after[end] >= 'a' && after[end] <= 'z') || (end == 0 && after[end] >= 'A' && after[end] <= 'Z')))
+  while (end < after.size() &&
+         ((after[end] >= 'a' && after[end] <= 'z') || (end == 0 && after[end] >= 'A' && after[end] <= 'Z')))
     ++end;
   if (end < 2 || !(after[0] >= 'A' && after[0] <= 'Z')) return {};
   const std::string word(after.substr(0, end));

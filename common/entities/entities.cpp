@@ -76,8 +76,8 @@ void add_mentions(std::string_view block, const std::vector<Sentence>& sentences
                   const ner::Canonicaliser& canonicaliser, std::vector<ner::Mention>& mentions) {
   for (std::size_t s = 0; s < tagged_spans.size(); ++s) {
     // Headlines capitalise every word: only sentences of the body are searched for untagged names.
-    const auto spans =
-        needs_confirmation ? tagged_spans[s] : with_untagged_organisations(sentences[s], tagged_spans[s], canonicaliser);
+    const auto spans = needs_confirmation ? tagged_spans[s]
+                                          : with_untagged_organisations(sentences[s], tagged_spans[s], canonicaliser);
     for (const ner::Span& span : spans) {
       ner::Mention& mention = mentions.emplace_back();
       mention.type = span.type;
@@ -177,7 +177,8 @@ std::vector<ner::Mention> EntityExtractor::mentions(std::string_view title, std:
   std::vector<ner::Mention> mentions;
   add_mentions(title, title_sentences, stream.tag(title_facts), has_body, canonicaliser_, mentions);
   if (keep) {
-    for (const Part& part : kept) add_mentions(part.block, part.sentences, stream.tag(part.facts), false, canonicaliser_, mentions);
+    for (const Part& part : kept)
+      add_mentions(part.block, part.sentences, stream.tag(part.facts), false, canonicaliser_, mentions);
     return mentions;
   }
   for (const auto block : body) {

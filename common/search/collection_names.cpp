@@ -14,9 +14,9 @@ const std::string& CollectionNames::name_of(std::string_view prefix, const std::
 
 Entities CollectionNames::operator()(const Entities& stored) const {
   Entities named = curation_.empty() ? stored : curation_.apply(stored).entities;
-  for (auto [list, prefix] : {std::pair{&named.people, schema::person_prefix},
-                              std::pair{&named.organisations, schema::org_prefix},
-                              std::pair{&named.places, schema::place_prefix}})
+  for (auto [list, prefix] :
+       {std::pair{&named.people, schema::person_prefix}, std::pair{&named.organisations, schema::org_prefix},
+        std::pair{&named.places, schema::place_prefix}})
     for (auto& entity : *list) entity.name = name_of(prefix, entity.key);
   return named;
 }

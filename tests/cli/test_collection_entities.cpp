@@ -148,8 +148,9 @@ TEST_CASE("a surname goes to the full name its own article gives, even when anot
     articles += jsonl_article("Mayor visits " + std::string(town),
                               "Mayor Tobias Wrenfield visited " + std::string(town) +
                                   " on Monday. Wrenfield said the new library would open in the spring.");
-  articles += jsonl_article("Cellist wins prize", "The cellist Marta Wrenfield won the competition in Vienna. "
-                                                  "Wrenfield, 24, played a sonata by Brahms.");
+  articles += jsonl_article("Cellist wins prize",
+                            "The cellist Marta Wrenfield won the competition in Vienna. "
+                            "Wrenfield, 24, played a sonata by Brahms.");
   articles += jsonl_article("Library plans", "Mr Wrenfield said on Tuesday that the library plans were approved.");
   write_file(input / "news.jsonl", articles);
   index_run(db, input);

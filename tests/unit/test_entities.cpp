@@ -128,6 +128,19 @@ TEST_CASE("a wire's name is its sign-off only as the last word of the article", 
   CHECK(describe(entities.organisations) == "Reuters x1");  // the agency named in the text stays
 }
 
+// One word of `text` tagged as `type`, canonicalised with the text around it.
+namespace {
+
+Entities canonicalise_word(const std::string& text, const std::string& word, EntityType type) {
+  const auto tokens = ner::tokenize(text);
+  const auto name = std::find_if(tokens.begin(), tokens.end(), [&](const auto& t) { return t.text == word; });
+  REQUIRE(name != tokens.end());
+  const std::vector<ner::Mention> mentions = {{type, text, {name, name + 1}}};
+  return canonicaliser().canonicalise(mentions);
+}
+
+}  // namespace
+
 // The last mention of a wire's name followed by a transmission code ("REUTER...^M", "REUTER E") is the
 // sign-off too; followed by words it is the agency.
 TEST_CASE("a wire's sign-off may carry a transmission code of up to three characters", "[entities]") {
@@ -136,17 +149,15 @@ TEST_CASE("a wire's sign-off may carry a transmission code of up to three charac
     std::string organisations;
   };
   const Case cases[] = {
-      {"The bank cut rates. REUTER", ""},        {"The bank cut rates. REUTER...^M", ""},
-      {"The bank cut rates. REUTER E", ""},      {"The bank cut rates. REUTER TAW", ""},
+      {"The bank cut rates. REUTER", ""},
+      {"The bank cut rates. REUTER...^M", ""},
+      {"The bank cut rates. REUTER E", ""},
+      {"The bank cut rates. REUTER TAW", ""},
       {"The bank cut rates, said REUTER in London", "REUTER x1"},  // the agency, tagged as a person
   };
   for (const auto& c : cases) {
-    const auto tokens = ner::tokenize(c.text);
-    const auto sign_off = std::find_if(tokens.begin(), tokens.end(), [](const auto& t) { return t.text == "REUTER"; });
-    REQUIRE(sign_off != tokens.end());
-    const std::vector<ner::Mention> mentions = {{EntityType::person, c.text, {sign_off, sign_off + 1}}};
+    const Entities entities = canonicalise_word(c.text, "REUTER", EntityType::person);
     INFO(c.text);
-    const Entities entities = canonicaliser().canonicalise(mentions);
     CHECK(describe(entities.people) == "");  // a wire's name is never a person
     CHECK(describe(entities.organisations) == c.organisations);
   }
@@ -164,9 +175,9 @@ TEST_CASE("a plural possessive inside an organisation's name keeps the name whol
       {"said Ruben Alder of the Coast Patients\u2019 Forum.", "Coast", 2, "Coast Patients' Forum x1"},
       {"said Ruben Alder of the Coast Patients' Forum.", "Coast", 2, "Coast Patients' Forum x1"},
       {"the Farmers' Union said", "Farmers", 1, "Farmers' Union x1"},
-      {"the Smiths' Garden opened", "Smiths", 1, "Smiths x1"},       // not an organisation word
-      {"Acme's Union Street office", "Acme", 1, "Acme x1"},         // a singular possessive: another name
-      {"the Walkers' union said", "Walkers", 1, "Walkers x1"},      // a lower-case word is not in the name
+      {"the Smiths' Garden opened", "Smiths", 1, "Smiths x1"},  // not an organisation word
+      {"Acme's Union Street office", "Acme", 1, "Acme x1"},     // a singular possessive: another name
+      {"the Walkers' union said", "Walkers", 1, "Walkers x1"},  // a lower-case word is not in the name
   };
   for (const auto& c : cases) {
     const auto tokens = ner::tokenize(c.text);
@@ -197,11 +208,7 @@ TEST_CASE("a name that only qualifies a nationality, an agreement or a label is 
       {"Acme Corp said", "Acme", org, "Acme x1"},
   };
   for (const auto& c : cases) {
-    const auto tokens = ner::tokenize(c.text);
-    const auto name = std::find_if(tokens.begin(), tokens.end(), [&](const auto& t) { return t.text == c.name; });
-    REQUIRE(name != tokens.end());
-    const std::vector<ner::Mention> mentions = {{c.tagged, c.text, {name, name + 1}}};
-    const Entities entities = canonicaliser().canonicalise(mentions);
+    const Entities entities = canonicalise_word(c.text, c.name, c.tagged);
     INFO(c.text);
     CHECK(describe(c.tagged == org ? entities.organisations : entities.places) == c.kept);
   }
@@ -221,15 +228,11 @@ TEST_CASE("a name introduced by a noun and 'named', 'called' or 'known as' takes
       {"a stretch of woodland known locally as the Coppice.", "Coppice", org, "", "", "Coppice x1"},
       {"a small charity called Riverwatch said", "Riverwatch", per, "", "Riverwatch x1", ""},
       {"a man named Marigold said", "Marigold", per, "Marigold x1", "", ""},
-      {"the storm, named Marigold, hit", "Marigold", per, "Marigold x1", "", ""},  // a comma between: no rule
+      {"the storm, named Marigold, hit", "Marigold", per, "Marigold x1", "", ""},       // a comma between: no rule
       {"Police named Marigold as the driver", "Marigold", per, "Marigold x1", "", ""},  // no lower-case noun
   };
   for (const auto& c : cases) {
-    const auto tokens = ner::tokenize(c.text);
-    const auto name = std::find_if(tokens.begin(), tokens.end(), [&](const auto& t) { return t.text == c.name; });
-    REQUIRE(name != tokens.end());
-    const std::vector<ner::Mention> mentions = {{c.tagged, c.text, {name, name + 1}}};
-    const Entities entities = canonicaliser().canonicalise(mentions);
+    const Entities entities = canonicalise_word(c.text, c.name, c.tagged);
     INFO(c.text);
     CHECK(describe(entities.people) == c.people);
     CHECK(describe(entities.organisations) == c.organisations);
