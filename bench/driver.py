@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The benchmark driver behind bench/run: runs the chosen parts, writes bench/results/latest.json and
-bench/report.md. Parts: ranking, indexing, search, quality, layouts (default: all five) and scale (only
+bench/report.md. Parts: ranking, indexing, search, quality, layouts, entities (default: all six) and scale (only
 with --scale). docs/benchmarks.md describes every part."""
 import argparse
 import datetime
@@ -14,6 +14,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 for sub in ("lib", "eval", "index", "search", "scale"):
     sys.path.insert(0, str(HERE / sub))
 import common  # noqa: E402
+import entity_facets  # noqa: E402
 import indexing  # noqa: E402
 import quality  # noqa: E402
 import ranking  # noqa: E402
@@ -22,8 +23,8 @@ import scaling  # noqa: E402
 import searching  # noqa: E402
 import unseen_layouts  # noqa: E402
 
-PARTS = ("ranking", "indexing", "search", "quality", "layouts")
-RESULT_PARTS = ("ranking", "indexing", "searching", "quality", "layouts")  # their keys in the results
+PARTS = ("ranking", "indexing", "search", "quality", "layouts", "entities")
+RESULT_PARTS = ("ranking", "indexing", "searching", "quality", "layouts", "entities")  # their keys in the results
 
 
 def parse_args(argv):
@@ -94,6 +95,8 @@ def main(argv):
         attempt("quality", lambda: quality.run_quality(ctx))
     if "layouts" in args.parts:
         attempt("layouts", lambda: unseen_layouts.run_layouts(ctx))
+    if "entities" in args.parts:
+        attempt("entities", lambda: entity_facets.run_entities(ctx))
     if "scale" in args.parts:
         attempt("scale_run", lambda: scaling.run_scale(ctx, scaling.parse_sizes(args.scale), results_dir))
     carry_over_previous_parts(results, pathlib.Path(args.results))

@@ -122,6 +122,27 @@ def quality_section(quality):
     return lines + [""]
 
 
+def entities_section(entities):
+    lines = ["## Entity facets (bench/entities)", "",
+             "What the person, organisation and place facets say over a whole collection, against a gold "
+             "(bench/entities/README.md; issue 15's measures): main-key recall (share of an entity's articles "
+             "carrying its main key with the right type; macro in brackets), entities under one key, articles "
+             "listing an entity under a wrong type, and (article, key) pairs listed as an entity that are none. "
+             "`python3 bench/entities/score.py --collection reuters|sample --verbose` lists every entity.", "",
+             "| collection | main-key recall (macro) | one key | wrong type | non-entity mentions | most frequent non-entities |",
+             "|---|---|---|---|---|---|"]
+    names = {"reuters": "Reuters-21578 (development gold)", "sample": "sample collection `corpus/`"}
+    for collection, scores in entities.items():
+        s = scores["summary"]
+        junk = ", ".join("%s %d" % kv for kv in list(scores.get("non_entities", {}).items())[:5])
+        lines.append("| %s | %.3f (%.3f) | %d of %d | %.1f%% | %d | %s |" % (
+            names.get(collection, collection), s["main_key_recall"], s["main_key_recall_macro"], s["one_key"],
+            s["entities"], 100 * s["wrong_type"], s["non_entity_mentions"], junk or "-"))
+    lines += ["", "Issue 15's targets (on a held-out gold): recall >= 0.95, one key for >= 95% of entities, wrong type "
+              "<= 1%, non-entity mentions down by 90%.", ""]
+    return lines
+
+
 def layouts_section(layouts):
     lines = ["## Unseen layouts (bench/layouts)", "",
              "Metadata and text that `newsdex-index --dump` extracts from %d invented scraped pages in %d site layouts "
@@ -236,6 +257,8 @@ def write_report(results, path):
         lines += quality_section(results["quality"])
     if "layouts" in results:
         lines += layouts_section(results["layouts"])
+    if "entities" in results:
+        lines += entities_section(results["entities"])
     if results.get("scale"):
         plots = [str(pathlib.Path(p).relative_to(path.parent)) for p in scale_plots(results["scale"], out_dir)]
         lines += scale_section(results["scale"], plots)

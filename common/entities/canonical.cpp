@@ -125,12 +125,78 @@ void merge_short_forms(std::vector<Group>& groups, IsPlace&& is_place) {
   }
 }
 
-// Nothing but white space and punctuation after the mention in its block: "... said. REUTER".
+// Nothing but white space, punctuation and a stray code of at most three letters or digits after the
+// mention in its block: "... said. REUTER", "REUTER...^M", "REUTER E" (wire transmission codes), but not
+// "Reuters said" or "Reuter in London".
 bool ends_block(const Mention& mention) {
   const std::string_view rest = mention.source.substr(std::min(mention.source.size(), mention.tokens.back().end));
-  return std::none_of(rest.begin(), rest.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  });
+  return std::count_if(rest.begin(), rest.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+         }) <= 3;
+}
+
+// The word right after the mention, after one space ("Louvre accord" -> "accord", "Class A" -> "A"); empty
+// when punctuation or a line end comes first.
+std::string_view next_word(const Mention& mention) {
+  std::string_view after = mention.source.substr(std::min(mention.source.size(), mention.tokens.back().end));
+  if (!after.starts_with(" ")) return {};
+  after.remove_prefix(1);
+  std::size_t end = 0;
+  while (end < after.size() && std::isalnum(static_cast<unsigned char>(after[end])) != 0) ++end;
+  return after.substr(0, end);
+}
+
+// "Coast Patients' Forum", "the Farmers' Union": the tokenizer splits a plural possessive off ("Patients" "'"),
+// and the tagger's span often ends there. The capitalised word after it, when it ends organisation names
+// (type_cues.tsv, `last`), belongs to the name; returns it, or nothing.
+std::string possessive_name_word(const Mention& mention, std::size_t last, const NameLists& lists) {
+  const std::string_view before = mention.tokens[last - 1].text;
+  if (before.size() < 3 || before.back() != 's' || !starts_upper(before)) return {};
+  std::string_view after = mention.source.substr(std::min(mention.source.size(), mention.tokens[last - 1].end));
+  if (after.starts_with("'")) {
+    after.remove_prefix(1);
+  } else if (after.starts_with("\u2019")) {
+    after.remove_prefix(std::string_view("\u2019").size());
+  } else {
+    return {};
+  }
+  if (!after.starts_with(" ")) return {};
+  after.remove_prefix(1);
+  std::size_t end = 0;
+  while (end < after.size() &&
+         ((after[end] >= 'a' && after[end] <= 'z') || (end == 0 && after[end] >= 'A' && after[end] <= 'Z')))
+    ++end;
+  if (end < 2 || !(after[0] >= 'A' && after[0] <= 'Z')) return {};
+  const std::string word(after.substr(0, end));
+  return lists.cue(word, CueWhere::last) == EntityType::organisation ? word : std::string();
+}
+
+// "a tunnel boring machine named Marigold", "woodland known locally as the Coppice", "a man called Ross":
+// the lower-case noun before "named", "called", "dubbed" or "known (...ly) as" in front of the mention,
+// which says what the name is a name of; empty when the mention is not introduced so.
+std::string introducing_noun(const Mention& mention) {
+  const std::size_t begin = mention.tokens.front().begin;
+  const std::size_t from = begin > 80 ? begin - 80 : 0;
+  std::vector<std::string> words;  // the words before the mention, nearest first
+  for (const auto& word : split_words(collapse_whitespace(mention.source.substr(from, begin - from))))
+    words.insert(words.begin(), word);
+  std::size_t at = 0;
+  const auto is = [&](std::string_view word) { return at < words.size() && words[at] == word; };
+  if (is("the")) ++at;
+  if (is("named") || is("called") || is("dubbed") || is("nicknamed")) {
+    ++at;
+  } else if (is("as")) {
+    ++at;
+    if (at < words.size() && words[at].size() > 2 && words[at].ends_with("ly")) ++at;  // "known locally as"
+    if (!is("known")) return {};
+    ++at;
+  } else {
+    return {};
+  }
+  if (at >= words.size()) return {};
+  const std::string& noun = words[at];
+  const bool lower_word = std::all_of(noun.begin(), noun.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return lower_word ? noun : std::string();
 }
 
 // "World Trade Organisation (WTO)": the second mention is the first's acronym, given in parentheses.
@@ -178,6 +244,24 @@ bool Canonicaliser::in_list(GazetteerList list, const std::string& name) const {
   return !hashes.empty() && gazetteer_.prefix_length(list, hashes) == hashes.size();
 }
 
+// The word after a one-word name can show that the name only qualifies something that is none of the
+// three: a nationality ("Latin American": no place "Latin"), an agreement named after where it was made
+// ("the Louvre accord", "the Plaza agreement"; a known place stays: "the Geneva agreement"), a label
+// ("Class A shares").
+bool Canonicaliser::modifies_something_else(const Cleaned& cleaned, const Mention& mention) const {
+  const std::string_view word = next_word(mention);
+  if (word.empty() || cleaned.key.find(' ') != std::string::npos) return false;
+  if (word.size() == 1) return word[0] >= 'A' && word[0] <= 'Z';
+  const bool known_place = lists_.is_place_name(cleaned.key) || in_list(GazetteerList::country, cleaned.display) ||
+                           in_list(GazetteerList::city, cleaned.display) ||
+                           in_list(GazetteerList::region, cleaned.display);
+  if (known_place) return false;
+  if (lists_.country_of_demonym(fold_key(word)) != nullptr && starts_upper(word)) return true;
+  static constexpr std::array<std::string_view, 4> agreements = {"accord", "accords", "agreement", "pact"};
+  const std::string lower = fold_key(word);
+  return std::find(agreements.begin(), agreements.end(), lower) != agreements.end();
+}
+
 bool Canonicaliser::clean(const Mention& mention, bool last_mention, std::vector<Cleaned>& out) const {
   std::size_t first = 0, last = mention.tokens.size();
   while (last > first &&
@@ -206,6 +290,10 @@ bool Canonicaliser::clean(const Mention& mention, bool last_mention, std::vector
   Cleaned cleaned;
   cleaned.type = mention.type;
   cleaned.display = without_leading_article(display_text(mention, first, last));
+  if (const auto word = possessive_name_word(mention, last, lists_); !word.empty()) {
+    cleaned.display += "' " + word;
+    cleaned.type = EntityType::organisation;
+  }
   while (cleaned.display.size() > 1 && cleaned.display.back() == '-') cleaned.display.pop_back();  // "U.S.-Japan"
   // "The Fed" at the start of a sentence: the alias has no article ("The Hague" is no alias and keeps it).
   if (cleaned.display.starts_with("The ") && lists_.alias(fold_key(cleaned.display.substr(4)))) {
@@ -213,8 +301,11 @@ bool Canonicaliser::clean(const Mention& mention, bool last_mention, std::vector
   }
   cleaned.key = fold_key(cleaned.display);
   const std::string_view category = lists_.non_entity(cleaned.key);
-  // A wire's name as the last word of the story is its sign-off ("... said. REUTER"), not a mention.
+  // A wire's name as the last word of the story is its sign-off ("... said. REUTER"), not a mention;
+  // elsewhere it is the agency ("a Reuter survey"), never a person.
   if (category == "sign-off" && last_mention && last == mention.tokens.size() && ends_block(mention)) return false;
+  if (category == "sign-off") cleaned.type = EntityType::organisation;
+  if (last == mention.tokens.size() && modifies_something_else(cleaned, mention)) return false;
   if ((!category.empty() && category != "sign-off") || is_date_like(split_words(cleaned.key))) return false;
   // An amount's currency ("N.Z. dlrs", "Hong Kong dollars"): its last word is a currency.
   if (const auto last_space = cleaned.key.rfind(' ');
@@ -238,6 +329,15 @@ bool Canonicaliser::clean(const Mention& mention, bool last_mention, std::vector
     }
   }
   canonical_form(cleaned, out);
+  if (out.size() == 1) {
+    if (const auto noun = introducing_noun(mention); !noun.empty()) {
+      if (const auto named = lists_.cue(noun, CueWhere::named)) {
+        if (*named == EntityType::misc) return false;  // a machine, a ship, a storm: none of the three
+        out.back().known_type = *named;
+        out.back().type = *named;
+      }
+    }
+  }
   if (out.empty() || !decide_type(out.back(), mention.type)) return false;
   for (auto& item : out) item.words = folded_words(item.display);
   return true;

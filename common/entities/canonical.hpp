@@ -35,6 +35,10 @@ class Canonicaliser {
 
   // Mentions in reading order; MISC mentions are ignored.
   Entities canonicalise(const std::vector<Mention>& mentions) const;
+  // Whether a capitalised word ends organisation names ("Forum", "Union": type_cues.tsv, `last`).
+  bool ends_organisation_name(std::string_view word) const {
+    return lists_.cue(word, CueWhere::last) == EntityType::organisation;
+  }
 
  private:
   struct Cleaned;
@@ -42,6 +46,7 @@ class Canonicaliser {
   void canonical_form(Cleaned& cleaned, std::vector<Cleaned>& out) const;
   bool decide_type(Cleaned& cleaned, EntityType tagged) const;
   bool in_list(GazetteerList list, const std::string& name) const;
+  bool modifies_something_else(const Cleaned& cleaned, const Mention& mention) const;
 
   const Gazetteer& gazetteer_;
   NameLists lists_;

@@ -72,10 +72,13 @@ class HeadlineWords {
 };
 
 void add_mentions(std::string_view block, const std::vector<Sentence>& sentences,
-                  const std::vector<std::vector<ner::Span>>& spans, bool needs_confirmation,
-                  std::vector<ner::Mention>& mentions) {
-  for (std::size_t s = 0; s < spans.size(); ++s) {
-    for (const ner::Span& span : spans[s]) {
+                  const std::vector<std::vector<ner::Span>>& tagged_spans, bool needs_confirmation,
+                  const ner::Canonicaliser& canonicaliser, std::vector<ner::Mention>& mentions) {
+  for (std::size_t s = 0; s < tagged_spans.size(); ++s) {
+    // Headlines capitalise every word: only sentences of the body are searched for untagged names.
+    const auto spans = needs_confirmation ? tagged_spans[s]
+                                          : with_untagged_organisations(sentences[s], tagged_spans[s], canonicaliser);
+    for (const ner::Span& span : spans) {
       ner::Mention& mention = mentions.emplace_back();
       mention.type = span.type;
       mention.source = block;
@@ -96,6 +99,46 @@ std::vector<Sentence> all_sentences(std::string_view block) {
 }
 
 }  // namespace
+
+// Runs start after the sentence's first word, where any word is capitalised.
+std::vector<ner::Span> with_untagged_organisations(const Sentence& sentence, std::vector<ner::Span> spans,
+                                                   const ner::Canonicaliser& canonicaliser) {
+  std::vector<bool> tagged(sentence.size(), false);  // by a person, organisation or place (MISC is never kept)
+  for (const auto& span : spans)
+    if (span.type != ner::EntityType::misc)
+      std::fill(tagged.begin() + static_cast<std::ptrdiff_t>(span.first),
+                tagged.begin() + static_cast<std::ptrdiff_t>(span.last), true);
+  const auto capitalised = [&](std::size_t i) {
+    return !tagged[i] && ner::starts_upper(sentence[i].text) && !ner::is_all_caps(sentence[i].text);
+  };
+  bool changed = false;
+  for (std::size_t i = 1; i < sentence.size();) {
+    if (!capitalised(i) || capitalised(i - 1)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1, words = 1;
+    while (end < sentence.size()) {
+      if (capitalised(end)) {
+        ++end, ++words;
+      } else if (sentence[end].text == "'" && sentence[end - 1].text.ends_with('s') && end + 1 < sentence.size() &&
+                 capitalised(end + 1)) {
+        end += 2, words += 1;
+      } else {
+        break;
+      }
+    }
+    if (words >= 2 && canonicaliser.ends_organisation_name(sentence[end - 1].text)) {
+      std::erase_if(spans, [&](const ner::Span& span) { return span.first < end && span.last > i; });
+      spans.push_back({ner::EntityType::organisation, i, end});
+      changed = true;
+    }
+    i = end;
+  }
+  if (changed)
+    std::sort(spans.begin(), spans.end(), [](const ner::Span& a, const ner::Span& b) { return a.first < b.first; });
+  return spans;
+}
 
 EntityExtractor::EntityExtractor(const std::filesystem::path& data_dir)
     : tagger_(data_dir), canonicaliser_(data_dir, tagger_.gazetteer()) {}
@@ -132,15 +175,16 @@ std::vector<ner::Mention> EntityExtractor::mentions(std::string_view title, std:
 
   ner::Tagger::Stream stream(tagger_, casing);
   std::vector<ner::Mention> mentions;
-  add_mentions(title, title_sentences, stream.tag(title_facts), has_body, mentions);
+  add_mentions(title, title_sentences, stream.tag(title_facts), has_body, canonicaliser_, mentions);
   if (keep) {
-    for (const Part& part : kept) add_mentions(part.block, part.sentences, stream.tag(part.facts), false, mentions);
+    for (const Part& part : kept)
+      add_mentions(part.block, part.sentences, stream.tag(part.facts), false, canonicaliser_, mentions);
     return mentions;
   }
   for (const auto block : body) {
     ner::SentenceReader reader(block);
     for (auto sentences = reader.next(); !sentences.empty(); sentences = reader.next()) {
-      add_mentions(block, sentences, stream.tag(tagger_.analyse(sentences)), false, mentions);
+      add_mentions(block, sentences, stream.tag(tagger_.analyse(sentences)), false, canonicaliser_, mentions);
     }
   }
   return mentions;

@@ -51,7 +51,10 @@ NameLists NameLists::load(const std::filesystem::path& data_dir) {
   for (const auto& row : read_rows(data_dir / "type_cues.tsv")) {
     const auto type = row.size() > 2 ? type_named(row[2]) : std::nullopt;
     if (!type) continue;
-    const CueWhere where = row[1] == "first" ? CueWhere::first : row[1] == "suffix" ? CueWhere::suffix : CueWhere::last;
+    const CueWhere where = row[1] == "first"    ? CueWhere::first
+                           : row[1] == "suffix" ? CueWhere::suffix
+                           : row[1] == "named"  ? CueWhere::named
+                                                : CueWhere::last;
     lists.add_cue(row[0], where, *type);
   }
   return lists;

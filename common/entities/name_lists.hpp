@@ -19,7 +19,9 @@ struct Alias {
   EntityType type = EntityType::organisation;
 };
 
-enum class CueWhere : std::uint8_t { first, last, suffix };
+// first/last: a word of the name; suffix: the end of its only word; named: the lower-case noun before
+// "named", "called" or "known as" in front of the name ("a machine named Marigold").
+enum class CueWhere : std::uint8_t { first, last, suffix, named };
 
 class NameLists {
  public:
@@ -47,7 +49,7 @@ class NameLists {
   std::unordered_set<std::string> place_names_;
   std::unordered_map<std::string, std::string> countries_;
   std::unordered_map<std::string, std::string> non_entities_;
-  std::unordered_map<std::string, EntityType> cues_[3];
+  std::unordered_map<std::string, EntityType> cues_[4];
 };
 
 }  // namespace newsdex::ner

@@ -166,8 +166,10 @@ bool ChunkSplitter::is_abbreviation(std::size_t a, std::size_t b) const {
 void ChunkSplitter::split_core(std::size_t a, std::size_t b) {
   for (std::size_t i = a; i < b; ++i) {
     const bool double_dash = at(i) == '-' && i + 1 < b && at(i + 1) == '-';
-    if (is_dash_run(i) || double_dash || (units_[i].replacement && i > a)) {
-      const std::size_t n = double_dash ? run_length(i, b) : 1;
+    // An ellipsis inside a chunk ends the word before it: "REUTER...^M" is REUTER ... ^M.
+    const bool ellipsis = at(i) == '.' && i > a && run_length(i, b) >= 3 && i + run_length(i, b) < b;
+    if (is_dash_run(i) || double_dash || ellipsis || (units_[i].replacement && i > a)) {
+      const std::size_t n = double_dash || ellipsis ? run_length(i, b) : 1;
       split_core(a, i);
       emit(i, i + n);
       split_units(i + n, b);

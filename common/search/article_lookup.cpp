@@ -5,6 +5,7 @@
 
 #include "common/base/errors.hpp"
 #include "common/base/path_text.hpp"
+#include "common/search/collection_names.hpp"
 #include "common/store/database.hpp"
 #include "common/store/file_records.hpp"
 #include "common/store/schema.hpp"
@@ -74,6 +75,10 @@ ShownArticle read_article(const Xapian::Database& database, const std::vector<Xa
   ShownArticle shown;
   shown.docid = docid;
   shown.article = stored_article(database, unpacker, docid);
+  // What results and facets show: curated, with the collection's display names; `extracted` keeps
+  // the article's own (stored only when the collection-wide resolution changed them).
+  if (!shown.article.extracted) shown.article.extracted = shown.article.entities;
+  shown.article.entities = CollectionNames(database, load_curation(database))(shown.article.entities);
   shown.language = holding(each, docid).get_metadata(std::string(schema::language_key));
   shown.same_body = same_body(database, unpacker, docid);
   return shown;

@@ -11,6 +11,7 @@
 #include "common/base/option_choices.hpp"
 #include "common/base/option_numbers.hpp"
 #include "common/query/dates.hpp"
+#include "common/search/collection_names.hpp"
 #include "common/search/like.hpp"
 #include "common/search/recency.hpp"
 #include "common/store/database.hpp"
@@ -206,7 +207,7 @@ void add_counts(MatchCounts& counts, const MatchCounts& more) {
 // snippet highlighted.
 void add_hits(std::vector<Hit>& hits, const Xapian::MSet& matches, Xapian::doccount ranks_before,
               const SearchRequest& request, const Highlighter& highlighter, DataUnpacker& unpacker,
-              const Curation& curation) {
+              const CollectionNames& names) {
   for (auto it = matches.begin(); it != matches.end(); ++it) {
     Hit hit;
     hit.rank = ranks_before + it.get_rank() + 1;  // get_rank() already counts the offset
@@ -215,7 +216,7 @@ void add_hits(std::vector<Hit>& hits, const Xapian::MSet& matches, Xapian::docco
     hit.percent = it.get_percent();
     hit.duplicates_hidden = request.collapse_duplicates ? it.get_collapse_count() : 0;
     hit.article = article_from_stored_data(unpacker.unpack(it.get_document().get_data()));
-    if (!curation.empty()) hit.article.entities = curation.apply(hit.article.entities).entities;
+    hit.article.entities = names(hit.article.entities);
     hit.title = highlighter.title(hit.article.title);
     if (request.snippet_length > 0)
       hit.snippet = highlighter.snippet(snippet_blocks(hit.article), request.snippet_length);
@@ -418,8 +419,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   auto snippets_started = Clock::now();
   Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));
   if (!curation_) curation_ = load_curation(database_);  // here, where a newer revision is retried
-  add_hits(response.hits, mset, 0, request, highlighter, unpacker_, *curation_);
-  add_hits(response.hits, others, with_all, request, highlighter, unpacker_, *curation_);
+  const CollectionNames names(database_, *curation_);
+  add_hits(response.hits, mset, 0, request, highlighter, unpacker_, names);
+  add_hits(response.hits, others, with_all, request, highlighter, unpacker_, names);
   response.timing.snippets_ms = ms_since(snippets_started);
   response.timing.total_ms = ms_since(started);
   return response;

@@ -128,6 +128,118 @@ TEST_CASE("a wire's name is its sign-off only as the last word of the article", 
   CHECK(describe(entities.organisations) == "Reuters x1");  // the agency named in the text stays
 }
 
+// One word of `text` tagged as `type`, canonicalised with the text around it.
+namespace {
+
+Entities canonicalise_word(const std::string& text, const std::string& word, EntityType type) {
+  const auto tokens = ner::tokenize(text);
+  const auto name = std::find_if(tokens.begin(), tokens.end(), [&](const auto& t) { return t.text == word; });
+  REQUIRE(name != tokens.end());
+  const std::vector<ner::Mention> mentions = {{type, text, {name, name + 1}}};
+  return canonicaliser().canonicalise(mentions);
+}
+
+}  // namespace
+
+// The last mention of a wire's name followed by a transmission code ("REUTER...^M", "REUTER E") is the
+// sign-off too; followed by words it is the agency.
+TEST_CASE("a wire's sign-off may carry a transmission code of up to three characters", "[entities]") {
+  struct Case {
+    std::string text;
+    std::string organisations;
+  };
+  const Case cases[] = {
+      {"The bank cut rates. REUTER", ""},
+      {"The bank cut rates. REUTER...^M", ""},
+      {"The bank cut rates. REUTER E", ""},
+      {"The bank cut rates. REUTER TAW", ""},
+      {"The bank cut rates, said REUTER in London", "REUTER x1"},  // the agency, tagged as a person
+  };
+  for (const auto& c : cases) {
+    const Entities entities = canonicalise_word(c.text, "REUTER", EntityType::person);
+    INFO(c.text);
+    CHECK(describe(entities.people) == "");  // a wire's name is never a person
+    CHECK(describe(entities.organisations) == c.organisations);
+  }
+}
+
+// The tokenizer splits a plural possessive off ("Patients" "'") and the tagger's span often ends there: an
+// organisation word after it belongs to the name.
+TEST_CASE("a plural possessive inside an organisation's name keeps the name whole", "[entities]") {
+  struct Case {
+    std::string text, span;  // the span: the tagged tokens, from the first word
+    std::size_t words;
+    std::string organisations;
+  };
+  const Case cases[] = {
+      {"said Ruben Alder of the Coast Patients\u2019 Forum.", "Coast", 2, "Coast Patients' Forum x1"},
+      {"said Ruben Alder of the Coast Patients' Forum.", "Coast", 2, "Coast Patients' Forum x1"},
+      {"the Farmers' Union said", "Farmers", 1, "Farmers' Union x1"},
+      {"the Smiths' Garden opened", "Smiths", 1, "Smiths x1"},  // not an organisation word
+      {"Acme's Union Street office", "Acme", 1, "Acme x1"},     // a singular possessive: another name
+      {"the Walkers' union said", "Walkers", 1, "Walkers x1"},  // a lower-case word is not in the name
+  };
+  for (const auto& c : cases) {
+    const auto tokens = ner::tokenize(c.text);
+    const auto first = std::find_if(tokens.begin(), tokens.end(), [&](const auto& t) { return t.text == c.span; });
+    REQUIRE(first != tokens.end());
+    const std::vector<ner::Mention> mentions = {
+        {EntityType::organisation, c.text, {first, first + static_cast<std::ptrdiff_t>(c.words)}}};
+    INFO(c.text);
+    CHECK(describe(canonicaliser().canonicalise(mentions).organisations) == c.organisations);
+  }
+}
+
+// A one-word name right before a nationality, an agreement word or a one-letter label only qualifies it.
+TEST_CASE("a name that only qualifies a nationality, an agreement or a label is no entity", "[entities]") {
+  struct Case {
+    std::string text, name;
+    EntityType tagged;
+    std::string kept;  // describe() of the type's list
+  };
+  const auto org = EntityType::organisation, loc = EntityType::location;
+  const Case cases[] = {
+      {"debt of Latin American countries", "Latin", loc, ""},
+      {"since the Louvre accord in Paris", "Louvre", org, ""},
+      {"the Plaza agreement of 1985", "Plaza", org, ""},
+      {"900,000 Class A shares", "Class", org, ""},
+      {"the Geneva agreement on tariffs", "Geneva", loc, "Geneva x1"},  // a known place stays
+      {"the Louvre in Paris", "Louvre", org, "Louvre x1"},
+      {"Acme Corp said", "Acme", org, "Acme x1"},
+  };
+  for (const auto& c : cases) {
+    const Entities entities = canonicalise_word(c.text, c.name, c.tagged);
+    INFO(c.text);
+    CHECK(describe(c.tagged == org ? entities.organisations : entities.places) == c.kept);
+  }
+}
+
+// "a machine named Marigold": the lower-case noun before "named", "called" or "known as" says what the
+// name is (data/ner/type_cues.tsv, `named`), whatever the tagger's type.
+TEST_CASE("a name introduced by a noun and 'named', 'called' or 'known as' takes that noun's type", "[entities]") {
+  struct Case {
+    std::string text, name;
+    EntityType tagged;
+    std::string people, organisations, places;
+  };
+  const auto per = EntityType::person, org = EntityType::organisation;
+  const Case cases[] = {
+      {"A tunnel boring machine named Marigold started cutting.", "Marigold", per, "", "", ""},
+      {"a stretch of woodland known locally as the Coppice.", "Coppice", org, "", "", "Coppice x1"},
+      {"a small charity called Riverwatch said", "Riverwatch", per, "", "Riverwatch x1", ""},
+      {"a man named Marigold said", "Marigold", per, "Marigold x1", "", ""},
+      {"the storm, named Marigold, hit", "Marigold", per, "Marigold x1", "", ""},       // a comma between: no rule
+      {"Police named Marigold as the driver", "Marigold", per, "Marigold x1", "", ""},  // no lower-case noun
+  };
+  for (const auto& c : cases) {
+    const Entities entities = canonicalise_word(c.text, c.name, c.tagged);
+    INFO(c.text);
+    CHECK(describe(entities.people) == c.people);
+    CHECK(describe(entities.organisations) == c.organisations);
+    CHECK(describe(entities.places) == c.places);
+  }
+}
+
 TEST_CASE("an acronym is one entity with the expansion the article gives", "[entities]") {
   const std::string text = "the World Trade Organisation (WTO) said";
   const auto tokens = ner::tokenize(text);

@@ -125,7 +125,7 @@ TEST_CASE("a long article tagged a piece at a time gets the spans of tagging it 
     std::vector<Found> whole;
     const auto spans = tagger.tag(sentences);
     for (std::size_t s = 0; s < spans.size(); ++s) {
-      for (const auto& span : spans[s])
+      for (const auto& span : with_untagged_organisations(sentences[s], spans[s], extractor.canonicaliser()))
         whole.emplace_back(static_cast<int>(span.type), block_of[s], sentences[s][span.first].begin,
                            sentences[s][span.last - 1].end);
     }

@@ -38,6 +38,8 @@ TEST_CASE("tokenize splits raw text the way CoNLL-2003 does", "[ner][tokenizer]"
       {"goals \xE2\x80\x94 completing", "goals|--|completing"},
       {"week-long hostage-prisoner swap", "week-long|hostage-prisoner|swap"},
       {"wait...", "wait|..."},
+      {"said. REUTER...^M", "said|.|REUTER|...|^M"},  // an ellipsis inside a chunk ends the word
+      {"U.S...", "U.S|..."},
       {"AT&T and S&P", "AT&T|and|S&P"},
       {"1996-08-22", "1996-08-22"},
       {"", ""},

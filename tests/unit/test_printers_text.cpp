@@ -78,3 +78,39 @@ TEST_CASE("text output keeps its own colours around escaped text", "[printers][t
   CHECK(plain.find('\x1b') == std::string::npos);
   CHECK(plain.find("1. harbour \\x1B[2J strike\n") != std::string::npos);
 }
+
+// The entity listing's details (newsdex-search --entities): the written forms when they say more than
+// the name, and the other types the same key has, which the collection-wide resolution now leaves to
+// names without a clear majority (so no CLI test on the sample collection reaches the line).
+TEST_CASE("entity listing: written forms and other types are listed under the name", "[printers][entities]") {
+  ListedEntity split{schema::EntityType::place, "kestrelby", "Kestrelby", 9, {}, {}};
+  split.variants = {{"Kestrelby", 6}, {"KESTRELBY", 3}};
+  split.other_types = {{schema::EntityType::person, 2}, {schema::EntityType::organisation, 1}};
+  ListedEntity plain{schema::EntityType::person, "ruben alder", "Ruben Alder", 1, {{"Ruben Alder", 1}}, {}};
+  EntityListing listing;
+  listing.limit = 10;
+  listing.articles_read = 12;
+  listing.total = 2;
+  listing.entities = {split, plain};
+  std::ostringstream out;
+  print_entity_listing_text(out, listing, {false});
+  const auto text = out.str();
+  struct Case {
+    std::string line;
+    bool listed;
+  };
+  const Case cases[] = {
+      {"2 entities (showing 1-2, most articles first) in 12 articles\n", true},
+      {"written as: Kestrelby (6), KESTRELBY (3)\n", true},
+      {"also as: person (2), org (1)\n", true},
+      {"written as: Ruben Alder", false},  // the one form is the name: nothing more to say
+  };
+  for (const auto& c : cases) {
+    INFO(text << "\nline: " << c.line);
+    CHECK((text.find(c.line) != std::string::npos) == c.listed);
+  }
+  // The details sit under their own name, the other types after the written forms.
+  CHECK(text.find("Kestrelby\n") < text.find("written as:"));
+  CHECK(text.find("written as:") < text.find("also as:"));
+  CHECK(text.find("also as:") < text.find("Ruben Alder"));
+}
