@@ -19,7 +19,7 @@ import json
 import sys
 
 from make_pages import (PAGES, SOURCES, WIRE_MONTHS, clock12, fields, join_names, long_date, others,
-                        parse_sources, us_date)
+                        parse_sources, us_date, write_pages)
 
 
 def esc(text):
@@ -258,19 +258,7 @@ def render(layout):
 
 def main(argv):
     check = "--check" in argv
-    differ = 0
-    for layout in LAYOUTS:
-        folder = PAGES / ("html-" + layout)
-        if not check:
-            folder.mkdir(parents=True, exist_ok=True)
-        for name, (page, gold) in render(layout).items():
-            for path, text in ((folder / (name + ".html"), page), (folder / (name + ".gold.json"), gold)):
-                if check:
-                    if not path.exists() or path.read_text(encoding="utf-8") != text:
-                        print("differs: %s" % path.relative_to(PAGES.parent))
-                        differ += 1
-                else:
-                    path.write_text(text, encoding="utf-8")
+    differ = sum(write_pages(PAGES / ("html-" + layout), render(layout), ".html", check) for layout in LAYOUTS)
     return 1 if differ else 0
 
 
