@@ -71,14 +71,17 @@ bool printed_as_quote(const Item& item) {
 // A pull quote repeats a sentence of the text in large type, as a quotation: a short quoted block whose
 // words all appear, in order, inside a longer block of the article.
 void drop_pull_quotes(std::vector<Item>& items) {
+  auto candidate = [](const Item& item) {
+    return !item.dropped() && item.signals.words >= 6 && item.signals.words <= 50 && printed_as_quote(item);
+  };
+  if (std::none_of(items.begin(), items.end(), candidate)) return;  // most articles: no key to compute
   std::vector<std::string> keys;
   keys.reserve(items.size());
   for (const auto& item : items) keys.push_back(item.dropped() ? std::string{} : cleaner::loose_key(item.text));
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& s = items[i].signals;
-    if (items[i].dropped() || s.words < 6 || s.words > 50 || keys[i].empty() || !printed_as_quote(items[i])) continue;
+    if (!candidate(items[i]) || keys[i].empty()) continue;
     for (std::size_t j = 0; j < items.size(); ++j) {
-      if (j == i || items[j].signals.words <= s.words || keys[j].size() <= keys[i].size()) continue;
+      if (j == i || items[j].signals.words <= items[i].signals.words || keys[j].size() <= keys[i].size()) continue;
       if (cleaner::contains_phrase(keys[j], keys[i])) {
         drop(items[i], "repeats the text (pull quote)");
         break;

@@ -33,7 +33,8 @@ struct Findings {
   std::string byline_line, credit_line;
   std::vector<std::pair<std::size_t, std::string>> dates_above_text;  // (text block, ISO date)
   std::size_t text_blocks = 0;                                        // text blocks seen so far
-  std::size_t text_start = 0;  // the text block where running text starts (when text_started)
+  std::size_t elements_above_text = 0;  // elements read above the running text (at most max_elements_above_text)
+  std::size_t text_start = 0;           // the text block where running text starts (when text_started)
   bool text_started = false;
   std::string running_text;  // the first paragraphs of running text
 };
@@ -121,24 +122,43 @@ void note_line_above_text(const GumboNode* node, GumboTag tag, const std::string
     if (auto date = parse_date(text)) found.dates_above_text.emplace_back(found.text_blocks, *date);
 }
 
-// Running text: a paragraph of 25 words or more that is not a standfirst.
+// How many elements above the running text are read for headings, bylines and dates: a bound on the
+// work, since a page nested thousands of levels deep would otherwise have its text read once per level.
+constexpr std::size_t max_elements_above_text = 1500;
+
+bool is_running_text(const GumboNode* node, const std::string& text) {
+  return count_words(text) >= 25 && !looks_like_standfirst(node);
+}
+
+// Running text starts at the first paragraph of 25 words or more that is not a standfirst. Above it,
+// each text block is read for headings, bylines and dates; below it, paragraphs for more running text
+// (what the headline announces) and for a credit line.
 void note_text_block(const GumboNode* node, GumboTag tag, Findings& found) {
   if (!is_text_block(tag)) return;
-  bool counted = tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_HEADER;
-  if (!counted && !has_own_text(node) && tag != GUMBO_TAG_DIV) return;
-  auto text = visible_text(node, found.text_started ? 2048 : 600);
-  if (text.empty()) return;
-  bool paragraph = (tag == GUMBO_TAG_P || (tag == GUMBO_TAG_DIV && has_own_text(node))) && count_words(text) >= 25 &&
-                   !looks_like_standfirst(node);
-  if (paragraph && !found.text_started) found.text_started = true, found.text_start = found.text_blocks;
   if (found.text_started) {
-    if (paragraph && found.running_text.size() < 2000) found.running_text += text + " ";
-    if (tag == GUMBO_TAG_P && found.credit_line.empty() && text.size() <= 300)
+    if (tag != GUMBO_TAG_P) return;  // a <p> holds no other block: each text is read once
+    auto text = visible_text(node, 2048);
+    if (found.running_text.size() < 2000 && is_running_text(node, text)) found.running_text += text + " ";
+    if (found.credit_line.empty() && text.size() <= 300)
       if (auto authors = read_credit_line(text)) found.credit_line = join_authors(*authors);
-  } else if (text.size() <= 300) {
-    note_line_above_text(node, tag, text, found);
+    return;
   }
-  if (counted || has_own_text(node)) ++found.text_blocks;
+  bool own_text = has_own_text(node);
+  bool counted = tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_HEADER;
+  if (!counted && !own_text && tag != GUMBO_TAG_DIV) return;
+  bool within_budget = found.elements_above_text < max_elements_above_text;
+  if (!within_budget && tag != GUMBO_TAG_P) return;
+  ++found.elements_above_text;
+  auto text = visible_text(node, 2048);
+  if (text.empty()) return;
+  if ((tag == GUMBO_TAG_P || (tag == GUMBO_TAG_DIV && own_text)) && is_running_text(node, text)) {
+    found.text_started = true;
+    found.text_start = found.text_blocks;
+    found.running_text = text + " ";
+    return;
+  }
+  if (within_budget && text.size() <= 300) note_line_above_text(node, tag, text, found);
+  if (counted || own_text) ++found.text_blocks;
 }
 
 void visit_body_element(const GumboNode* node, GumboTag tag, Findings& found) {
