@@ -407,21 +407,25 @@ def render(layout):
     return out
 
 
+def write_pages(folder, rendered, extension, check):
+    """Writes each page and its gold file into folder, or with check counts those that differ."""
+    differ = 0
+    if not check:
+        folder.mkdir(parents=True, exist_ok=True)
+    for name, (page, gold) in rendered.items():
+        for path, text in ((folder / (name + extension), page), (folder / (name + ".gold.json"), gold)):
+            if check:
+                if not path.exists() or path.read_text(encoding="utf-8") != text:
+                    print("differs: %s" % path.relative_to(HERE))
+                    differ += 1
+            else:
+                path.write_text(text, encoding="utf-8")
+    return differ
+
+
 def main(argv):
     check = "--check" in argv
-    differ = 0
-    for layout in LAYOUTS:
-        folder = PAGES / layout
-        if not check:
-            folder.mkdir(parents=True, exist_ok=True)
-        for name, (page, gold) in render(layout).items():
-            for path, text in ((folder / (name + ".txt"), page), (folder / (name + ".gold.json"), gold)):
-                if check:
-                    if not path.exists() or path.read_text(encoding="utf-8") != text:
-                        print("differs: %s" % path.relative_to(HERE))
-                        differ += 1
-                else:
-                    path.write_text(text, encoding="utf-8")
+    differ = sum(write_pages(PAGES / layout, render(layout), ".txt", check) for layout in LAYOUTS)
     return 1 if differ else 0
 
 

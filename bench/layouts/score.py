@@ -209,7 +209,7 @@ def git_commit():
 def main(argv):
     parser = argparse.ArgumentParser(prog="score.py", description=__doc__.splitlines()[0])
     parser.add_argument("--binary", help="newsdex-index to run (default: $NEWSDEX_INDEX, build/ or build-bench/)")
-    parser.add_argument("--pages", default=str(HERE / "pages"), help="folder of <layout>/<name>.txt + .gold.json")
+    parser.add_argument("--pages", default=str(HERE / "pages"), help="folder of <layout>/<name>.txt or .html + .gold.json")
     parser.add_argument("--layout", default="", help="only these layouts (comma-separated)")
     parser.add_argument("--verbose", action="store_true", help="also list every wrong title, author and date, "
                         "and the paragraphs kept or lost, as 'page: field: got X, want Y'")
@@ -233,7 +233,7 @@ def main(argv):
     per_layout, everything, errors = [], [], []
     for folder in layouts:
         results = []
-        for page in sorted(folder.glob("*.txt")):
+        for page in sorted(list(folder.glob("*.txt")) + list(folder.glob("*.html"))):
             gold_path = page.with_suffix(".gold.json")
             try:
                 gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -252,7 +252,7 @@ def main(argv):
     overall = summarise(everything, body_score)
     # The same layouts saved two ways: the whole page, or only its main element (see README.md).
     by_scrape = [(label, summarise([r for r in everything if r["scrape"] == kind], body_score))
-                 for kind, label in (("page", "whole pages"), ("main", "main element"))
+                 for kind, label in (("page", "whole pages"), ("main", "main element"), ("html", "HTML pages"))
                  if any(r["scrape"] == kind for r in everything)]
 
     if args.json:

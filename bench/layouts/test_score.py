@@ -11,6 +11,7 @@ import unittest
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import make_html_pages  # noqa: E402
 import make_pages  # noqa: E402
 import score  # noqa: E402
 
@@ -84,6 +85,8 @@ class Summary(unittest.TestCase):
 class Pages(unittest.TestCase):
     def test_pages_match_their_sources(self):
         self.assertEqual(make_pages.main(["--check"]), 0, "run bench/layouts/make_pages.py and commit the pages")
+        self.assertEqual(make_html_pages.main(["--check"]), 0,
+                         "run bench/layouts/make_html_pages.py and commit the pages")
 
     def test_set_has_eight_layouts_of_eight_pages(self):
         layouts = [d for d in (HERE / "pages").iterdir() if d.is_dir()]

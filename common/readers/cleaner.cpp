@@ -5,7 +5,9 @@
 
 #include "common/base/dates.hpp"
 #include "common/base/text.hpp"
+#include "common/readers/byline.hpp"
 #include "common/readers/cleaner_signals.hpp"
+#include "common/readers/headline.hpp"
 
 namespace newsdex {
 namespace {
@@ -51,6 +53,76 @@ void judge_alone(std::vector<Item>& items, std::string_view title_key) {
       drop(item, *end);
     else if (auto cue = cleaner::marker_cue(s))
       drop(item, "boilerplate cue: " + *cue);
+    else if (s.words <= 40 && is_caption_line(item.text))
+      drop(item, "caption or credit");
+    else if (s.words <= 12 && !s.sentence_end && is_label_line(item.text))
+      drop(item, "label");
+  }
+}
+
+// Printed as a quotation: a quote block (HTML) or text that opens with a quotation mark.
+bool printed_as_quote(const Item& item) {
+  if (item.kind == BlockKind::quote) return true;
+  for (std::string_view mark : {"\"", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "'"})
+    if (item.text.starts_with(mark)) return true;
+  return false;
+}
+
+// A pull quote repeats a sentence of the text in large type, as a quotation: a short quoted block whose
+// words all appear, in order, inside a longer block of the article.
+void drop_pull_quotes(std::vector<Item>& items) {
+  auto candidate = [](const Item& item) {
+    return !item.dropped() && item.signals.words >= 6 && item.signals.words <= 50 && printed_as_quote(item);
+  };
+  if (std::none_of(items.begin(), items.end(), candidate)) return;  // most articles: no key to compute
+  std::vector<std::string> keys;
+  keys.reserve(items.size());
+  for (const auto& item : items) keys.push_back(item.dropped() ? std::string{} : cleaner::loose_key(item.text));
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!candidate(items[i]) || keys[i].empty()) continue;
+    for (std::size_t j = 0; j < items.size(); ++j) {
+      if (j == i || items[j].signals.words <= items[i].signals.words || keys[j].size() <= keys[i].size()) continue;
+      if (cleaner::contains_phrase(keys[j], keys[i])) {
+        drop(items[i], "repeats the text (pull quote)");
+        break;
+      }
+    }
+  }
+}
+
+// The writer's biography closing a feature: the last blocks, short, that start with an author's name
+// and go on as a biography does ("A is a writer based in X", "A and B report on farming").
+void drop_author_bio(std::vector<Item>& items, std::string_view author) {
+  if (author.empty()) return;
+  std::vector<std::string> names;
+  for (auto& name : split_author_names(author))
+    if (count_words(name) >= 2) names.push_back(cleaner::loose_key(name));
+  if (names.empty()) return;
+  static constexpr std::string_view bio_verbs[] = {"is",     "are",    "was",   "writes", "write", "reports",
+                                                   "report", "covers", "lives", "live",   "works", "work"};
+  for (std::size_t back = 0, i = items.size(); i > 0 && back < 2; --i) {
+    auto& item = items[i - 1];
+    if (item.dropped()) continue;
+    ++back;
+    if (item.signals.words > 60) return;
+    auto key = cleaner::loose_key(item.text);
+    // Skip the names (and "and" between them) at the start; what follows must be a biography's verb.
+    std::size_t at = 0;
+    bool named = false;
+    auto starts_at = [&](std::string_view word) {
+      return at < key.size() && key.compare(at, word.size(), word) == 0 &&
+             (key.size() == at + word.size() || key[at + word.size()] == ' ');
+    };
+    for (bool progress = true; progress;) {
+      progress = false;
+      for (const auto& name : names)
+        if (starts_at(name)) at += name.size() + 1, named = progress = true;
+      if (named && starts_at("and")) at += 4, progress = true;
+    }
+    if (!named || at >= key.size()) continue;
+    auto verb = std::string_view(key).substr(at, key.find(' ', at) - at);
+    if (std::find(std::begin(bio_verbs), std::end(bio_verbs), verb) != std::end(bio_verbs))
+      drop(item, "the author's biography");
   }
 }
 
@@ -124,6 +196,7 @@ void cut_after_end(std::vector<Item>& items, const std::vector<TeaserSection>& s
     // the prose still after it is inside the article, whatever it says.
     if (items[i].kind == BlockKind::caption || items[i].text.empty()) continue;
     auto marker = cleaner::end_marker(items[i].signals);
+    if (!marker) marker = cleaner::closing_section(items[i].signals);
     if (marker && before[i] > 0 && (total - before[i]) * 3 < before[i]) cut = i, why = *marker;
   }
   for (const auto& section : sections) {
@@ -135,6 +208,7 @@ void cut_after_end(std::vector<Item>& items, const std::vector<TeaserSection>& s
       break;
     }
   }
+  if (cut < items.size()) drop(items[cut], why);  // a closing section's heading ("About ORG")
   for (std::size_t i = cut + 1; i < items.size(); ++i) drop(items[i], "after the end of the article (" + why + ")");
 }
 
@@ -213,7 +287,8 @@ std::optional<std::string> boilerplate_reason(std::string_view line) {
   return std::nullopt;
 }
 
-CleanReport explain_clean_body(std::string_view title, std::string_view lede, const std::vector<Block>& blocks) {
+CleanReport explain_clean_body(std::string_view title, std::string_view lede, const std::vector<Block>& blocks,
+                               std::string_view author) {
   std::vector<Item> items;
   items.reserve(blocks.size());
   for (const auto& block : blocks) {
@@ -225,7 +300,9 @@ CleanReport explain_clean_body(std::string_view title, std::string_view lede, co
   drop_repeated_short_lines(items);
   auto sections = drop_teaser_sections(items);
   drop_truncated_teasers(items);
+  drop_pull_quotes(items);
   cut_after_end(items, sections);
+  drop_author_bio(items, author);
   CleanReport report;
   report.body.lede = normalise_text(lede);
   trim_edges(items, cleaner::is_prose(cleaner::measure(report.body.lede, 0.0)));
@@ -239,8 +316,9 @@ CleanReport explain_clean_body(std::string_view title, std::string_view lede, co
   return report;
 }
 
-CleanedBody clean_body(std::string_view title, std::string_view lede, const std::vector<Block>& blocks) {
-  return explain_clean_body(title, lede, blocks).body;
+CleanedBody clean_body(std::string_view title, std::string_view lede, const std::vector<Block>& blocks,
+                       std::string_view author) {
+  return explain_clean_body(title, lede, blocks, author).body;
 }
 
 }  // namespace newsdex

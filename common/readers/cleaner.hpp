@@ -34,11 +34,14 @@ struct CleanReport {
   std::vector<BlockDecision> decisions;  // one per input block, in order
 };
 
-// title and lede as the reader found them (either may be empty); blocks in page order.
-CleanedBody clean_body(std::string_view title, std::string_view lede, const std::vector<Block>& blocks);
+// title and lede as the reader found them (either may be empty); blocks in page order; author as the
+// reader found it ("A; B", "A, B"; may be empty): a closing biography of an author is not body text.
+CleanedBody clean_body(std::string_view title, std::string_view lede, const std::vector<Block>& blocks,
+                       std::string_view author = {});
 
 // The same, with the decision taken on every block.
-CleanReport explain_clean_body(std::string_view title, std::string_view lede, const std::vector<Block>& blocks);
+CleanReport explain_clean_body(std::string_view title, std::string_view lede, const std::vector<Block>& blocks,
+                               std::string_view author = {});
 
 // NFC, zero-width characters and soft hyphens removed, white space collapsed and trimmed.
 std::string normalise_text(std::string_view text);

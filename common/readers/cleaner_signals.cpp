@@ -61,7 +61,15 @@ constexpr std::string_view strong_cues[] = {"advertisement",
                                             "trending now",
                                             "top stories",
                                             "all rights reserved",
-                                            "skip to content"};
+                                            "skip to content",
+                                            "continue reading below",
+                                            "story continues below",
+                                            "article continues below",
+                                            "have a story",
+                                            "got a story",
+                                            "our standards",
+                                            "this story appears in",
+                                            "appears in the print edition"};
 
 // Words that mark boilerplate only when they make up (nearly) the whole of a very short line.
 constexpr std::string_view short_line_cues[] = {
@@ -267,6 +275,16 @@ std::optional<std::string> end_marker(const BlockSignals& s) {
       automated = automated || contains_phrase(s.key, how);
     if (about_itself && automated) return "automated-content disclaimer";
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> closing_section(const BlockSignals& s) {
+  if (s.words < 2 || s.words > 8 || s.sentence_end) return std::nullopt;
+  // "About Alderwood University": an organisation's boilerplate under its name, as releases end.
+  if (starts_with_phrase(s.key, "about") && s.title_case) return "about the organisation";
+  for (std::string_view heading : {"notes to editors", "note to editors", "media contact", "media contacts",
+                                   "press contact", "press contacts", "about the author", "about the authors"})
+    if (starts_with_phrase(s.key, heading)) return std::string(heading);
   return std::nullopt;
 }
 

@@ -37,6 +37,10 @@ bool is_teaser_heading(const BlockSignals& s);
 // the article was produced by automation. Returns the reason, or nullopt.
 std::optional<std::string> end_marker(const BlockSignals& s);
 
+// A heading that opens what follows an article rather than the article: "About ORG" (an organisation's
+// boilerplate), "Notes to editors", "Media contact", "About the author". The reason, or nullopt.
+std::optional<std::string> closing_section(const BlockSignals& s);
+
 // Letters and digits only, lower case, single spaces: compares paragraphs that differ only in quotes,
 // punctuation or a trailing period.
 std::string loose_key(std::string_view text);

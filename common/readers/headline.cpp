@@ -38,24 +38,33 @@ std::size_t count_words(std::string_view text) {
   return words;
 }
 
-bool is_label_line(std::string_view line) {
+bool is_caption_line(std::string_view line) {
   auto lower = ascii_lower(collapse_whitespace(line));
-  // Reading time: "4 minute read", "9 min read", "5-minute read", "19 February 2024 · 9 min read".
-  for (std::string_view read : {" min read", " minute read", " mins read", " minutes read", "-minute read"})
-    if (lower.find(read) != std::string::npos && count_words(lower) <= 10) return true;
-  for (std::string_view label :
-       {"tags:", "tagged:", "categories:", "category:", "topics:", "filed under", "posted in", "section:", "keywords:",
-        "labels:", "photo:", "photograph:", "image:", "picture:", "video:", "watch:", "credit:", "skip to", "jump to"})
-    if (has_word_prefix(lower, label) || (label.ends_with(':') && lower.starts_with(label))) return true;
-  // "Updated 3 hours ago", "Last updated 10:15": an update note has a number in it.
-  bool has_digit =
-      std::any_of(lower.begin(), lower.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  if ((has_word_prefix(lower, "updated") || has_word_prefix(lower, "last updated")) && has_digit) return true;
+  for (std::string_view label : {"photo:", "photograph:", "image:", "picture:", "video:", "watch:", "credit:"})
+    if (lower.starts_with(label)) return true;
+  // A gallery's counter: "[1/3] A combine harvester works a field ...".
+  if (lower.size() > 5 && lower[0] == '[' && std::isdigit(static_cast<unsigned char>(lower[1])) && lower[2] == '/')
+    return true;
   // Captions carry their credit inside or at the end.
   for (std::string_view credit : {". photo:", "(image:", "(photo:", ". photograph:", ". picture:", "photo submitted",
                                   "submitted photo", "purchase licensing rights"})
     if (lower.find(credit) != std::string::npos) return true;
   return false;
+}
+
+bool is_label_line(std::string_view line) {
+  if (is_caption_line(line)) return true;
+  auto lower = ascii_lower(collapse_whitespace(line));
+  // Reading time: "4 minute read", "9 min read", "5-minute read", "19 February 2024 · 9 min read".
+  for (std::string_view read : {" min read", " minute read", " mins read", " minutes read", "-minute read"})
+    if (lower.find(read) != std::string::npos && count_words(lower) <= 10) return true;
+  for (std::string_view label : {"tags:", "tagged:", "categories:", "category:", "topics:", "filed under", "posted in",
+                                 "section:", "keywords:", "labels:", "skip to", "jump to"})
+    if (has_word_prefix(lower, label) || (label.ends_with(':') && lower.starts_with(label))) return true;
+  // "Updated 3 hours ago", "Last updated 10:15": an update note has a number in it.
+  bool has_digit =
+      std::any_of(lower.begin(), lower.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return (has_word_prefix(lower, "updated") || has_word_prefix(lower, "last updated")) && has_digit;
 }
 
 std::set<std::string> word_stems(std::string_view text) {

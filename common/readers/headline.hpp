@@ -19,6 +19,11 @@ std::size_t count_words(std::string_view text);
 // navigation aid ("Skip to main content").
 bool is_label_line(std::string_view line);
 
+// A caption or credit: "Photo: ...", "Video: ...", "Photograph: P for Site", "[1/3] ...", a caption
+// that ends with its credit ("... Photo: A / Agency", "... (Image: A)", "... Photo submitted",
+// "... Purchase Licensing Rights"). What is_label_line calls a caption.
+bool is_caption_line(std::string_view line);
+
 // The word stems of a text (lower case, words of 4+ letters cut to 5, common words left out).
 std::set<std::string> word_stems(std::string_view text);
 

@@ -5,11 +5,13 @@
 #include <string_view>
 
 #include "common/readers/html_dom.hpp"
+#include "common/readers/html_title.hpp"
 
 namespace newsdex::html {
 
 struct PageMetadata {
   std::string title;            // without a " | Site" suffix
+  std::string title_source;     // where the title came from (html_title.hpp)
   std::string published;        // ISO 8601 (parse_date), or empty
   std::string author;           // "A. Writer" or "A. Writer, B. Writer"
   std::string source;           // the site or publication name
@@ -20,9 +22,5 @@ struct PageMetadata {
 };
 
 PageMetadata read_metadata(const Document& document);
-
-// Removes a trailing " | Site Name" / " - Site" from a title: a tail naming `site` or the host of
-// `url` (either may be empty), or a short tail after " | ".
-std::string strip_site_suffix(std::string_view title, std::string_view site, std::string_view url = {});
 
 }  // namespace newsdex::html

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/base/text.hpp"
+#include "common/readers/byline.hpp"
 #include "common/readers/cleaner.hpp"
 #include "common/readers/html_content.hpp"
 #include "common/readers/html_dom.hpp"
@@ -17,7 +18,6 @@ std::size_t count_words(std::string_view text) {
   return normal.empty() ? 0 : static_cast<std::size_t>(std::count(normal.begin(), normal.end(), ' ')) + 1;
 }
 
-
 // Whether `text` is printed on the page as a block of its own (a line of the page's visible text).
 bool shown_as_own_block(std::string_view text, const GumboNode* body) {
   auto wanted = collapse_whitespace(text);
@@ -25,7 +25,8 @@ bool shown_as_own_block(std::string_view text, const GumboNode* body) {
   std::size_t start = 0;
   while (start < page.size()) {
     auto end = std::min(page.find('\n', start), page.size());
-    if (end - start >= wanted.size() && collapse_whitespace(std::string_view(page).substr(start, end - start)) == wanted)
+    if (end - start >= wanted.size() &&
+        collapse_whitespace(std::string_view(page).substr(start, end - start)) == wanted)
       return true;
     start = end + 1;
   }
@@ -53,6 +54,15 @@ std::string choose_lede(const html::PageMetadata& metadata, const std::vector<Bl
   return {};
 }
 
+// A byline or credit line inside the article's container ("Posted on DATE by A", "Reporting by A;
+// Editing by B") names the authors (read_metadata has read it); it is never body text.
+std::vector<Block> drop_byline_blocks(std::vector<Block> blocks) {
+  std::erase_if(blocks, [](const Block& block) {
+    return block.text.size() <= 300 && (read_byline(block.text) || read_credit_line(block.text));
+  });
+  return blocks;
+}
+
 }  // namespace
 
 ReadResult read_html_page(std::string_view utf8_html, const std::string& path) {
@@ -62,6 +72,7 @@ ReadResult read_html_page(std::string_view utf8_html, const std::string& path) {
   Article article;
   article.path = path;
   article.title = metadata.title;
+  article.title_source = metadata.title_source;
   article.published = metadata.published;
   article.author = metadata.author;
   article.source = metadata.source;
@@ -69,9 +80,10 @@ ReadResult read_html_page(std::string_view utf8_html, const std::string& path) {
   if (document.flattened())
     article.warnings.push_back("HTML nested more than " + std::to_string(html::Document::max_depth) +
                                " levels deep: read as if the deeper elements were at that depth");
-  auto blocks = html::extract_main_content(document.body(), {metadata.title, metadata.structured_body});
+  auto blocks =
+      drop_byline_blocks(html::extract_main_content(document.body(), {metadata.title, metadata.structured_body}));
   auto lede = choose_lede(metadata, blocks, document.body());
-  auto body = clean_body(article.title, lede, blocks);
+  auto body = clean_body(article.title, lede, blocks, article.author);
   article.lede = std::move(body.lede);
   article.paragraphs = std::move(body.paragraphs);
   result.articles.push_back(std::move(article));

@@ -419,7 +419,7 @@ Article assemble_article(const std::vector<std::string>& blocks, const std::vect
   std::vector<Block> body;
   for (std::size_t i = 0; i < blocks.size(); ++i)
     if (!used[i]) body.push_back({blocks[i], BlockKind::paragraph, 0.0});
-  auto cleaned = clean_body(header.article.title, header.lede, body);
+  auto cleaned = clean_body(header.article.title, header.lede, body, header.article.author);
   auto article = std::move(header.article);
   article.title = normalise_text(article.title);
   article.author = normalise_text(article.author);

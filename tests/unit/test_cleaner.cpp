@@ -190,3 +190,61 @@ TEST_CASE("an end marker with much of the article still after it does not cut th
   CHECK(report.decisions[2].reason == "copyright footer");
   CHECK(report.decisions[3].reason == "copyright footer");
 }
+
+TEST_CASE("clean_body drops captions, credits, pull quotes and closing boilerplate in any format", "[cleaner]") {
+  const char* const quoted = "\xE2\x80\x9CThe bill gave too much power to the utility regulator.\xE2\x80\x9D";
+  const char* const saying =
+      "One member put it plainly: the bill gave too much power to the utility regulator. Others agreed with her.";
+  struct Case {
+    const char* name;
+    std::vector<Block> blocks;
+    std::string author;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"a caption with its credit",
+       blocks_of({p1, "Members leave the chamber. Photo: Ina Holm / Pellby Post", p2, p3}),
+       "",
+       {p1, p2, p3}},
+      {"a gallery caption",
+       blocks_of({p1, "[1/3] Members leave the chamber, May 2, 2024. Post/Ina Holm", p2, p3}),
+       "",
+       {p1, p2, p3}},
+      {"a photographer's credit", blocks_of({"Photograph: Ina Holm for Pellby Post", p1, p2, p3}), "", {p1, p2, p3}},
+      {"a pull quote repeating a sentence", blocks_of({p1, saying, quoted, p3}), "", {p1, saying, p3}},
+      {"continue reading, a newsdesk prompt, an issue note",
+       blocks_of({p1, "Continue reading below", p2, p3,
+                  "Have a story? Email newsdesk@post.example or call 01632 960441.",
+                  "This story appears in the June 2024 issue of Pellby Post. Subscribe to get the print edition."}),
+       "",
+       {p1, p2, p3}},
+      {"an organisation's About section and media contact",
+       blocks_of({p1, p2, p3, "About Pellby Water",
+                  "Pellby Water supplies 40,000 homes in the river towns and is owned by its customers.",
+                  "Media contact", "Orla Finch", "press@water.example"}),
+       "",
+       {p1, p2, p3}},
+      {"the author's biography at the end",
+       blocks_of({p1, p2, p3, "Orla Finch and Bram Kessel are a writer and photographer based in Pellby."}),
+       "Orla Finch; Bram Kessel",
+       {p1, p2, p3}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    CHECK(clean_body("Title", "", c.blocks, c.author).paragraphs == c.expected);
+  }
+}
+
+TEST_CASE("clean_body keeps sentences that look like captions, quotes or biographies but are not", "[cleaner]") {
+  const char* const photo = "The photo of the vote, taken by a member, was shared thousands of times on Friday.";
+  const char* const about = "About two thirds of the members voted for the bill in the end.";
+  const char* const named = "Orla Finch, who chairs the committee, is expected to report in the autumn.";
+  const char* const copyright = "Copyright rules for parliament's own recordings will be reviewed next year.";
+  // A bio-like sentence about someone who is not the author, and "About the study" as a crosshead.
+  auto body = clean_body("Title", "", blocks_of({p1, photo, about, "About the study", p2, copyright, named, p3}),
+                         "Bram Kessel");
+  CHECK(body.paragraphs == std::vector<std::string>{p1, photo, about, "About the study", p2, copyright, named, p3});
+  // The author named as the subject of a sentence in the middle of the article is not a biography.
+  auto middle = clean_body("Title", "", blocks_of({p1, named, p2, p3}), "Orla Finch");
+  CHECK(middle.paragraphs == std::vector<std::string>{p1, named, p2, p3});
+}

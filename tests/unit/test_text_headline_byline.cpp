@@ -114,3 +114,18 @@ TEST_CASE("the headline is chosen by shape, shared words and nearness, not by po
     CHECK(choose_headline(c.candidates, text) == c.expected);
   }
 }
+
+TEST_CASE("captions and credits are told from sentences", "[readers][headline]") {
+  for (const char* line :
+       {"Photograph: Ina Holm for Pellby Post", "[1/3] Ferry passengers at the quay, May 2, 2024. Pellby Post/Ina Holm",
+        "Owner Sal Brenn with the award. Photo submitted", "Video: Crews repair the main on Elm Avenue.",
+        "Ferry passengers at the quay Purchase Licensing Rights"}) {
+    INFO(line);
+    CHECK(is_caption_line(line));
+  }
+  for (const char* line : {"The photo was taken in 1952 by a ferry passenger.", "Updated 2 hours ago",
+                           "[citation needed] is a phrase editors use."}) {
+    INFO(line);
+    CHECK_FALSE(is_caption_line(line));
+  }
+}
