@@ -33,6 +33,7 @@ extern "C" void request_stop(int signal_number) {
 // Every number option as text, read by common/option_numbers with its range (CLI11's own conversion
 // wraps -1 and truncates to the type's width).
 const newsdex::NumberRange jobs_range{0, 1024}, commit_range{0, 100'000'000}, top_range{0, 100'000};
+const newsdex::NumberRange shards_range{1, 256};
 // Files are read whole into memory: 1 TiB is far beyond any article file, and far below overflow.
 const newsdex::NumberRange file_size_range{1, 1024.0 * 1024 * 1024 * 1024};
 
@@ -41,6 +42,7 @@ struct CommandLine {
   newsdex::IndexOptions options;
   std::string format = "auto", entities = "both", max_size = "10M";
   std::string jobs = std::to_string(options.jobs), commit_every = std::to_string(options.commit_every);
+  std::string shards;  // empty: what the database has (one database for a new one)
   std::vector<std::string> json_fields;
   std::string curation_file;
   bool dump_only = false, quiet = false, verbose = false, json_summary = false, no_spelling = false;
@@ -69,6 +71,10 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_option("--commit-every", c.commit_every,
                  "Commit after this many articles (0: after each file; up to 100000000)")
       ->capture_default_str()
+      ->type_name("NUMBER");
+  app.add_option("--shards", c.shards,
+                 "Build a new collection as this many shard databases, written in parallel (1 to 256; fixed at "
+                 "creation; default: what the database has, one for a new one)")
       ->type_name("NUMBER");
   app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
   app.add_flag("--force", options.force, "Re-index every file, changed or not");
@@ -144,6 +150,7 @@ void check_options(CommandLine& c) {
   if (!options.language.empty()) newsdex::check_language(options.language);
   options.jobs = static_cast<unsigned>(newsdex::parse_count("--jobs", c.jobs, jobs_range));
   options.commit_every = newsdex::parse_count("--commit-every", c.commit_every, commit_range);
+  if (!c.shards.empty()) options.shards = static_cast<unsigned>(newsdex::parse_count("--shards", c.shards, shards_range));
   options.read.max_file_bytes = newsdex::parse_byte_size("--max-file-size", c.max_size, file_size_range);
   if (options.inputs.empty()) throw newsdex::UsageError("no paths given (see --help)");
   options.read.format = newsdex::parse_input_format(c.format);
