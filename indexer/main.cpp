@@ -49,6 +49,8 @@ struct CommandLine {
   bool compact = false, no_compact = false;
   CLI::App* stats_command = nullptr;
   CLI::App* compact_command = nullptr;
+  CLI::App* merge_command = nullptr;
+  CLI::App* shards_command = nullptr;
   std::string top = "10";
   bool stats_json = false;
 };
@@ -126,11 +128,28 @@ void add_options(CLI::App& app, CommandLine& c) {
   c.compact_command->add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish");
   c.compact_command->add_flag("--json", c.json_summary, "Print the sizes before and after as JSON");
   c.compact_command->add_flag("-q,--quiet", c.quiet, "Print errors only");
+
+  c.merge_command = app.add_subcommand(
+      "merge", "Merge a sharded collection into one database (xapian-compact's merge); searches meanwhile are "
+               "not disturbed");
+  c.merge_command->add_option("--db", options.db_path, "Collection to merge")
+      ->capture_default_str()
+      ->type_name("FOLDER");
+  c.merge_command->add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish");
+  c.merge_command->add_flag("--json", c.json_summary, "Print the sizes before and after as JSON");
+  c.merge_command->add_flag("-q,--quiet", c.quiet, "Print errors only");
+
+  c.shards_command = app.add_subcommand("shards", "List the databases of a collection: articles and size of each");
+  c.shards_command->add_option("--db", options.db_path, "Collection to describe")
+      ->capture_default_str()
+      ->type_name("FOLDER");
+  c.shards_command->add_flag("--json", c.json_summary, "Print as JSON");
 }
 
-// `compact`, or --compact without paths: the sizes before and after, on stderr or as JSON.
-int compact_only(const CommandLine& c) {
-  auto result = newsdex::compact_database(c.options.db_path, c.options.wait_for_lock);
+// `compact` (or --compact without paths) and `merge`: the sizes before and after, on stderr or as JSON.
+int compact_only(const CommandLine& c, bool merge) {
+  auto result = merge ? newsdex::merge_database(c.options.db_path, c.options.wait_for_lock)
+                      : newsdex::compact_database(c.options.db_path, c.options.wait_for_lock);
   if (c.json_summary)
     std::cout << nlohmann::json{{"database", newsdex::path_text(c.options.db_path)},
                                 {"bytes_before", result.bytes_before},
@@ -138,8 +157,24 @@ int compact_only(const CommandLine& c) {
                      .dump(2)
               << '\n';
   else if (!c.quiet)
-    std::cerr << "newsdex-index: compacted " << newsdex::path_text(c.options.db_path) << ": "
+    std::cerr << "newsdex-index: " << (merge ? "merged " : "compacted ") << newsdex::path_text(c.options.db_path) << ": "
               << newsdex::megabytes(result.bytes_before) << " -> " << newsdex::megabytes(result.bytes_after) << '\n';
+  return 0;
+}
+
+// `shards`: one line (or JSON object) per database of the collection.
+int list_shards(const CommandLine& c) {
+  auto shards = newsdex::describe_shards(c.options.db_path);
+  if (c.json_summary) {
+    auto list = nlohmann::json::array();
+    for (const auto& shard : shards)
+      list.push_back({{"path", newsdex::path_text(shard.path)}, {"articles", shard.articles}, {"bytes", shard.bytes}});
+    std::cout << nlohmann::json{{"database", newsdex::path_text(c.options.db_path)}, {"shards", list}}.dump(2) << '\n';
+    return 0;
+  }
+  for (const auto& shard : shards)
+    std::cout << newsdex::path_text(shard.path) << '\t' << shard.articles << " articles\t"
+              << newsdex::megabytes(shard.bytes) << '\n';
   return 0;
 }
 
@@ -242,7 +277,10 @@ int main(int argc, char** argv) {
   try {
     if (c.stats_command->parsed())
       return newsdex::print_stats(c.options.db_path, newsdex::parse_count("--top", c.top, top_range), c.stats_json);
-    if (c.compact_command->parsed() || (c.compact && c.options.inputs.empty() && !c.dump_only)) return compact_only(c);
+    if (c.compact_command->parsed() || (c.compact && c.options.inputs.empty() && !c.dump_only))
+      return compact_only(c, false);
+    if (c.merge_command->parsed()) return compact_only(c, true);
+    if (c.shards_command->parsed()) return list_shards(c);
     if (!c.curation_file.empty()) return curate(c);
     check_options(c);
     return c.dump_only ? dump(c) : run(c);

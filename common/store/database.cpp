@@ -91,6 +91,7 @@ std::optional<WritableFolder> open_versioned(const std::string& path, folder::Fo
   }
   folder::clean_up(path, 0);
   WritableFolder made{path, 1, std::move(lock), {}};
+  if (shards > 1) std::filesystem::create_directory(folder::version_path(path, 1));
   for (const auto& shard : folder::shard_paths(path, 1, std::max(shards, 1u))) {
     made.shards.emplace_back(shard.string(), Xapian::DB_CREATE);
     made.shards.back().commit();
