@@ -354,7 +354,9 @@ void IndexWriter::flush_spelling() {
 
 void IndexWriter::commit_if_due(std::size_t every) {
   if (pending_ == 0 || pending_ < every) return;
-  shards_.commit();
+  // The periodic commits of shards run on their threads while the run goes on; the last one
+  // (every = 0), and every commit of one database, return once everything is committed.
+  shards_.commit(every == 0 || shards_.count() == 1);
   pending_ = 0;
 }
 

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <sstream>
 #include <thread>
@@ -230,6 +231,30 @@ std::optional<FolderLock> lock_for_opening(const fs::path& db) {
   }
 }
 
+namespace {
+
+// The first problem `check` finds with the folders of the database at `db` (the folder itself for a
+// legacy database, else the current version and each of its shards) or with their glass files.
+std::string first_problem(const fs::path& db, const std::function<std::string(const fs::path&)>& check) {
+  auto seen = inspect(db);
+  std::vector<fs::path> folders{db};
+  if (seen.layout == Layout::versioned) {
+    folders = {version_path(db, seen.current)};
+    if (seen.shards > 1)
+      for (auto& shard : shard_paths(db, seen.current, seen.shards)) folders.push_back(std::move(shard));
+  }
+  std::error_code error;
+  for (const auto& folder : folders) {
+    if (auto problem = check(folder); !problem.empty()) return problem;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
+      if (is_glass_file(it->path().filename().string()))
+        if (auto problem = check(it->path()); !problem.empty()) return problem;
+  }
+  return {};
+}
+
+}  // namespace
+
 std::string write_problem(const fs::path& db) {
   auto not_writable = [](const fs::path& path) -> std::string {
     if (::access(path.c_str(), W_OK) == 0 || errno == ENOENT) return {};
@@ -243,17 +268,7 @@ std::string write_problem(const fs::path& db) {
     return not_writable(parent);
   }
   if (auto problem = not_writable(db); !problem.empty()) return problem;
-  auto seen = inspect(db);
-  if (seen.layout == Layout::versioned && seen.shards > 1)
-    if (auto problem = not_writable(version_path(db, seen.current)); !problem.empty()) return problem;
-  auto folders = seen.layout == Layout::versioned ? shard_paths(db, seen.current, seen.shards) : std::vector{db};
-  for (const auto& folder : folders) {
-    if (auto problem = not_writable(folder); !problem.empty()) return problem;
-    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
-      if (it->is_regular_file(error) && is_glass_file(it->path().filename().string()))
-        if (auto problem = not_writable(it->path()); !problem.empty()) return problem;
-  }
-  return {};
+  return first_problem(db, not_writable);
 }
 
 std::string read_problem(const fs::path& db) {
@@ -267,16 +282,7 @@ std::string read_problem(const fs::path& db) {
   if (!fs::exists(db, error)) return {};
   if (auto problem = not_readable(db); !problem.empty() || !fs::is_directory(db, error)) return problem;
   try {
-    auto seen = inspect(db);
-    if (seen.layout == Layout::versioned && seen.shards > 1)
-      if (auto problem = not_readable(version_path(db, seen.current)); !problem.empty()) return problem;
-    auto folders = seen.layout == Layout::versioned ? shard_paths(db, seen.current, seen.shards) : std::vector{db};
-    for (const auto& folder : folders) {
-      if (auto problem = not_readable(folder); !problem.empty()) return problem;
-      for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
-        if (is_glass_file(it->path().filename().string()))
-          if (auto problem = not_readable(it->path()); !problem.empty()) return problem;
-    }
+    return first_problem(db, not_readable);
   } catch (const DatabaseError& e) {
     return e.what();  // the stub or the folder could not be read: the message says which and why
   }

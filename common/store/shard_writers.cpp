@@ -55,6 +55,7 @@ void ShardWriters::serve(Shard& shard) {
 void ShardWriters::write(std::size_t shard, Work work) {
   std::unique_lock lock(mutex_);
   work_done_.wait(lock, [&] { return shards_[shard].queue.size() < queue_limit || failure_; });
+  if (failure_) std::rethrow_exception(failure_);  // a shard failed (a full disk): the run stops here
   shards_[shard].queue.push_back(std::move(work));
   work_ready_.notify_all();
 }
@@ -78,14 +79,38 @@ void ShardWriters::drain() {
   rethrow_failure();
 }
 
-void ShardWriters::commit() {
+void ShardWriters::commit(bool wait) {
+  struct Others {
+    std::mutex mutex;
+    std::condition_variable done;
+    std::size_t left;
+  };
+  auto others = std::make_shared<Others>();
+  others->left = shards_.size() - 1;
   for (std::size_t shard = 1; shard < shards_.size(); ++shard)
-    write(shard, [](Xapian::WritableDatabase& db) { db.commit(); });
-  for (std::size_t shard = 1; shard < shards_.size(); ++shard) wait_idle(shard);
-  rethrow_failure();
-  write(0, [](Xapian::WritableDatabase& db) { db.commit(); });
-  wait_idle(0);
-  rethrow_failure();
+    write(shard, [others](Xapian::WritableDatabase& db) {
+      struct CountDown {  // also when the commit fails: the first shard then sees the failure
+        Others& others;
+        ~CountDown() {
+          std::lock_guard lock(others.mutex);
+          --others.left;
+          others.done.notify_all();
+        }
+      } count_down{*others};
+      db.commit();
+    });
+  write(0, [this, others](Xapian::WritableDatabase& db) {
+    {
+      std::unique_lock lock(others->mutex);
+      others->done.wait(lock, [&] { return others->left == 0; });
+    }
+    {
+      std::lock_guard lock(mutex_);
+      if (failure_) return;  // another shard's commit failed: the records must not claim its articles
+    }
+    db.commit();
+  });
+  if (wait) drain();
 }
 
 }  // namespace newsdex

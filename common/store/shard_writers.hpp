@@ -59,7 +59,9 @@ class ShardWriters {
 
   // Commits every shard: the others first, in parallel, then the first, which holds the file records
   // (file_records.hpp): a crash between the two leaves records that promise no more than is there.
-  void commit();
+  // `wait`: returns once all is committed (else the run goes on meanwhile, and a failure is rethrown
+  // by a later call; the first shard never commits after another shard failed).
+  void commit(bool wait = true);
 
  private:
   struct Shard {

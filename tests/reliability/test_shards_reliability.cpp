@@ -12,6 +12,7 @@
 #include "tests/reliability/child_process.hpp"
 #include "tests/reliability/collection.hpp"
 #include "tests/reliability/index_checks.hpp"
+#include "tests/reliability/interrupt_after_commit.hpp"
 #include "tests/reliability/wait_for.hpp"
 #include "tests/support.hpp"
 
@@ -21,14 +22,20 @@ using namespace std::chrono;
 
 namespace {
 
+// A collection of `text_files` pages and three small exports.
 CollectionShape shape_of(const std::string& tag, std::size_t text_files) {
-  CollectionShape shape;
-  shape.tag = tag;
-  shape.text_files = text_files;
-  shape.jsonl_files = 3;
-  shape.lines_per_jsonl = 50;
-  return shape;
+  return {.tag = tag, .text_files = text_files, .jsonl_files = 3, .lines_per_jsonl = 50};
 }
+
+// A temporary folder holding a generated collection and the place of its sharded database.
+struct Scene {
+  Scene(const std::string& tag, std::size_t text_files)
+      : dir("shards-" + tag), collection(make_collection(dir.path() / "in", shape_of(tag, text_files))),
+        db(dir.path() / "db") {}
+  TempDir dir;
+  Collection collection;
+  fs::path db;
+};
 
 std::vector<std::string> sharded_run(const fs::path& db, const Collection& collection,
                                      std::vector<std::string> extra = {}) {
@@ -51,13 +58,10 @@ void check_rerun_completes(const fs::path& dir, const fs::path& db, const Collec
 
 TEST_CASE("a sharded collection: a second indexer stops at once with 'database is locked'",
           "[reliability][shards][lock]") {
-  TempDir dir("shards-lock");
-  auto collection = make_collection(dir.path() / "in", shape_of("lock", 60));
-  auto db = dir.path() / "db";
+  Scene scene("lock", 60);
+  auto& [dir, collection, db] = scene;
   ChildProcess holder(sharded_run(db, collection, {"--quiet", "--commit-every", "5"}), dir.path());
-  REQUIRE(wait_until([&] { return committed_documents(db) > 0 || holder.finished(); }));
-  holder.signal(SIGSTOP);
-  REQUIRE_FALSE(holder.finished());
+  freeze_after_first_commit(holder, db);
   // With or without --shards: the lock is the folder's, whatever the collection is made of.
   for (const auto* shards : {"", "--shards 3 "}) {
     auto refused = run_command(shell_quote(index_bin()) + " --entities none " + shards + "--db " +
@@ -78,20 +82,12 @@ TEST_CASE("a sharded collection: a second indexer stops at once with 'database i
 
 TEST_CASE("a sharded collection: SIGINT commits what was counted in every shard, and a re-run completes it",
           "[reliability][shards][interrupt]") {
-  TempDir dir("shards-interrupt");
-  auto collection = make_collection(dir.path() / "in", shape_of("int", 400));
-  auto db = dir.path() / "db";
+  Scene scene("int", 400);
+  auto& [dir, collection, db] = scene;
   ChildProcess indexer(sharded_run(db, collection, {"--json", "--commit-every", "25"}), dir.path());
-  REQUIRE(wait_until([&] { return committed_documents(db) > 0 || indexer.finished(); }));
-  indexer.signal(SIGSTOP);
-  REQUIRE_FALSE(indexer.finished());
-  indexer.signal(SIGINT);
-  indexer.signal(SIGCONT);
-  auto exit = indexer.wait_for(seconds(60));
-  REQUIRE(exit);
-  INFO(exit->err);
-  CHECK(exit->exit_code == 6);
-  auto summary = nlohmann::json::parse(exit->out);
+  auto exit = interrupt_after_first_commit(indexer, db, SIGINT);
+  INFO(exit.err);
+  auto summary = nlohmann::json::parse(exit.out);
   auto contents = read_index(db);
   CHECK(contents.doc_count == summary["articles"]["added"].get<std::size_t>());
   CHECK(contents.doc_count < collection.ids.size());
@@ -102,9 +98,8 @@ TEST_CASE("a sharded collection: SIGINT commits what was counted in every shard,
 
 TEST_CASE("a sharded collection killed at random moments keeps its records true and a re-run completes it",
           "[reliability][shards][kill]") {
-  TempDir dir("shards-kill");
-  auto collection = make_collection(dir.path() / "in", shape_of("kill", 1200));
-  auto db = dir.path() / "db";
+  Scene scene("kill", 1200);
+  auto& [dir, collection, db] = scene;
   std::mt19937 random(7);
   const auto kills = number_from_environment("NEWSDEX_SHARD_KILLS", 10);
   std::size_t landed = 0;  // kills that stopped a run (the others came after it had finished)
