@@ -130,8 +130,9 @@ void add_options(CLI::App& app, CommandLine& c) {
   c.compact_command->add_flag("-q,--quiet", c.quiet, "Print errors only");
 
   c.merge_command = app.add_subcommand(
-      "merge", "Merge a sharded collection into one database (xapian-compact's merge); searches meanwhile are "
-               "not disturbed");
+      "merge",
+      "Merge a sharded collection into one database (xapian-compact's merge); searches meanwhile are "
+      "not disturbed");
   c.merge_command->add_option("--db", options.db_path, "Collection to merge")
       ->capture_default_str()
       ->type_name("FOLDER");
@@ -157,8 +158,9 @@ int compact_only(const CommandLine& c, bool merge) {
                      .dump(2)
               << '\n';
   else if (!c.quiet)
-    std::cerr << "newsdex-index: " << (merge ? "merged " : "compacted ") << newsdex::path_text(c.options.db_path) << ": "
-              << newsdex::megabytes(result.bytes_before) << " -> " << newsdex::megabytes(result.bytes_after) << '\n';
+    std::cerr << "newsdex-index: " << (merge ? "merged " : "compacted ") << newsdex::path_text(c.options.db_path)
+              << ": " << newsdex::megabytes(result.bytes_before) << " -> " << newsdex::megabytes(result.bytes_after)
+              << '\n';
   return 0;
 }
 
@@ -185,7 +187,8 @@ void check_options(CommandLine& c) {
   if (!options.language.empty()) newsdex::check_language(options.language);
   options.jobs = static_cast<unsigned>(newsdex::parse_count("--jobs", c.jobs, jobs_range));
   options.commit_every = newsdex::parse_count("--commit-every", c.commit_every, commit_range);
-  if (!c.shards.empty()) options.shards = static_cast<unsigned>(newsdex::parse_count("--shards", c.shards, shards_range));
+  if (!c.shards.empty())
+    options.shards = static_cast<unsigned>(newsdex::parse_count("--shards", c.shards, shards_range));
   options.read.max_file_bytes = newsdex::parse_byte_size("--max-file-size", c.max_size, file_size_range);
   if (options.inputs.empty()) throw newsdex::UsageError("no paths given (see --help)");
   options.read.format = newsdex::parse_input_format(c.format);

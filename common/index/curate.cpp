@@ -146,9 +146,9 @@ CurationReport curate(const std::string& db_path, const std::string& curation_pa
   open_for_reading({db_path});  // a missing database is exit 3 with its message, not created here
   auto folder = open_for_writing(db_path, wait_for_lock);
   if (folder.shards.size() > 1)
-    throw UsageError("--curate does not apply to a sharded collection yet (" + path_text(db_path) +
-                     " has " + std::to_string(folder.shards.size()) +
-                     " shards): 'newsdex-index merge --db DB' makes it one database, which --curate can change");
+    throw UsageError("--curate does not apply to a sharded collection yet (" + path_text(db_path) + " has " +
+                     std::to_string(folder.shards.size()) +
+                     " shards): 'newsdex-index merge --db " + path_text(db_path) + "' makes it one database, which --curate can change");
   auto& db = folder.database();
   auto previous = load_curation(db);
   // One transaction: nothing is committed unless every article was curated.

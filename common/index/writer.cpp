@@ -90,7 +90,8 @@ void IndexWriter::use_dictionary(const DataDictionary& dictionary) {
 std::size_t IndexWriter::shard_for(const std::string& key) const { return shard_of(key, shards_.count()); }
 
 Xapian::docid IndexWriter::find_in(std::size_t shard, const std::string& term) {
-  auto local = shards_.read<Xapian::docid>(shard, [term](Xapian::WritableDatabase& db) { return find_document(db, term); });
+  auto local =
+      shards_.read<Xapian::docid>(shard, [term](Xapian::WritableDatabase& db) { return find_document(db, term); });
   return local == 0 ? 0 : collection_docid({shard, local}, shards_.count());
 }
 
@@ -102,9 +103,8 @@ Xapian::docid IndexWriter::find_anywhere(const std::string& term) {
 
 std::string IndexWriter::stored_bytes(Xapian::docid docid) {
   auto at = shard_docid(docid, shards_.count());
-  return shards_.read<std::string>(at.shard, [at](Xapian::WritableDatabase& db) {
-    return db.get_document(at.docid).get_data();
-  });
+  return shards_.read<std::string>(at.shard,
+                                   [at](Xapian::WritableDatabase& db) { return db.get_document(at.docid).get_data(); });
 }
 
 void IndexWriter::replace(Xapian::docid docid, Xapian::Document&& document) {
@@ -251,7 +251,8 @@ void IndexWriter::record_display_names(const Entities& entities, const std::stri
       auto [known, inserted] = display_names_.try_emplace(key);
       // A fresh run began with no names: only one it wrote itself can be known.
       if (inserted && !fresh_)
-        known->second = shards_.read<std::string>(0, [key](Xapian::WritableDatabase& db) { return db.get_metadata(key); });
+        known->second =
+            shards_.read<std::string>(0, [key](Xapian::WritableDatabase& db) { return db.get_metadata(key); });
       // The first name seen stays, unless a later one writes the accents it lacked ("Zoe" -> "Zoë").
       if (known->second.empty() || (is_plain_ascii(known->second) && !is_plain_ascii(entity.name))) {
         known->second = entity.name;
@@ -297,9 +298,8 @@ bool IndexWriter::write(PreparedArticle&& prepared, bool existed_before) {
   auto shard = shard_for(article.id);
   if (fresh_ && written_ids_.insert(article.id).second) {
     written_hashes_.emplace(hash_term, article.id);
-    shards_.write(shard, [document = std::move(prepared.document)](Xapian::WritableDatabase& db) {
-      db.add_document(document);
-    });
+    shards_.write(
+        shard, [document = std::move(prepared.document)](Xapian::WritableDatabase& db) { db.add_document(document); });
   } else {
     shards_.write(shard, [term = schema::id_term(article.id), document = std::move(prepared.document)](
                              Xapian::WritableDatabase& db) { db.replace_document(term, document); });

@@ -98,7 +98,7 @@ class IndexWriter {
   Xapian::docid find_by_hash(const std::string& hash_term);
 
   bool fresh_;
-  std::unordered_map<std::string, std::string> written_hashes_;  // fresh runs: body hash term -> article id
+  std::unordered_map<std::string, std::string> written_hashes_;    // fresh runs: body hash term -> article id
   std::unordered_set<std::string> written_ids_;                    // fresh runs: ids written
   std::unordered_map<std::string, Xapian::docid> kept_in_place_;   // see remove_file_articles
   // Spelling words are summed here and written to Xapian rarely: updating the spelling table at

@@ -14,7 +14,8 @@ Xapian::docid collection_docid(ShardDocid local, std::size_t shards) {
 }
 
 ShardDocid shard_docid(Xapian::docid collection, std::size_t shards) {
-  return {static_cast<std::size_t>((collection - 1) % shards), static_cast<Xapian::docid>((collection - 1) / shards + 1)};
+  return {static_cast<std::size_t>((collection - 1) % shards),
+          static_cast<Xapian::docid>((collection - 1) / shards + 1)};
 }
 
 }  // namespace newsdex

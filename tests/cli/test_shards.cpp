@@ -2,17 +2,16 @@
 // collection indexed with --shards 3 answers every search as the same articles indexed as one
 // database (counts, facet counts, display names, results, spelling), incremental runs, --prune and
 // duplicates keep working across shards, stock Xapian opens it, and merge makes it one database.
-#include <catch2/catch.hpp>
+#include <xapian.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "common/store/shard_routing.hpp"
 #include "tests/support.hpp"
@@ -26,7 +25,8 @@ namespace {
 constexpr const char* match_everything = "-qqzxqvvkjq";  // a negated word no article has
 
 Json index_run(const fs::path& db, const std::vector<fs::path>& inputs, const std::string& options = {}) {
-  std::string command = shell_quote(index_bin()) + " --json --no-compact " + options + " --db " + shell_quote(db.string());
+  std::string command =
+      shell_quote(index_bin()) + " --json --no-compact " + options + " --db " + shell_quote(db.string());
   for (const auto& input : inputs) command += " " + shell_quote(input.string());
   auto result = run_command(command);
   INFO(result.err);
@@ -37,8 +37,8 @@ Json index_run(const fs::path& db, const std::vector<fs::path>& inputs, const st
 // What a search answers, without what depends on document numbers or timing: the count, the facets
 // (counts and display names), the suggestion and every result (by id: ties may come in another order).
 Json answer(const fs::path& db, const std::string& arguments) {
-  auto result = run_command(shell_quote(search_bin()) + " --db " + shell_quote(db.string()) +
-                            " --json --limit 1000 " + arguments);
+  auto result = run_command(shell_quote(search_bin()) + " --db " + shell_quote(db.string()) + " --json --limit 1000 " +
+                            arguments);
   INFO(arguments << "\n" << result.err);
   REQUIRE(result.exit_code == 0);
   auto response = Json::parse(result.out);
@@ -49,8 +49,10 @@ Json answer(const fs::path& db, const std::string& arguments) {
     for (const char* volatile_member : {"docid", "rank", "weight", "percent"}) hit.erase(volatile_member);
     results[hit["id"].get<std::string>()] = hit;
   }
-  return {{"matches", response["matches"]}, {"facets", response["facets"]},
-          {"suggestion", response["suggestion"]}, {"results", results}};
+  return {{"matches", response["matches"]},
+          {"facets", response["facets"]},
+          {"suggestion", response["suggestion"]},
+          {"results", results}};
 }
 
 // Each query answered alike by both databases; the number of queries that matched something.
@@ -95,36 +97,6 @@ const std::vector<std::string> corpus_queries = {
 };
 
 }  // namespace
-
-TEST_CASE("shard routing: an id always goes to the same shard, every shard is used, numbers round-trip",
-          "[shards][unit]") {
-  struct Case {
-    std::string key;
-    std::size_t shards;
-  };
-  for (const auto& [key, shards] : std::vector<Case>{{"url:https://example.com/a", 3}, {"file:/in/a.txt#0", 2},
-                                                      {"", 5}, {"x", 1}, {"file:/in/ü.txt#12", 7}}) {
-    auto shard = newsdex::shard_of(key, shards);
-    CHECK(shard < shards);
-    CHECK(newsdex::shard_of(key, shards) == shard);
-  }
-  CHECK(newsdex::shard_of("anything", 1) == 0);
-  // A stable hash: the same shard in every build (FNV-1a), so a later run finds what an earlier wrote.
-  CHECK(newsdex::shard_of("file:/in/a.txt#0", 3) == newsdex::shard_of(std::string("file:/in/a.txt#0"), 3));
-  for (std::size_t shards : {2, 3, 4}) {
-    std::vector<int> used(shards);
-    for (int i = 0; i < 300; ++i) ++used[newsdex::shard_of("file:/in/" + std::to_string(i) + ".txt#0", shards)];
-    for (auto count : used) CHECK(count > 300 / static_cast<int>(shards) / 2);  // roughly even
-    for (Xapian::docid docid = 1; docid < 50; ++docid) {
-      auto local = newsdex::shard_docid(docid, shards);
-      CHECK(local.shard < shards);
-      CHECK(newsdex::collection_docid(local, shards) == docid);
-    }
-  }
-  // Xapian's own numbering of several databases opened as one: shard k holds k+1, k+1+n, ...
-  CHECK(newsdex::collection_docid({1, 1}, 3) == 2);
-  CHECK(newsdex::collection_docid({0, 2}, 3) == 4);
-}
 
 TEST_CASE("sharded collections: corpus/ with --shards 3 answers as one database, and stock Xapian opens it",
           "[shards][cli]") {
@@ -211,8 +183,8 @@ TEST_CASE("sharded collections: edits, deletions, --prune and duplicates across 
   for (const auto& copy : copies) write_page(copy, "Lantern parade on the quay", copied_body);
 
   auto one = dir.path() / "one", sharded = dir.path() / "sharded";
-  std::vector<std::string> queries = {"harbour", "lantern", "lighthouse", "marina", "timetable", "--facet place -- " +
-                                                                                                   std::string(match_everything)};
+  std::vector<std::string> queries = {"harbour", "lantern",   "lighthouse",
+                                      "marina",  "timetable", "--facet place -- " + std::string(match_everything)};
   auto step = [&](const std::string& options, const std::string& what) {
     INFO(what);
     auto single = index_run(one, {pages}, options);
@@ -226,7 +198,8 @@ TEST_CASE("sharded collections: edits, deletions, --prune and duplicates across 
   CHECK(first["articles"]["duplicates"].get<int>() == 1);
   CHECK(answer(sharded, "lantern")["matches"]["total"].get<int>() == 1);
 
-  write_page(pages / "page-3.txt", "Harbour story rewritten", "The lighthouse keeper of the harbour retired on Friday after forty winters of service on the rocks, "
+  write_page(pages / "page-3.txt", "Harbour story rewritten",
+             "The lighthouse keeper of the harbour retired on Friday after forty winters of service on the rocks, "
              "the harbour board said.");
   auto edited = step("", "a file edited");
   CHECK(edited["articles"]["updated"].get<int>() == 1);
@@ -246,9 +219,8 @@ TEST_CASE("sharded collections: part of Reuters-21578 with --shards 3 answers as
           "[shards][cli][reuters]") {
   NEWSDEX_REQUIRE_SHARED(shared);
   TempDir dir("shards-reuters");
-  auto converted = run_command("python3 " +
-                               shell_quote((source_dir() / "corpus/tools/reuters_to_jsonl.py").string()) + " " +
-                               shell_quote((shared / "corpora/reuters21578").string()));
+  auto converted = run_command("python3 " + shell_quote((source_dir() / "corpus/tools/reuters_to_jsonl.py").string()) +
+                               " " + shell_quote((shared / "corpora/reuters21578").string()));
   REQUIRE(converted.exit_code == 0);
   // The first 2,500 stories, in two exports (Reuters repeats some stories: duplicates across shards).
   std::istringstream lines(converted.out);

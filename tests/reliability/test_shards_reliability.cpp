@@ -30,7 +30,8 @@ CollectionShape shape_of(const std::string& tag, std::size_t text_files) {
 // A temporary folder holding a generated collection and the place of its sharded database.
 struct Scene {
   Scene(const std::string& tag, std::size_t text_files)
-      : dir("shards-" + tag), collection(make_collection(dir.path() / "in", shape_of(tag, text_files))),
+      : dir("shards-" + tag),
+        collection(make_collection(dir.path() / "in", shape_of(tag, text_files))),
         db(dir.path() / "db") {}
   TempDir dir;
   Collection collection;
