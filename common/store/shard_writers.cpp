@@ -1,5 +1,7 @@
 #include "common/store/shard_writers.hpp"
 
+#include <chrono>
+
 namespace newsdex {
 namespace {
 
@@ -83,30 +85,39 @@ void ShardWriters::commit(bool wait) {
   struct Others {
     std::mutex mutex;
     std::condition_variable done;
-    std::size_t left;
+    std::size_t left = 0;
+    bool failed = false;
   };
   auto others = std::make_shared<Others>();
   others->left = shards_.size() - 1;
   for (std::size_t shard = 1; shard < shards_.size(); ++shard)
     write(shard, [others](Xapian::WritableDatabase& db) {
-      struct CountDown {  // also when the commit fails: the first shard then sees the failure
+      struct Report {  // also when the commit throws
         Others& others;
-        ~CountDown() {
+        bool committed = false;
+        ~Report() {
           std::lock_guard lock(others.mutex);
           --others.left;
+          others.failed = others.failed || !committed;
           others.done.notify_all();
         }
-      } count_down{*others};
+      } report{*others};
       db.commit();
+      report.committed = true;
     });
   write(0, [this, others](Xapian::WritableDatabase& db) {
-    {
-      std::unique_lock lock(others->mutex);
-      others->done.wait(lock, [&] { return others->left == 0; });
-    }
-    {
+    // Waits for the others; a commit that failed, or was never run (a failure before it, the run
+    // ending), means the first shard does not commit: its records must not claim what is not there.
+    while (true) {
+      {
+        std::unique_lock lock(others->mutex);
+        if (others->done.wait_for(lock, std::chrono::milliseconds(20), [&] { return others->left == 0; })) {
+          if (others->failed) return;
+          break;
+        }
+      }
       std::lock_guard lock(mutex_);
-      if (failure_) return;  // another shard's commit failed: the records must not claim its articles
+      if (failure_ || stopping_) return;
     }
     db.commit();
   });

@@ -16,10 +16,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // Indexes `good` into `db` (which must fit), then `big` on top until the disk is full: the run must
-// stop with exit 5 and one line naming the full disk, keeping what `good` committed.
-void check_filling_stops_cleanly(const fs::path& db, const Collection& good, const Collection& big) {
-  auto first = run_command(shell_quote(index_bin()) + " --quiet --entities none --db " + shell_quote(db.string()) +
-                           " " + shell_quote(good.root.string()));
+// stop with exit 5 and one line naming the full disk, keeping what `good` committed. `create`: options
+// of the first run (--shards N).
+void check_filling_stops_cleanly(const fs::path& db, const Collection& good, const Collection& big,
+                                 const std::string& create = "") {
+  auto first = run_command(shell_quote(index_bin()) + " --quiet --entities none " + create + " --db " +
+                           shell_quote(db.string()) + " " + shell_quote(good.root.string()));
   INFO(first.err);
   REQUIRE(first.exit_code == 0);
 
@@ -81,5 +83,25 @@ TEST_CASE("a disk that fills at any point of a commit stops the indexer with exi
     }
     INFO("tmpfs of " << kib << " KiB");
     check_filling_stops_cleanly(mount_point / "db", good, big);
+  }
+}
+
+// A sharded collection (docs/distributed.md): each shard's writer thread may meet the full disk; the
+// run ends the same way, and the first shard (the file records) never commits after another failed.
+TEST_CASE("a full disk stops the indexer of a sharded collection with exit 5 and keeps it valid",
+          "[reliability][full-disk][shards]") {
+  TempDir dir("full-disk-shards");
+  auto good =
+      make_collection(dir.path() / "good", {.tag = "good", .text_files = 60, .jsonl_files = 1, .lines_per_jsonl = 20});
+  auto big = make_collection(dir.path() / "big", {.tag = "big"});
+  for (int kib = 3000; kib <= 4200; kib += 150) {
+    auto mount_point = dir.path() / ("mnt-" + std::to_string(kib));
+    TmpfsMount small(mount_point, std::to_string(kib) + "k");
+    if (!small.mounted()) {
+      WARN("SKIPPED: cannot mount a small tmpfs to fill (" << small.error() << "; needs root or CAP_SYS_ADMIN)");
+      return;
+    }
+    INFO("tmpfs of " << kib << " KiB");
+    check_filling_stops_cleanly(mount_point / "db", good, big, "--shards 3");
   }
 }
