@@ -33,6 +33,7 @@ extern "C" void request_stop(int signal_number) {
 // Every number option as text, read by common/option_numbers with its range (CLI11's own conversion
 // wraps -1 and truncates to the type's width).
 const newsdex::NumberRange jobs_range{0, 1024}, commit_range{0, 100'000'000}, top_range{0, 100'000};
+const newsdex::NumberRange shards_range{1, 256};
 // Files are read whole into memory: 1 TiB is far beyond any article file, and far below overflow.
 const newsdex::NumberRange file_size_range{1, 1024.0 * 1024 * 1024 * 1024};
 
@@ -41,12 +42,15 @@ struct CommandLine {
   newsdex::IndexOptions options;
   std::string format = "auto", entities = "both", max_size = "10M";
   std::string jobs = std::to_string(options.jobs), commit_every = std::to_string(options.commit_every);
+  std::string shards;  // empty: what the database has (one database for a new one)
   std::vector<std::string> json_fields;
   std::string curation_file;
   bool dump_only = false, quiet = false, verbose = false, json_summary = false, no_spelling = false;
   bool compact = false, no_compact = false;
   CLI::App* stats_command = nullptr;
   CLI::App* compact_command = nullptr;
+  CLI::App* merge_command = nullptr;
+  CLI::App* shards_command = nullptr;
   std::string top = "10";
   bool stats_json = false;
 };
@@ -69,6 +73,10 @@ void add_options(CLI::App& app, CommandLine& c) {
   app.add_option("--commit-every", c.commit_every,
                  "Commit after this many articles (0: after each file; up to 100000000)")
       ->capture_default_str()
+      ->type_name("NUMBER");
+  app.add_option("--shards", c.shards,
+                 "Build a new collection as this many shard databases, written in parallel (1 to 256; fixed at "
+                 "creation; default: what the database has, one for a new one)")
       ->type_name("NUMBER");
   app.add_flag("--prune", options.prune, "Delete articles whose files are gone from the given folders");
   app.add_flag("--force", options.force, "Re-index every file, changed or not");
@@ -120,11 +128,29 @@ void add_options(CLI::App& app, CommandLine& c) {
   c.compact_command->add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish");
   c.compact_command->add_flag("--json", c.json_summary, "Print the sizes before and after as JSON");
   c.compact_command->add_flag("-q,--quiet", c.quiet, "Print errors only");
+
+  c.merge_command = app.add_subcommand(
+      "merge",
+      "Merge a sharded collection into one database (xapian-compact's merge); searches meanwhile are "
+      "not disturbed");
+  c.merge_command->add_option("--db", options.db_path, "Collection to merge")
+      ->capture_default_str()
+      ->type_name("FOLDER");
+  c.merge_command->add_flag("--wait", options.wait_for_lock, "Wait for another indexer to finish");
+  c.merge_command->add_flag("--json", c.json_summary, "Print the sizes before and after as JSON");
+  c.merge_command->add_flag("-q,--quiet", c.quiet, "Print errors only");
+
+  c.shards_command = app.add_subcommand("shards", "List the databases of a collection: articles and size of each");
+  c.shards_command->add_option("--db", options.db_path, "Collection to describe")
+      ->capture_default_str()
+      ->type_name("FOLDER");
+  c.shards_command->add_flag("--json", c.json_summary, "Print as JSON");
 }
 
-// `compact`, or --compact without paths: the sizes before and after, on stderr or as JSON.
-int compact_only(const CommandLine& c) {
-  auto result = newsdex::compact_database(c.options.db_path, c.options.wait_for_lock);
+// `compact` (or --compact without paths) and `merge`: the sizes before and after, on stderr or as JSON.
+int compact_only(const CommandLine& c, bool merge) {
+  auto result = merge ? newsdex::merge_database(c.options.db_path, c.options.wait_for_lock)
+                      : newsdex::compact_database(c.options.db_path, c.options.wait_for_lock);
   if (c.json_summary)
     std::cout << nlohmann::json{{"database", newsdex::path_text(c.options.db_path)},
                                 {"bytes_before", result.bytes_before},
@@ -132,8 +158,25 @@ int compact_only(const CommandLine& c) {
                      .dump(2)
               << '\n';
   else if (!c.quiet)
-    std::cerr << "newsdex-index: compacted " << newsdex::path_text(c.options.db_path) << ": "
-              << newsdex::megabytes(result.bytes_before) << " -> " << newsdex::megabytes(result.bytes_after) << '\n';
+    std::cerr << "newsdex-index: " << (merge ? "merged " : "compacted ") << newsdex::path_text(c.options.db_path)
+              << ": " << newsdex::megabytes(result.bytes_before) << " -> " << newsdex::megabytes(result.bytes_after)
+              << '\n';
+  return 0;
+}
+
+// `shards`: one line (or JSON object) per database of the collection.
+int list_shards(const CommandLine& c) {
+  auto shards = newsdex::describe_shards(c.options.db_path);
+  if (c.json_summary) {
+    auto list = nlohmann::json::array();
+    for (const auto& shard : shards)
+      list.push_back({{"path", newsdex::path_text(shard.path)}, {"articles", shard.articles}, {"bytes", shard.bytes}});
+    std::cout << nlohmann::json{{"database", newsdex::path_text(c.options.db_path)}, {"shards", list}}.dump(2) << '\n';
+    return 0;
+  }
+  for (const auto& shard : shards)
+    std::cout << newsdex::path_text(shard.path) << '\t' << shard.articles << " articles\t"
+              << newsdex::megabytes(shard.bytes) << '\n';
   return 0;
 }
 
@@ -144,6 +187,8 @@ void check_options(CommandLine& c) {
   if (!options.language.empty()) newsdex::check_language(options.language);
   options.jobs = static_cast<unsigned>(newsdex::parse_count("--jobs", c.jobs, jobs_range));
   options.commit_every = newsdex::parse_count("--commit-every", c.commit_every, commit_range);
+  if (!c.shards.empty())
+    options.shards = static_cast<unsigned>(newsdex::parse_count("--shards", c.shards, shards_range));
   options.read.max_file_bytes = newsdex::parse_byte_size("--max-file-size", c.max_size, file_size_range);
   if (options.inputs.empty()) throw newsdex::UsageError("no paths given (see --help)");
   options.read.format = newsdex::parse_input_format(c.format);
@@ -235,7 +280,10 @@ int main(int argc, char** argv) {
   try {
     if (c.stats_command->parsed())
       return newsdex::print_stats(c.options.db_path, newsdex::parse_count("--top", c.top, top_range), c.stats_json);
-    if (c.compact_command->parsed() || (c.compact && c.options.inputs.empty() && !c.dump_only)) return compact_only(c);
+    if (c.compact_command->parsed() || (c.compact && c.options.inputs.empty() && !c.dump_only))
+      return compact_only(c, false);
+    if (c.merge_command->parsed()) return compact_only(c, true);
+    if (c.shards_command->parsed()) return list_shards(c);
     if (!c.curation_file.empty()) return curate(c);
     check_options(c);
     return c.dump_only ? dump(c) : run(c);

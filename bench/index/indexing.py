@@ -3,6 +3,9 @@
 All contenders index the same Reuters-21578 texts (title + body of the 19,043 stories with a body),
 alternately in the same invocation, ctx.runs times each; each run starts from an empty database.
   newsdex-index --jobs 1 / --jobs 2   the JSON Lines file (cleaning, entities, facets: the full pipeline)
+  newsdex-index --jobs 2 --shards 1 / --shards 2
+                                      the same, as an explicit one-shard collection and as two shard
+                                      databases written by two writer threads (docs/distributed.md)
   xapian-baseline-index               the same file: TermGenerator, English stemmer, positions, nothing else
   sqlite3 FTS5                        the same texts as one JSON array, inserted by the sqlite3 shell in one
                                       transaction (porter unicode61)
@@ -64,6 +67,11 @@ def contenders(ctx, jsonl, array_path, pages):
             name = "newsdex-index --jobs %d" % j if j else "newsdex-index"
             items.append({"name": name, "db": db, "xapian": True,
                           "command": newsdex_client.index_command(ctx, db, [jsonl], j)})
+        if newsdex_client.supports(ctx.binary("newsdex-index"), "--shards"):
+            for shards in (1, 2):
+                db = out / ("newsdex-j2-s%d.db" % shards)
+                items.append({"name": "newsdex-index --jobs 2 --shards %d" % shards, "db": db, "xapian": True,
+                              "command": newsdex_client.index_command(ctx, db, [jsonl], 2, shards)})
     db = out / "xapian-baseline.db"
     items.append({"name": "bare Xapian TermGenerator", "db": db, "xapian": True,
                   "command": [ctx.binary("xapian-baseline-index"), "--db", db, jsonl]})
@@ -121,4 +129,18 @@ def run_indexing(ctx):
         if reference and row is not reference and "failed" not in row:
             # > 1: newsdex (its first configuration) is that many times faster than this contender
             row["newsdex_speed_ratio"] = row["seconds"]["median"] / reference["seconds"]["median"]
-    return {"articles": articles, "text_mb": text_bytes / 1e6, "runs": ctx.runs, "contenders": rows}
+    return {"articles": articles, "text_mb": text_bytes / 1e6, "runs": ctx.runs, "contenders": rows,
+            "sharding": sharding_ratios(rows)}
+
+
+def sharding_ratios(rows):
+    """Throughput of --shards 2 as a multiple of the bare Xapian loop's and of --shards 1 (same invocation)."""
+    by_name = {r["name"]: r for r in rows if "failed" not in r}
+    two = by_name.get("newsdex-index --jobs 2 --shards 2")
+    if not two:
+        return None
+    ratios = {}
+    for key, name in (("vs_bare_xapian", "bare Xapian TermGenerator"), ("vs_one_shard", "newsdex-index --jobs 2 --shards 1")):
+        if name in by_name:
+            ratios[key] = by_name[name]["seconds"]["median"] / two["seconds"]["median"]
+    return ratios

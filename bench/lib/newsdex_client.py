@@ -15,11 +15,13 @@ def supports(binary, option):
     return option in help_text(binary)
 
 
-def index_command(ctx, db, inputs, jobs=None):
+def index_command(ctx, db, inputs, jobs=None, shards=None):
     binary = ctx.binary("newsdex-index")
     command = [binary, "--db", str(db)]
     if jobs is not None and supports(binary, "--jobs"):
         command += ["--jobs", str(jobs)]
+    if shards is not None:
+        command += ["--shards", str(shards)]
     if supports(binary, "--quiet"):
         command.append("--quiet")
     return command + [str(i) for i in inputs]

@@ -79,8 +79,18 @@ def indexing_section(indexing):
         for n in newsdex:
             lines.append("| %s | " % n["name"] + " | ".join(
                 "%.2f" % (p["seconds"]["median"] / n["seconds"]["median"]) for p in peers) + " |")
+    sharding = indexing.get("sharding")
+    if sharding:
+        lines += ["", "Sharded writing (`--jobs 2 --shards 2`, two writer threads): throughput %s the bare Xapian "
+                  "loop's and %s that of `--shards 1` (median times, same invocation; the issue's target is 1.5 "
+                  "times the bare loop on 2 cores)." % (
+                      fmt_ratio(sharding.get("vs_bare_xapian")), fmt_ratio(sharding.get("vs_one_shard")))]
     lines += ["", "Commands:", ""] + ["- `%s`" % r["command"] for r in indexing["contenders"]] + [""]
     return lines
+
+
+def fmt_ratio(ratio):
+    return "%.2f times" % ratio if ratio is not None else "(not measured)"
 
 
 def searching_section(searching, plot):

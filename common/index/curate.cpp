@@ -145,7 +145,11 @@ CurationReport curate(const std::string& db_path, const std::string& curation_pa
   for (const auto& rule : curation.rules()) report.rules.push_back({rule, 0});
   open_for_reading({db_path});  // a missing database is exit 3 with its message, not created here
   auto folder = open_for_writing(db_path, wait_for_lock);
-  auto& db = folder.database;
+  if (folder.shards.size() > 1)
+    throw UsageError("--curate does not apply to a sharded collection yet (" + path_text(db_path) + " has " +
+                     std::to_string(folder.shards.size()) +
+                     " shards): 'newsdex-index merge --db " + path_text(db_path) + "' makes it one database, which --curate can change");
+  auto& db = folder.database();
   auto previous = load_curation(db);
   // One transaction: nothing is committed unless every article was curated.
   db.begin_transaction();

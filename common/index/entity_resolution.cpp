@@ -54,8 +54,10 @@ ner::CollectionEvidence collection_evidence(const Xapian::Database& db) {
   return evidence;
 }
 
-ResolutionCounts resolve_collection_entities(Xapian::WritableDatabase& db, IndexWriter& writer) {
+ResolutionCounts resolve_collection_entities(ShardWriters& shards, IndexWriter& writer) {
   ResolutionCounts counts;
+  shards.drain();  // the collection as written so far, read as one while no shard is being written
+  const auto& db = shards.combined();
   const auto old = stored_entity_resolution(db);
   auto resolution = ner::resolve_collection_keys(collection_evidence(db));
   for (auto& [from, to] : resolution) to.display = display_name(db, to.name);
@@ -77,7 +79,7 @@ ResolutionCounts resolve_collection_entities(Xapian::WritableDatabase& db, Index
       documents.insert(*posting);
   }
   for (const auto docid : documents) counts.rekeyed += writer.rekey(docid, resolution);
-  db.set_metadata(std::string(schema::entity_resolution_key), ner::serialise_resolution(resolution));
+  writer.set_metadata(std::string(schema::entity_resolution_key), ner::serialise_resolution(resolution));
   counts.wrote = true;
   return counts;
 }

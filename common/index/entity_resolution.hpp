@@ -28,7 +28,8 @@ struct ResolutionCounts {
   bool wrote = false;       // the database changed (documents or the stored resolution)
 };
 
-// Decides the resolution from the collection and applies what changed through `writer`.
-ResolutionCounts resolve_collection_entities(Xapian::WritableDatabase& db, IndexWriter& writer);
+// Decides the resolution from the whole collection (every shard) and applies what changed through
+// `writer`, which re-keys each document in its own shard.
+ResolutionCounts resolve_collection_entities(ShardWriters& shards, IndexWriter& writer);
 
 }  // namespace newsdex

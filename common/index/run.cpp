@@ -21,6 +21,7 @@
 #include "common/store/database_folder.hpp"
 #include "common/store/document.hpp"
 #include "common/store/schema.hpp"
+#include "common/store/shard_writers.hpp"
 #include "common/store/write_failure_guard.hpp"
 #include "common/store/xapian_errors.hpp"
 
@@ -218,33 +219,39 @@ class Run {
       return summary_;
     }
 
-    auto folder = open_for_writing(options_.db_path, options_.wait_for_lock);
-    auto& db = folder.database;
-    bool built_from_empty = db.get_doccount() == 0 && load_all_file_records(db).empty();
-    auto documents_before = db.get_doccount();
-    check_language(db);
-    IndexWriter writer(db, language_, built_from_empty && !options_.force);
+    auto folder = open_for_writing(options_.db_path, options_.wait_for_lock, options_.shards);
+    bool built_from_empty = false;
+    std::size_t documents_before = 0;
+    {
+      ShardWriters shards(folder.shards);  // one writer thread per shard database
+      const auto& db = shards.combined();  // read only between drains (shard_writers.hpp)
+      built_from_empty = db.get_doccount() == 0 && load_all_file_records(db).empty();
+      documents_before = db.get_doccount();
+      check_language(db, shards);
+      IndexWriter writer(shards, language_, built_from_empty && !options_.force);
+      shards.drain();
 
-    std::unordered_set<std::string> present;  // the stored paths of every file found
-    auto jobs = changed_files(db, walk, present);
-    progress_.files_total = jobs.size();
+      std::unordered_set<std::string> present;  // the stored paths of every file found
+      auto jobs = changed_files(db, walk, present);
+      progress_.files_total = jobs.size();
 
-    resolution_ = stored_entity_resolution(db);
-    process(jobs, writer);
-    if (options_.prune && !interrupted()) prune(db, writer, present, roots, walk);
-    // After every change of the run, so that it counts them all; a stopped run leaves it to the next.
-    if (!interrupted() && resolve_collection_entities(db, writer).wrote) records_changed_ = true;
-    writer.flush_spelling();
-    if (writer.pending() > 0 || records_changed_) {
-      db.commit();
-      summary_.wrote_anything = true;
-    }
-    if (should_compact(built_from_empty, documents_before, writer.counts()) && summary_.wrote_anything &&
+      resolution_ = stored_entity_resolution(db);
+      process(jobs, writer);
+      if (options_.prune && !interrupted()) prune(shards, writer, present, roots, walk);
+      // After every change of the run, so that it counts them all; a stopped run leaves it to the next.
+      if (!interrupted() && resolve_collection_entities(shards, writer).wrote) records_changed_ = true;
+      writer.flush_spelling();
+      if (writer.pending() > 0 || records_changed_) {
+        shards.commit();
+        summary_.wrote_anything = true;
+      }
+      summary_.articles = writer.counts();
+    }  // the writer threads end here: compaction reads the shards on this thread
+    if (should_compact(built_from_empty, documents_before, summary_.articles) && summary_.wrote_anything &&
         !interrupted()) {
       newsdex::compact(folder);
       summary_.compacted = true;
     }
-    summary_.articles = writer.counts();
     summary_.interrupted = interrupted();
     summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     return summary_;
@@ -295,12 +302,14 @@ class Run {
 
   // The run's language: the one given, else the database's own (english for a new database). A
   // language given that differs from the database's is refused.
-  void check_language(Xapian::WritableDatabase& db) {
+  void check_language(const Xapian::Database& db, ShardWriters& shards) {
     auto stored = db.get_metadata(std::string(schema::language_key));
     language_ = !options_.language.empty() ? options_.language : !stored.empty() ? stored : default_language;
     if (stored.empty()) {
-      db.set_metadata(std::string(schema::language_key), language_);
-      db.set_metadata(std::string(schema::schema_version_key), std::string(schema::schema_version));
+      shards.write_all([language = language_](Xapian::WritableDatabase& shard) {
+        shard.set_metadata(std::string(schema::language_key), language);
+        shard.set_metadata(std::string(schema::schema_version_key), std::string(schema::schema_version));
+      });
       records_changed_ = true;
     } else if (stored != language_) {
       throw UsageError("the database at " + path_text(options_.db_path) + " was built with --language " + stored +
@@ -394,11 +403,13 @@ class Run {
            articles > std::max(options_.commit_every, large_file_articles);
   }
 
-  void prune(Xapian::WritableDatabase& db, IndexWriter& writer, const std::unordered_set<std::string>& present,
+  void prune(ShardWriters& shards, IndexWriter& writer, const std::unordered_set<std::string>& present,
              const std::vector<std::string>& roots, const WalkResult& walk) {
     std::vector<std::string> unseen;
     for (const auto& problem : walk.problems) unseen.push_back(problem.path);
-    for (const auto& record : load_all_file_records(db)) {
+    shards.drain();  // the records as this run left them (the first shard's, which holds them)
+    auto records = load_all_file_records(shards.combined());
+    for (const auto& record : records) {
       if (present.count(record.path) || !shown_gone(path_bytes(record.path), roots, unseen)) continue;
       writer.remove_file_articles(record, {});
       writer.erase_record(record.path);

@@ -28,6 +28,7 @@ struct IndexOptions {
   unsigned jobs = 0;                // 0: the number of cores
   std::size_t commit_every = 1000;  // articles between commits
   bool prune = false;
+  unsigned shards = 0;  // a new collection's shard databases (0: one database, or what it has)
   bool wait_for_lock = false;
   bool force = false;      // re-index every file even when unchanged
   bool all_files = false;  // read every file in folders, not only article file names

@@ -1,10 +1,15 @@
-// The single writer: applies prepared articles and file changes to the database, recognising
-// duplicates (identical normalised bodies are indexed once, other locations recorded) and keeping
-// the file records that make re-runs incremental.
+// The writer: applies prepared articles and file changes to the database or to the shards of a
+// collection, recognising duplicates across the collection (identical normalised bodies are indexed
+// once, other locations recorded) and keeping the file records that make re-runs incremental. It
+// decides on the run's thread; each shard's own thread does the writing (store/shard_writers.hpp).
+// An article goes to the shard of its id (store/shard_routing.hpp); the file records live in the
+// first shard; the dictionary, display names and other collection metadata are written to every
+// shard alike.
 #pragma once
 #include <xapian.h>
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -15,6 +20,7 @@
 #include "common/index/article_preparation.hpp"
 #include "common/store/curation.hpp"
 #include "common/store/file_records.hpp"
+#include "common/store/shard_writers.hpp"
 #include "common/store/stored_data.hpp"
 
 namespace newsdex {
@@ -30,7 +36,10 @@ class IndexWriter {
  public:
   // `fresh`: the database was empty when the run began, so every id and body hash it will meet is
   // one this writer wrote, and lookups can be answered from memory instead of the database.
+  IndexWriter(ShardWriters& shards, std::string language, bool fresh = false);
+  // One database, written through a ShardWriters of its own.
   IndexWriter(Xapian::WritableDatabase& db, std::string language, bool fresh = false);
+  ~IndexWriter();
 
   // Removes what a file held before it is re-indexed or pruned; ids in `keep` are about to be
   // written again and are counted as updated rather than deleted (an article of theirs that has
@@ -44,11 +53,13 @@ class IndexWriter {
   bool write(PreparedArticle&& prepared, bool existed_before);
 
   // Gives the document's own entities the names `resolution` says (filter terms, facet slots, data
-  // and display names); false when they already had them.
+  // and display names); false when they already had them. `docid`: of the collection opened as one.
   bool rekey(Xapian::docid docid, const ner::KeyResolution& resolution);
 
-  void write_record(const FileRecord& record) { store_file_record(db_, record); }
-  void erase_record(const std::string& path) { erase_file_record(db_, path); }
+  void write_record(const FileRecord& record);
+  void erase_record(const std::string& path);
+  // Metadata of the collection: written to every shard.
+  void set_metadata(const std::string& key, const std::string& value);
 
   // Commits when at least `every` changes are pending (every = 0 commits whatever is pending).
   void commit_if_due(std::size_t every);
@@ -59,8 +70,15 @@ class IndexWriter {
   const WriteCounts& counts() const { return counts_; }
 
  private:
+  void start(const std::string& language);  // the collection's curation and dictionary
   void remove_article(const std::string& id, const std::string& path, bool written_again);
   void promote_first_duplicate(Xapian::docid docid, Article&& article);
+  // The first document holding `term` in any shard (collection numbering), or 0.
+  Xapian::docid find_anywhere(const std::string& term);
+  Xapian::docid find_in(std::size_t shard, const std::string& term);
+  std::string stored_bytes(Xapian::docid docid);
+  void replace(Xapian::docid docid, Xapian::Document&& document);
+  std::size_t shard_for(const std::string& key) const;
   void take_back_kept(PreparedArticle& prepared, const std::string& hash_term);
   Article load_article(Xapian::docid docid);
   // Document data as stored: compressed once a dictionary exists; until then plain, and kept as a
@@ -74,16 +92,19 @@ class IndexWriter {
   // or nullopt when there is no curation (the extracted ones are).
   std::optional<Entities> curate(Xapian::Document& document, const Entities& extracted) const;
 
-  Xapian::WritableDatabase& db_;
+  std::unique_ptr<ShardWriters> own_shards_;  // the one-database constructor's
+  ShardWriters& shards_;
   Xapian::TermGenerator rebuilder_;  // for promoting a duplicate to a document of its own
   Xapian::docid find_by_hash(const std::string& hash_term);
 
   bool fresh_;
-  std::unordered_map<std::string, Xapian::docid> written_hashes_;  // fresh runs: body hash term -> docid
+  std::unordered_map<std::string, std::string> written_hashes_;    // fresh runs: body hash term -> article id
   std::unordered_set<std::string> written_ids_;                    // fresh runs: ids written
   std::unordered_map<std::string, Xapian::docid> kept_in_place_;   // see remove_file_articles
   // Spelling words are summed here and written to Xapian rarely: updating the spelling table at
-  // every commit cost a quarter of the indexing time. A crash loses only these suggestions.
+  // every commit cost a quarter of the indexing time. A crash loses only these suggestions. Each
+  // word goes to the shard of its hash, so the shards' tables summed (as Xapian does) are the
+  // collection's.
   std::unordered_map<std::string, Xapian::termcount> spelling_;
   std::unordered_map<std::string, std::string> display_names_;  // metadata key -> name written
   Curation curation_;  // the database's (newsdex-index --curate), applied to every article written

@@ -1,5 +1,6 @@
 #include "common/store/database.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -70,42 +71,58 @@ std::optional<WritableFolder> open_legacy(const std::string& path) {
   check_schema(db, path);
   // Moved to the versioned layout meanwhile (another indexer compacted it): start again.
   if (folder::inspect(path).layout != Layout::legacy) return std::nullopt;
-  return WritableFolder{path, 0, std::nullopt, std::move(db)};
+  return WritableFolder{path, 0, std::nullopt, {std::move(db)}};
 }
 
-// Under the marker lock: the current version, made first when there is none.
-std::optional<WritableFolder> open_versioned(const std::string& path, folder::FolderLock lock) {
+// Under the marker lock: the current version, made first when there is none (of `shards` databases).
+std::optional<WritableFolder> open_versioned(const std::string& path, folder::FolderLock lock, unsigned shards) {
   auto seen = folder::inspect(path);
   if (seen.layout == Layout::legacy) return std::nullopt;  // being moved by another run: start again
   if (seen.layout == Layout::versioned) {
+    check_shard_count(path, seen.shards, shards);
     folder::clean_up(path, seen.current);
     folder::remove_retired(path, seen.current);
-    auto version = folder::version_path(path, seen.current);
-    Xapian::WritableDatabase db(version.string(), Xapian::DB_OPEN);
-    check_schema(db, path);
-    return WritableFolder{path, seen.current, std::move(lock), std::move(db)};
+    WritableFolder opened{path, seen.current, std::move(lock), {}};
+    for (const auto& shard : folder::shard_paths(path, seen.current, seen.shards)) {
+      opened.shards.emplace_back(shard.string(), Xapian::DB_OPEN);
+      check_schema(opened.shards.back(), path);
+    }
+    return opened;
   }
   folder::clean_up(path, 0);
-  auto first = folder::version_path(path, 1);
-  Xapian::WritableDatabase db(first.string(), Xapian::DB_CREATE);
-  db.commit();
-  folder::sync_folder(first);
-  folder::switch_to(path, 1);
-  return WritableFolder{path, 1, std::move(lock), std::move(db)};
+  WritableFolder made{path, 1, std::move(lock), {}};
+  if (shards > 1) std::filesystem::create_directory(folder::version_path(path, 1));
+  for (const auto& shard : folder::shard_paths(path, 1, std::max(shards, 1u))) {
+    made.shards.emplace_back(shard.string(), Xapian::DB_CREATE);
+    made.shards.back().commit();
+  }
+  folder::sync_folder(folder::version_path(path, 1));
+  folder::switch_to(path, 1, std::max(shards, 1u));
+  return made;
 }
 
 }  // namespace
 
-WritableFolder open_for_writing(const std::string& path, bool wait) {
+void check_shard_count(const std::string& path, unsigned existing, unsigned requested) {
+  if (requested == 0 || requested == existing) return;
+  auto has = existing == 1 ? std::string("is one database") : "has " + std::to_string(existing) + " shards";
+  throw UsageError("the database at " + path + " " + has + ", not --shards " + std::to_string(requested) +
+                   ": the shard count is fixed when a collection is created; to change it, 'newsdex-index merge --db " +
+                   path + "' makes it one database, then index the collection into a new --db with --shards " +
+                   std::to_string(requested) + " (or leave --shards out to use what it has)");
+}
+
+WritableFolder open_for_writing(const std::string& path, bool wait, unsigned shards) {
   while (true) {
     auto seen = folder::inspect(path);
     check_writable_here(path, seen);
     try {
       std::optional<WritableFolder> opened;
       if (seen.layout == Layout::legacy) {
+        check_shard_count(path, 1, shards);
         opened = open_legacy(path);
       } else if (auto lock = folder::take_marker(path)) {
-        opened = open_versioned(path, std::move(*lock));
+        opened = open_versioned(path, std::move(*lock), shards);
       } else if (!wait) {
         locked(path);
       }

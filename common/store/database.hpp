@@ -23,14 +23,22 @@ struct WritableFolder {
   std::filesystem::path path;
   unsigned version = 0;  // the current version (docs: database_folder.hpp); 0 for a legacy database
   std::optional<database_folder::FolderLock> lock;  // held for the whole run (none on a legacy database)
-  Xapian::WritableDatabase database;
+  // The databases: one, or the shards of a sharded collection in the stub's order (the first holds
+  // the file records; every one holds the same collection metadata).
+  std::vector<Xapian::WritableDatabase> shards;
+  Xapian::WritableDatabase& database() { return shards.front(); }
 };
 
 // Opens (creating when missing) for writing. Throws UsageError for a folder that is not newsdex's
 // (it holds other files) or is a file, DatabaseError "database is locked" (exit 4) when another
 // writer holds it (with wait=true it waits instead), DatabaseError exit 5 when it cannot be written
-// (read-only file system, permissions), with the reason.
-WritableFolder open_for_writing(const std::string& path, bool wait = false);
+// (read-only file system, permissions), with the reason. `shards`: the shard databases a new
+// collection gets (0: one database, or whatever the existing collection has); for an existing one
+// another count is a UsageError saying how to change it.
+WritableFolder open_for_writing(const std::string& path, bool wait = false, unsigned shards = 0);
+
+// The shard count `seen` has, checked against the one asked for (0: any): UsageError when they differ.
+void check_shard_count(const std::string& path, unsigned existing, unsigned requested);
 
 // Opens one or several databases (local paths, or remote stubs) as one; a missing database gets a
 // message saying how to create it, one of another schema a message saying to build it again. Each

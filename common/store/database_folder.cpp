@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <sstream>
 #include <thread>
@@ -97,15 +98,40 @@ unsigned version_number(std::string_view name) {
   return number;
 }
 
-std::string stub_text(unsigned version) { return "auto " + version_name(version) + "\n"; }
+constexpr std::string_view shard_prefix = "shard-";
 
-unsigned stub_version(std::string_view text) {
-  constexpr std::string_view prefix = "auto ";
-  if (!text.starts_with(prefix) || !text.ends_with('\n')) return 0;
-  return version_number(text.substr(prefix.size(), text.size() - prefix.size() - 1));
+std::string stub_text(unsigned version, unsigned shards) {
+  if (shards <= 1) return "auto " + version_name(version) + "\n";
+  std::string text;
+  for (unsigned shard = 1; shard <= shards; ++shard)
+    text += "auto " + version_name(version) + "/" + std::string(shard_prefix) + std::to_string(shard) + "\n";
+  return text;
 }
 
+// Only the stubs stub_text writes: anything else is not ours (version 0).
+StubContents parse_stub(std::string_view text) {
+  constexpr std::string_view prefix = "auto ";
+  if (!text.starts_with(prefix) || !text.ends_with('\n')) return {};
+  auto first_line = text.substr(prefix.size(), text.find('\n') - prefix.size());
+  auto slash = first_line.find('/');
+  StubContents seen{version_number(first_line.substr(0, slash)), 1};
+  if (seen.version == 0) return {};
+  if (slash == std::string_view::npos) return text == stub_text(seen.version) ? seen : StubContents{};
+  seen.shards = static_cast<unsigned>(std::count(text.begin(), text.end(), '\n'));
+  return seen.shards >= 2 && text == stub_text(seen.version, seen.shards) ? seen : StubContents{};
+}
+
+unsigned stub_version(std::string_view text) { return parse_stub(text).version; }
+
 fs::path version_path(const fs::path& db, unsigned version) { return db / version_name(version); }
+
+std::vector<fs::path> shard_paths(const fs::path& db, unsigned version, unsigned shards) {
+  if (shards <= 1) return {version_path(db, version)};
+  std::vector<fs::path> paths;
+  for (unsigned shard = 1; shard <= shards; ++shard)
+    paths.push_back(version_path(db, version) / (std::string(shard_prefix) + std::to_string(shard)));
+  return paths;
+}
 
 Inspection inspect(const fs::path& db) {
   Inspection seen;
@@ -129,7 +155,9 @@ Inspection inspect(const fs::path& db) {
   }
   if (error) fail("cannot list", db, error.value());
   if (marker && stub) {
-    seen.current = stub_version(read_small_file(db / stub_name));
+    auto stub = parse_stub(read_small_file(db / stub_name));
+    seen.current = stub.version;
+    seen.shards = stub.shards;
     seen.layout = seen.current > 0 ? Layout::versioned : Layout::foreign;
     if (seen.current == 0) seen.strangers = {std::string(stub_name) + " (a stub newsdex did not write)"};
   } else if (glass) {
@@ -203,6 +231,30 @@ std::optional<FolderLock> lock_for_opening(const fs::path& db) {
   }
 }
 
+namespace {
+
+// The first problem `check` finds with the folders of the database at `db` (the folder itself for a
+// legacy database, else the current version and each of its shards) or with their glass files.
+std::string first_problem(const fs::path& db, const std::function<std::string(const fs::path&)>& check) {
+  auto seen = inspect(db);
+  std::vector<fs::path> folders{db};
+  if (seen.layout == Layout::versioned) {
+    folders = {version_path(db, seen.current)};
+    if (seen.shards > 1)
+      for (auto& shard : shard_paths(db, seen.current, seen.shards)) folders.push_back(std::move(shard));
+  }
+  std::error_code error;
+  for (const auto& folder : folders) {
+    if (auto problem = check(folder); !problem.empty()) return problem;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
+      if (is_glass_file(it->path().filename().string()))
+        if (auto problem = check(it->path()); !problem.empty()) return problem;
+  }
+  return {};
+}
+
+}  // namespace
+
 std::string write_problem(const fs::path& db) {
   auto not_writable = [](const fs::path& path) -> std::string {
     if (::access(path.c_str(), W_OK) == 0 || errno == ENOENT) return {};
@@ -216,13 +268,7 @@ std::string write_problem(const fs::path& db) {
     return not_writable(parent);
   }
   if (auto problem = not_writable(db); !problem.empty()) return problem;
-  auto seen = inspect(db);
-  auto folder = seen.layout == Layout::versioned ? version_path(db, seen.current) : db;
-  if (auto problem = not_writable(folder); !problem.empty()) return problem;
-  for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
-    if (it->is_regular_file(error) && is_glass_file(it->path().filename().string()))
-      if (auto problem = not_writable(it->path()); !problem.empty()) return problem;
-  return {};
+  return first_problem(db, not_writable);
 }
 
 std::string read_problem(const fs::path& db) {
@@ -236,12 +282,7 @@ std::string read_problem(const fs::path& db) {
   if (!fs::exists(db, error)) return {};
   if (auto problem = not_readable(db); !problem.empty() || !fs::is_directory(db, error)) return problem;
   try {
-    auto seen = inspect(db);
-    auto folder = seen.layout == Layout::versioned ? version_path(db, seen.current) : db;
-    if (auto problem = not_readable(folder); !problem.empty()) return problem;
-    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
-      if (is_glass_file(it->path().filename().string()))
-        if (auto problem = not_readable(it->path()); !problem.empty()) return problem;
+    return first_problem(db, not_readable);
   } catch (const DatabaseError& e) {
     return e.what();  // the stub or the folder could not be read: the message says which and why
   }
@@ -287,18 +328,20 @@ void clean_up(const fs::path& db, unsigned current) {
 
 void sync_folder(const fs::path& folder) {
   std::error_code error;
-  for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
+  for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
     if (it->is_regular_file(error)) sync_path(it->path(), O_RDONLY);
+    if (it->is_directory(error)) sync_folder(it->path());
+  }
   if (error) fail("cannot list", folder, error.value());
   sync_path(folder, O_RDONLY | O_DIRECTORY);
 }
 
-void switch_to(const fs::path& db, unsigned version) {
+void switch_to(const fs::path& db, unsigned version, unsigned shards) {
   auto temp = db / stub_temp_name;
   {
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) fail("cannot create", temp, errno);
-    auto text = stub_text(version);
+    auto text = stub_text(version, shards);
     bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
     int error_number = errno;
     ::close(fd);

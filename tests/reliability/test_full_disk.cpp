@@ -16,10 +16,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // Indexes `good` into `db` (which must fit), then `big` on top until the disk is full: the run must
-// stop with exit 5 and one line naming the full disk, keeping what `good` committed.
-void check_filling_stops_cleanly(const fs::path& db, const Collection& good, const Collection& big) {
-  auto first = run_command(shell_quote(index_bin()) + " --quiet --entities none --db " + shell_quote(db.string()) +
-                           " " + shell_quote(good.root.string()));
+// stop with exit 5 and one line naming the full disk, keeping what `good` committed. `create`: options
+// of the first run (--shards N).
+void check_filling_stops_cleanly(const fs::path& db, const Collection& good, const Collection& big,
+                                 const std::string& create = "") {
+  auto first = run_command(shell_quote(index_bin()) + " --quiet --entities none " + create + " --db " +
+                           shell_quote(db.string()) + " " + shell_quote(good.root.string()));
   INFO(first.err);
   REQUIRE(first.exit_code == 0);
 
@@ -34,6 +36,24 @@ void check_filling_stops_cleanly(const fs::path& db, const Collection& good, con
 
   CHECK(intact_problems(db, good.ids) == "");
   CHECK(count_matches(db, good.common_word) == good.ids.size());
+}
+
+// check_filling_stops_cleanly on tmpfs mounts of `first_kib` to `last_kib` KiB, `step` apart.
+void fill_at_sizes(const std::string& name, int first_kib, int last_kib, int step, const std::string& create) {
+  TempDir dir(name);
+  auto good =
+      make_collection(dir.path() / "good", {.tag = "good", .text_files = 60, .jsonl_files = 1, .lines_per_jsonl = 20});
+  auto big = make_collection(dir.path() / "big", {.tag = "big"});
+  for (int kib = first_kib; kib <= last_kib; kib += step) {
+    auto mount_point = dir.path() / ("mnt-" + std::to_string(kib));
+    TmpfsMount small(mount_point, std::to_string(kib) + "k");
+    if (!small.mounted()) {
+      WARN("SKIPPED: cannot mount a small tmpfs to fill (" << small.error() << "; needs root or CAP_SYS_ADMIN)");
+      return;
+    }
+    INFO("tmpfs of " << kib << " KiB");
+    check_filling_stops_cleanly(mount_point / "db", good, big, create);
+  }
 }
 
 }  // namespace
@@ -68,18 +88,12 @@ TEST_CASE("a full disk stops the indexer with exit 5 and keeps the committed ind
 // temporary folder's name changes the size of what is written; several sizes meet it every time.
 TEST_CASE("a disk that fills at any point of a commit stops the indexer with exit 5 and never aborts",
           "[reliability][full-disk]") {
-  TempDir dir("full-disk-points");
-  auto good =
-      make_collection(dir.path() / "good", {.tag = "good", .text_files = 60, .jsonl_files = 1, .lines_per_jsonl = 20});
-  auto big = make_collection(dir.path() / "big", {.tag = "big"});
-  for (int kib = 2600; kib <= 3600; kib += 50) {
-    auto mount_point = dir.path() / ("mnt-" + std::to_string(kib));
-    TmpfsMount small(mount_point, std::to_string(kib) + "k");
-    if (!small.mounted()) {
-      WARN("SKIPPED: cannot mount a small tmpfs to fill (" << small.error() << "; needs root or CAP_SYS_ADMIN)");
-      return;
-    }
-    INFO("tmpfs of " << kib << " KiB");
-    check_filling_stops_cleanly(mount_point / "db", good, big);
-  }
+  fill_at_sizes("full-disk-points", 2600, 3600, 50, "");
+}
+
+// A sharded collection (docs/distributed.md): each shard's writer thread may meet the full disk; the
+// run ends the same way, and the first shard (the file records) never commits after another failed.
+TEST_CASE("a full disk stops the indexer of a sharded collection with exit 5 and keeps it valid",
+          "[reliability][full-disk][shards]") {
+  fill_at_sizes("full-disk-shards", 3000, 4200, 150, "--shards 3");
 }

@@ -9,6 +9,7 @@
 #include "tests/reliability/child_process.hpp"
 #include "tests/reliability/collection.hpp"
 #include "tests/reliability/index_checks.hpp"
+#include "tests/reliability/interrupt_after_commit.hpp"
 #include "tests/reliability/wait_for.hpp"
 #include "tests/support.hpp"
 
@@ -17,21 +18,6 @@ namespace fs = std::filesystem;
 using namespace std::chrono;
 
 namespace {
-
-// Waits for a first commit, freezes the indexer so the signal surely lands mid-run, signals it and
-// lets it go on; returns how it ended (it must end within a minute, with exit code 6).
-ChildExit interrupt_after_first_commit(ChildProcess& indexer, const fs::path& db, int signal_number) {
-  REQUIRE(wait_until([&] { return committed_documents(db) > 0 || indexer.finished(); }));
-  indexer.signal(SIGSTOP);
-  REQUIRE_FALSE(indexer.finished());
-  indexer.signal(signal_number);
-  indexer.signal(SIGCONT);
-  auto exit = indexer.wait_for(seconds(60));
-  REQUIRE(exit);
-  INFO(exit->err);
-  CHECK(exit->exit_code == 6);
-  return *exit;
-}
 
 // A plain re-run completes the collection: every article once, nothing else.
 void check_rerun_completes(const fs::path& dir, const fs::path& db, const Collection& collection) {
