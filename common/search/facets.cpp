@@ -38,13 +38,23 @@ FacetSlots slots_of(FacetField field) {
   }
 }
 
-std::string display_name(const std::vector<Xapian::Database>& shards, std::string_view prefix, const std::string& key) {
+std::string display_name(const std::vector<Xapian::Database>& shards, std::string_view prefix, const std::string& key,
+                         DisplayNameCache* cache) {
+  std::string* kept = nullptr;
+  if (cache) {
+    auto [found, added] = cache->try_emplace(schema::entity_name_key(prefix, key));
+    if (!added) return found->second;
+    kept = &found->second;
+  }
   auto name = stored_display_name(shards, prefix, key);
-  return name.empty() ? title_case(key) : name;
+  if (name.empty()) name = title_case(key);
+  if (kept) *kept = name;
+  return name;
 }
 
-std::string display_name(const std::vector<Xapian::Database>& shards, FacetField field, const std::string& key) {
-  return display_name(shards, slots_of(field).prefix, key);
+std::string display_name(const std::vector<Xapian::Database>& shards, FacetField field, const std::string& key,
+                         DisplayNameCache* cache) {
+  return display_name(shards, slots_of(field).prefix, key, cache);
 }
 
 namespace {
@@ -328,7 +338,7 @@ Xapian::doccount FacetCollector::documents_seen(std::size_t f) const {
 }
 
 std::vector<Facet> FacetCollector::results(const std::vector<Xapian::Database>& shards, std::size_t size, bool exact,
-                                           const DateBucketing& dates) const {
+                                           const DateBucketing& dates, DisplayNameCache* names) const {
   std::vector<Facet> facets;
   for (std::size_t f = 0; f < fields_.size(); ++f) {
     if (fields_[f] == FacetField::date) {
@@ -346,7 +356,7 @@ std::vector<Facet> FacetCollector::results(const std::vector<Xapian::Database>& 
       auto merged = merged_counts(f);
       facet.values = top_values(merged, size);
       distinct = merged.size();
-      for (auto& value : facet.values) value.name = display_name(shards, fields_[f], value.key);
+      for (auto& value : facet.values) value.name = display_name(shards, fields_[f], value.key, names);
     }
     facet.other_values = distinct - facet.values.size();
     facets.push_back(std::move(facet));

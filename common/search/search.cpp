@@ -325,6 +325,7 @@ void Searcher::open_again() {
     open_shards_of_paths();
   }
   curation_.reset();
+  display_names_.clear();
   if (facet_cache_) facet_cache_ = std::make_unique<FacetValueCache>(database_);  // of the new revision
   no_duplicate_bodies_.reset();
 }
@@ -470,7 +471,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   if (facets) {
     auto facets_started = Clock::now();
-    response.facets = facets->results(shards_, request.facet_size, every_match_seen, date_bucketing(request));
+    response.facets =
+        facets->results(shards_, request.facet_size, every_match_seen, date_bucketing(request), &display_names_);
     response.timing.facets_ms = ms_since(facets_started);
   }
   if (pairs && !local_) count_without_spy(*pairs, database_, query, weighting, request.collapse_duplicates);

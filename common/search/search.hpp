@@ -169,6 +169,7 @@ class Searcher {
   std::optional<Curation> curation_;
   std::unique_ptr<FacetValueCache> facet_cache_;  // with keep_facet_values()
   std::optional<bool> no_duplicate_bodies_;       // unknown until asked
+  DisplayNameCache display_names_;                // of this revision
 };
 
 }  // namespace newsdex
