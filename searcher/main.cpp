@@ -42,6 +42,7 @@ struct CommandLine {
   std::string color = "auto";
   Color color_choice = Color::automatic;
   bool json = false, jsonl = false, batch = false;
+  bool allow_partial = false;  // answer from the shards that are up
   bool count = false, csv = false, tsv = false, null_separated = false, estimate = false;
   bool every_match = false;  // --limit all
   std::optional<std::string> output, fields;
@@ -154,6 +155,8 @@ void add_options(CLI::App& app, CommandLine& c) {
                                    "type, count, written forms and other types (person, org or place: only those)")
                         ->expected(0, 1)
                         ->type_name("[TYPE]");
+  app.add_flag("--allow-partial", c.allow_partial,
+               "With several shards (--db, stub files): answer from those that are up, and say which are missing");
   app.add_flag("--batch", c.batch, "Read queries from stdin (text or JSON per line), write one JSON result per line");
   flag_option(app, "--auto-correct", g.auto_correct, true, "Run the suggested spelling when the query finds nothing");
   text_option(app, "--like", g.like, "Articles like this one (an id or docid shown in results)");
@@ -335,7 +338,7 @@ int print_entities(CommandLine& c) {
 
 // Runs the request (or, with --batch, every request on stdin) and prints the results.
 int search_and_print(const CommandLine& c) {
-  newsdex::Searcher searcher(c.db_paths);
+  newsdex::Searcher searcher(c.db_paths, c.allow_partial);
   bool color = use_color(c);
   if (c.show) {
     auto shown = newsdex::show_articles(searcher, *c.show);

@@ -120,6 +120,18 @@ def searching_section(searching, plot):
     if ratio_lines:
         lines += ["", "Ratios (> 1 means the first is faster): FTS5 p50 / ours, FTS5 p99 / ours, our q/s / FTS5 q/s", "",
                   "| pair | p50 | p99 | q/s |", "|---|---|---|---|"] + ratio_lines
+    shards = searching.get("shards") or {}
+    if shards.get("layouts"):
+        lines += ["", "Shards (docs/distributed.md): the main request over the same stories in one database, in 1, 2 "
+                  "and 4 local shards and in 2 shards served by xapian-tcpsrv on 127.0.0.1; ratio to the one "
+                  "database of this run (targets: local within %.1fx, remote within %.1fx)." % (
+                      shards["targets"]["local"], shards["targets"]["remote"]), "",
+                  "| layout | p50 ms | p99 ms | p50 ratio | p99 ratio |", "|---|---|---|---|---|"]
+        for row in shards["layouts"]:
+            lines.append("| %s | %s | %s | %.2f | %.2f |" % (row["name"], spread(row["p50"], 3), spread(row["p99"], 3),
+                                                           row["p50_ratio"], row["p99_ratio"]))
+    elif shards.get("error"):
+        lines += ["", "Shards: not measured (%s)" % shards["error"]]
     if plot:
         lines += ["", "![search latency](%s)" % plot]
     return lines + [""]

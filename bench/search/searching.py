@@ -27,6 +27,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "lib"))
 import common  # noqa: E402
 import fts5  # noqa: E402
 import newsdex_client  # noqa: E402
+import shards  # noqa: E402  (bench/search/shards.py, beside this file)
 
 QUERIES = pathlib.Path(__file__).resolve().parent / "queries.txt"
 
@@ -159,5 +160,12 @@ def run_searching(ctx, jsonl):
         runs = per_run[name]
         rows.append({"name": name, "runs": len(runs),
                      **{k: common.summary([r[k] for r in runs]) for k in ("p50", "p95", "p99", "qps")}})
-    return {"queries": len(queries), "query_file": "bench/search/queries.txt", "runs": ctx.runs,
-            "documents": sum(1 for _ in open(jsonl, encoding="utf-8")), "contenders": rows}
+    result = {"queries": len(queries), "query_file": "bench/search/queries.txt", "runs": ctx.runs,
+              "documents": sum(1 for _ in open(jsonl, encoding="utf-8")), "contenders": rows}
+    if ctx.binary("newsdex-search") and dbs["newsdex"].exists():
+        try:  # the shard layouts against the single database, in this same invocation
+            result["shards"] = shards.run_shards(ctx, jsonl, dbs["newsdex"], queries, MAIN_REQUEST, pipe_contender)
+        except (RuntimeError, OSError) as error:
+            print("search: shards failed: %s" % error, file=sys.stderr)
+            result["shards"] = {"error": str(error)}
+    return result

@@ -53,8 +53,7 @@ bool same_terms(const Entities& a, const Entities& b) {
 }
 
 std::string name_key(schema::EntityType type, std::string_view key) {
-  return std::string(schema::entity_name_key_prefix) +
-         schema::boolean_term(schema::entity_fields[static_cast<std::size_t>(type)].prefix, key);
+  return schema::entity_name_key(schema::entity_fields[static_cast<std::size_t>(type)].prefix, key);
 }
 
 // The display names to write, each once: those a rule gives replace the name the index had; other

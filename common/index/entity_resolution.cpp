@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "common/store/display_names.hpp"
 #include "common/store/schema.hpp"
 
 namespace newsdex {
@@ -27,8 +28,7 @@ const schema::EntityField& field_of(ner::EntityType type) {
 
 // The display name the collection shows for a canonical name (the first written, writer.cpp).
 std::string display_name(const Xapian::Database& db, const ner::TypedKey& name) {
-  return db.get_metadata(std::string(schema::entity_name_key_prefix) +
-                         schema::boolean_term(field_of(name.type).prefix, name.key));
+  return stored_display_name({db}, field_of(name.type).prefix, name.key);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "common/store/database.hpp"
+#include "common/store/display_names.hpp"
 #include "common/store/file_records.hpp"
 #include "common/store/schema.hpp"
 #include "common/store/xapian_errors.hpp"
@@ -17,7 +18,7 @@ std::string iso_from_value(const std::string& value) {
 }
 
 std::string display_name(const Xapian::Database& db, std::string_view prefix, const std::string& key) {
-  auto name = db.get_metadata(std::string(schema::entity_name_key_prefix) + std::string(prefix) + key);
+  auto name = stored_display_name({db}, prefix, key);
   return name.empty() ? key : name;
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/base/text.hpp"
+#include "common/store/display_names.hpp"
 #include "common/store/document.hpp"
 #include "common/store/schema.hpp"
 #include "common/store/shard_routing.hpp"
@@ -32,10 +33,6 @@ constexpr std::size_t dictionary_samples = 300, dictionary_samples_retry = 1000;
 // Vocabulary size from which words seen once are left out of the spelling dictionary (a few hundred
 // news articles; smaller collections keep every word).
 constexpr std::size_t large_vocabulary_words = 20000;
-
-bool is_plain_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 DuplicateLocation location_of(const Article& article) {
   return {article.id,     article.path,   article.url,   article.title, article.published,
@@ -247,14 +244,14 @@ std::optional<Entities> IndexWriter::curate(Xapian::Document& document, const En
 void IndexWriter::record_display_names(const Entities& entities, const std::string& source) {
   auto remember = [&](std::string_view prefix, const std::vector<Entity>& entities) {
     for (const auto& entity : entities) {
-      auto key = std::string(schema::entity_name_key_prefix) + schema::boolean_term(prefix, entity.key);
+      auto key = schema::entity_name_key(prefix, entity.key);
       auto [known, inserted] = display_names_.try_emplace(key);
       // A fresh run began with no names: only one it wrote itself can be known.
       if (inserted && !fresh_)
         known->second =
             shards_.read<std::string>(0, [key](Xapian::WritableDatabase& db) { return db.get_metadata(key); });
       // The first name seen stays, unless a later one writes the accents it lacked ("Zoe" -> "Zoë").
-      if (known->second.empty() || (is_plain_ascii(known->second) && !is_plain_ascii(entity.name))) {
+      if (is_better_display_name(entity.name, known->second)) {
         known->second = entity.name;
         set_metadata(key, entity.name);
       }

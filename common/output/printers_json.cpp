@@ -299,6 +299,16 @@ void write_response(JsonWriter& json, const SearchResponse& response, const Batc
   if (batch) json.key("line").number(std::uint64_t{batch->line});
   json.key("matches");
   write_matches(json, response);
+  if (!response.missing_shards.empty()) {  // --allow-partial left shards out: the answer is from the others
+    json.key("missing_shards").begin_array();
+    for (const auto& shard : response.missing_shards) {
+      json.begin_object();
+      json.key("error").string(shard.problem);
+      json.key("shard").string(shard.name);
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.key("offset").number(std::uint64_t{response.request.offset});
   json.key("query");
   write_query(json, response);

@@ -290,6 +290,10 @@ void print_text(std::ostream& stream, const SearchResponse& response, const Text
     out << "(fewer articles than asked for have all the words: those after them have some of the words)";
     out.end_line();
   }
+  for (const auto& shard : response.missing_shards) {
+    out << "(partial answer: shard " << shard.name << " is missing: " << shard.problem << ")";
+    out.end_line();
+  }
   if (!response.parsed.stopwords.empty()) {
     out << "(ignored common words:";
     for (const auto& word : response.parsed.stopwords) out << ' ' << word;

@@ -35,6 +35,7 @@ struct ParseContext {
   std::optional<FieldProblem> problem;
   std::vector<AppliedFilter> filters;
   Xapian::termcount max_wildcard_terms = 0;
+  const Xapian::Database* database = nullptr;  // wildcards are expanded over it, when there is one
 };
 
 Xapian::Query date_range_query(const DateRange& range) {
@@ -141,17 +142,35 @@ class WildcardFieldProcessor : public Xapian::FieldProcessor {
   WildcardFieldProcessor(std::string term_prefix, ParseContext& context)
       : term_prefix_(std::move(term_prefix)), context_(context), stemmer_("english") {}
   Xapian::Query operator()(const std::string& value) override {
-    Xapian::Query expanded(Xapian::Query::OP_WILDCARD, term_prefix_ + value, context_.max_wildcard_terms,
-                           Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_SYNONYM);
+    auto expanded = expand(term_prefix_ + value);
     auto stem = stemmer_(value);
     if (stem.empty() || stem.starts_with(value)) return expanded;
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, expanded, Xapian::Query(term_prefix_ + stem));
+    return Xapian::Query(Xapian::Query::OP_OR, expanded, Xapian::Query(term_prefix_ + stem));
   }
 
  private:
   std::string term_prefix_;
   ParseContext& context_;
   Xapian::Stem stemmer_;
+
+  // The words the wildcard stands for, listed here over the whole collection (Xapian expands its own
+  // OP_WILDCARD in each shard apart, on each server when remote), each weighed as a word of its own
+  // (OP_OR): Xapian 1.4 weighs an OP_SYNONYM by a term frequency it estimates in each shard apart, so
+  // shards would rank otherwise than one database. Past the limit, Xapian's OP_WILDCARD reports it
+  // (WildcardError) when run.
+  Xapian::Query expand(const std::string& pattern) const {
+    Xapian::Query unexpanded(Xapian::Query::OP_WILDCARD, pattern, context_.max_wildcard_terms,
+                             Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_SYNONYM);
+    if (!context_.database) return unexpanded;
+    std::vector<std::string> terms;
+    const auto& db = *context_.database;
+    for (auto it = db.allterms_begin(pattern); it != db.allterms_end(pattern); ++it) {
+      if (context_.max_wildcard_terms > 0 && terms.size() == context_.max_wildcard_terms) return unexpanded;
+      terms.push_back(*it);
+    }
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
 };
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
@@ -328,6 +347,7 @@ QueryBuilder::QueryBuilder() : state_(std::make_unique<State>()) {}
 QueryBuilder::QueryBuilder(const Xapian::Database& database) : state_(std::make_unique<State>()) {
   state_->parser.set_database(database);
   state_->database = database;
+  state_->context.database = &state_->database;
   state_->has_database = true;
 }
 
@@ -356,6 +376,7 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
                      Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
     state_->context = {};
     state_->context.max_wildcard_terms = options.max_wildcard_terms;
+    if (state_->has_database) state_->context.database = &state_->database;
     try {
       text_query = parser.parse_query(scan.rewritten, flags);
     } catch (const Xapian::QueryParserError& e) {

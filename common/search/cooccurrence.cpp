@@ -97,7 +97,7 @@ void CooccurrenceSpy::operator()(const Xapian::Document& document, double) {
   counter_.end_article();
 }
 
-Cooccurrence CooccurrenceSpy::results(const Xapian::Database& database, std::size_t limit) const {
+Cooccurrence CooccurrenceSpy::results(const std::vector<Xapian::Database>& shards, std::size_t limit) const {
   Cooccurrence out;
   out.types = types_;
   out.articles = counter_.articles();
@@ -108,7 +108,7 @@ Cooccurrence CooccurrenceSpy::results(const Xapian::Database& database, std::siz
   auto name = [&](PairedEntity& entity) {
     auto lookup = std::string(facet_name(entity.type)) + ':' + entity.key;
     auto [found, added] = names.try_emplace(lookup);
-    if (added) found->second = display_name(database, entity.type, entity.key);
+    if (added) found->second = display_name(shards, entity.type, entity.key);
     entity.name = found->second;
   };
   for (auto& pair : out.pairs) {

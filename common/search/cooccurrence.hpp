@@ -86,7 +86,7 @@ class CooccurrenceSpy : public Xapian::MatchSpy {
   explicit CooccurrenceSpy(std::vector<FacetField> types) : types_(std::move(types)) {}
   void operator()(const Xapian::Document& document, double) override;
   // The pairs, with display names from `database` (facets.hpp: display_name).
-  Cooccurrence results(const Xapian::Database& database, std::size_t limit) const;
+  Cooccurrence results(const std::vector<Xapian::Database>& shards, std::size_t limit) const;  // names from every shard
 
  private:
   std::vector<FacetField> types_;

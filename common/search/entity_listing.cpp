@@ -7,6 +7,7 @@
 #include "common/search/facets.hpp"
 #include "common/store/curation.hpp"
 #include "common/store/database.hpp"
+#include "common/store/shards.hpp"
 #include "common/store/stored_article.hpp"
 #include "common/store/stored_data.hpp"
 #include "common/store/xapian_errors.hpp"
@@ -49,12 +50,12 @@ std::map<TypedKey, Tally> tally_entities(const Xapian::Database& db, DataUnpacke
   return tallies;
 }
 
-ListedEntity listed(const Xapian::Database& db, const std::map<TypedKey, Tally>& tallies, const TypedKey& typed_key,
+ListedEntity listed(const std::vector<Xapian::Database>& shards, const std::map<TypedKey, Tally>& tallies, const TypedKey& typed_key,
                     const Tally& tally) {
   const auto& [type, key] = typed_key;
   ListedEntity entity{type,
                       key,
-                      display_name(db, schema::entity_fields[static_cast<std::size_t>(type)].prefix, key),
+                      display_name(shards, schema::entity_fields[static_cast<std::size_t>(type)].prefix, key),
                       tally.count.articles,
                       {},
                       {}};
@@ -68,8 +69,9 @@ ListedEntity listed(const Xapian::Database& db, const std::map<TypedKey, Tally>&
 }
 
 EntityListing list(const std::vector<std::string>& paths, std::optional<EntityType> only, std::size_t limit) {
-  auto db = open_for_reading(paths);
-  DataUnpacker unpacker(db, paths.size() > 1 ? paths : std::vector<std::string>{});
+  auto shards = open_shards(paths);
+  const auto& db = shards.combined;
+  DataUnpacker unpacker(db, shards.shards);
   auto curation = load_curation(db);
   EntityListing listing;
   listing.type = only;
@@ -84,7 +86,7 @@ EntityListing list(const std::vector<std::string>& paths, std::optional<EntityTy
                    [](const auto* a, const auto* b) { return a->second.count.articles > b->second.count.articles; });
   listing.total = chosen.size();
   for (std::size_t i = 0; i < chosen.size() && i < limit; ++i)
-    listing.entities.push_back(listed(db, tallies, chosen[i]->first, chosen[i]->second));
+    listing.entities.push_back(listed(shards.shards, tallies, chosen[i]->first, chosen[i]->second));
   return listing;
 }
 

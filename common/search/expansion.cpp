@@ -65,7 +65,9 @@ ExpandedQuery expand_query(Xapian::Enquire& enquire, const Xapian::Query& text_q
   Xapian::RSet relevant;
   for (auto it = top.begin(); it != top.end(); ++it) relevant.add_document(*it);
   ExpansionWords decider(text_query);
-  auto words = enquire.get_eset(static_cast<Xapian::termcount>(expansion.terms), relevant, &decider);
+  // Exact term frequencies: over shards Xapian otherwise estimates them (and picks other words).
+  auto words = enquire.get_eset(static_cast<Xapian::termcount>(expansion.terms), relevant,
+                                Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   if (words.empty()) return result;
   for (auto it = words.begin(); it != words.end(); ++it) result.added.push_back((*it).substr(1));
   Xapian::Query added(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()),

@@ -7,6 +7,7 @@
 
 #include "common/base/option_choices.hpp"
 #include "common/base/text.hpp"
+#include "common/store/display_names.hpp"
 #include "common/store/schema.hpp"
 
 namespace newsdex {
@@ -37,13 +38,23 @@ FacetSlots slots_of(FacetField field) {
   }
 }
 
-std::string display_name(const Xapian::Database& database, std::string_view prefix, const std::string& key) {
-  auto name = database.get_metadata(std::string(schema::entity_name_key_prefix) + std::string(prefix) + key);
-  return name.empty() ? title_case(key) : name;
+std::string display_name(const std::vector<Xapian::Database>& shards, std::string_view prefix, const std::string& key,
+                         DisplayNameCache* cache) {
+  std::string* kept = nullptr;
+  if (cache) {
+    auto [found, added] = cache->try_emplace(schema::entity_name_key(prefix, key));
+    if (!added) return found->second;
+    kept = &found->second;
+  }
+  auto name = stored_display_name(shards, prefix, key);
+  if (name.empty()) name = title_case(key);
+  if (kept) *kept = name;
+  return name;
 }
 
-std::string display_name(const Xapian::Database& database, FacetField field, const std::string& key) {
-  return display_name(database, slots_of(field).prefix, key);
+std::string display_name(const std::vector<Xapian::Database>& shards, FacetField field, const std::string& key,
+                         DisplayNameCache* cache) {
+  return display_name(shards, slots_of(field).prefix, key, cache);
 }
 
 namespace {
@@ -192,7 +203,7 @@ class FacetValueCache::Table {
   // in byte order) side by side.
   void read_names(const Xapian::Database& database, std::string_view prefix) {
     names_.assign(values_.size(), std::string());
-    auto key_prefix = std::string(schema::entity_name_key_prefix) + std::string(prefix);
+    auto key_prefix = schema::entity_name_key(prefix, "");
     try {
       std::size_t id = 0;
       for (auto it = database.metadata_keys_begin(key_prefix); it != database.metadata_keys_end(key_prefix); ++it) {
@@ -326,8 +337,8 @@ Xapian::doccount FacetCollector::documents_seen(std::size_t f) const {
   return spies_[f].empty() ? 0 : spies_[f].front()->get_total();  // every spy of a field sees every match
 }
 
-std::vector<Facet> FacetCollector::results(const Xapian::Database& database, std::size_t size, bool exact,
-                                           const DateBucketing& dates) const {
+std::vector<Facet> FacetCollector::results(const std::vector<Xapian::Database>& shards, std::size_t size, bool exact,
+                                           const DateBucketing& dates, DisplayNameCache* names) const {
   std::vector<Facet> facets;
   for (std::size_t f = 0; f < fields_.size(); ++f) {
     if (fields_[f] == FacetField::date) {
@@ -345,7 +356,7 @@ std::vector<Facet> FacetCollector::results(const Xapian::Database& database, std
       auto merged = merged_counts(f);
       facet.values = top_values(merged, size);
       distinct = merged.size();
-      for (auto& value : facet.values) value.name = display_name(database, fields_[f], value.key);
+      for (auto& value : facet.values) value.name = display_name(shards, fields_[f], value.key, names);
     }
     facet.other_values = distinct - facet.values.size();
     facets.push_back(std::move(facet));

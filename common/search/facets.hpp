@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -77,9 +78,15 @@ ValueCounts merge_counts(const std::vector<ValueCounts>& per_slot);
 std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t size);
 // "zoe marchetti" -> "Zoe Marchetti": the display name when the index has none.
 std::string title_case(std::string_view key);
-// The name shown for a key: the index metadata "name:<prefix><key>", else the key title-cased.
-std::string display_name(const Xapian::Database& database, std::string_view prefix, const std::string& key);
-std::string display_name(const Xapian::Database& database, FacetField field, const std::string& key);
+// The name shown for a key: the stored display name, asked of every shard (common/store/display_names.hpp),
+// else the key title-cased. `shards`: the databases each on its own.
+// Names already read, by metadata key: a batch shows the same names again and again, and each costs a
+// round trip per remote shard. Kept by the Searcher for one revision of the databases.
+using DisplayNameCache = std::unordered_map<std::string, std::string>;
+std::string display_name(const std::vector<Xapian::Database>& shards, std::string_view prefix, const std::string& key,
+                         DisplayNameCache* cache = nullptr);
+std::string display_name(const std::vector<Xapian::Database>& shards, FacetField field, const std::string& key,
+                         DisplayNameCache* cache = nullptr);
 
 // The values of facet fields by docid, each field read once in full from its value streams and
 // kept: a batch of queries then counts facets from memory. Reading a value per matching document
@@ -116,9 +123,9 @@ class FacetCollector {
   FacetCollector& operator=(const FacetCollector&) = delete;
 
   void attach(Xapian::Enquire& enquire);
-  // Display names come from the database metadata "name:<prefix><key>".
-  std::vector<Facet> results(const Xapian::Database& database, std::size_t size, bool exact,
-                             const DateBucketing& dates = {}) const;
+  // Display names come from every shard's metadata (display_name()).
+  std::vector<Facet> results(const std::vector<Xapian::Database>& shards, std::size_t size, bool exact,
+                             const DateBucketing& dates = {}, DisplayNameCache* names = nullptr) const;
 
  private:
   ValueCounts merged_counts(std::size_t field_index) const;  // from every spy of that field

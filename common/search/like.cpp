@@ -38,7 +38,8 @@ Xapian::Query more_like_this(const Xapian::Database& database, std::string_view 
   Xapian::RSet relevant;
   relevant.add_document(docid);
   TellingWords decider;
-  auto expand = enquire.get_eset(like_terms, relevant, &decider);
+  // Exact term frequencies: over shards Xapian otherwise estimates them (and picks other words).
+  auto expand = enquire.get_eset(like_terms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
 
   std::vector<Xapian::Query> parts;
   for (auto it = expand.begin(); it != expand.end(); ++it) parts.emplace_back(*it);

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "common/store/schema.hpp"
 
@@ -27,25 +28,17 @@ double recency_weight(double age_days, double half_life_days, double max_weight)
   return max_weight * std::pow(0.5, std::max(0.0, age_days) / half_life_days);
 }
 
-RecencyPostingSource::RecencyPostingSource(double half_life_days, double max_weight, long newest_day)
-    : Xapian::ValuePostingSource(schema::date_slot),
-      half_life_days_(half_life_days),
-      max_weight_(max_weight),
-      newest_day_(newest_day) {}
-
-void RecencyPostingSource::init(const Xapian::Database& database) {
-  Xapian::ValuePostingSource::init(database);
-  set_maxweight(max_weight_);
-}
-
-double RecencyPostingSource::get_weight() const {
-  auto day = days_from_value(get_value());
-  if (day < 0) return 0;
-  return recency_weight(static_cast<double>(newest_day_ - day), half_life_days_, max_weight_);
-}
-
-RecencyPostingSource* RecencyPostingSource::clone() const {
-  return new RecencyPostingSource(half_life_days_, max_weight_, newest_day_);
+Xapian::ValueMapPostingSource* recency_source(const Xapian::Database& database, double half_life_days,
+                                              double max_weight, long newest_day) {
+  auto source = std::make_unique<Xapian::ValueMapPostingSource>(schema::date_slot);
+  const std::string day_prefix(schema::day_prefix);
+  for (auto it = database.allterms_begin(day_prefix); it != database.allterms_end(day_prefix); ++it) {
+    auto value = (*it).substr(day_prefix.size());
+    auto day = days_from_value(value);
+    if (day >= 0) source->add_mapping(value, recency_weight(static_cast<double>(newest_day - day), half_life_days, max_weight));
+  }
+  source->set_default_weight(0);
+  return source.release();
 }
 
 }  // namespace newsdex

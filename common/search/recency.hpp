@@ -15,18 +15,11 @@ long days_from_value(const std::string& yyyymmdd);
 // The extra weight of an article `age_days` older than the newest: max_weight * 0.5^(age/half_life).
 double recency_weight(double age_days, double half_life_days, double max_weight);
 
-class RecencyPostingSource : public Xapian::ValuePostingSource {
- public:
-  // `newest_day`: days_from_value of the newest date in the whole collection (all shards).
-  RecencyPostingSource(double half_life_days, double max_weight, long newest_day);
-  void init(const Xapian::Database& database) override;
-  double get_weight() const override;
-  RecencyPostingSource* clone() const override;
-  std::string name() const override { return "newsdex::RecencyPostingSource"; }
-
- private:
-  double half_life_days_, max_weight_;
-  long newest_day_;
-};
+// The boost as a posting source over the date slot: Xapian's built-in ValueMapPostingSource with each day
+// of the collection (its D terms, over every shard) mapped to its weight, so that a stock xapian-tcpsrv
+// runs it too (a source of our own cannot be run there). `newest_day`: days_from_value of the newest date
+// in the whole collection. Articles without a date get no boost. The caller owns the result (release()).
+Xapian::ValueMapPostingSource* recency_source(const Xapian::Database& database, double half_life_days,
+                                              double max_weight, long newest_day);
 
 }  // namespace newsdex

@@ -39,9 +39,20 @@ std::vector<std::string_view> snippet_blocks(const Article& article) {
   return blocks;
 }
 
-void configure_order(Xapian::Enquire& enquire, SortOrder order) {
-  if (order == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::date_slot, true);
-  if (order == SortOrder::oldest) enquire.set_sort_by_value_then_relevance(schema::date_slot, false);
+// Ties are broken by the body hash (every article has one, and it is the same wherever the article is
+// stored), never by the docid: a collection split into shards numbers its documents otherwise, and must
+// still list the same articles in the same order (docs/search.md, "Order"). Filters-only queries (every
+// weight 0) sort by date, then hash (date_order_slot, when every document has it: databases indexed
+// before it sort by date, then docid); ranked ones by date, then weight (then the docid: two articles
+// of one day with the very same weight are rare). Value sorts only: xapian-tcpsrv runs no KeyMaker.
+void configure_order(Xapian::Enquire& enquire, const Xapian::Database& database, SortOrder order, bool ranked) {
+  if (order == SortOrder::relevance) {
+    enquire.set_sort_by_relevance_then_value(schema::collapse_slot, false);
+    return;
+  }
+  bool newest = order == SortOrder::newest;
+  bool date_then_hash = !ranked && database.get_value_freq(schema::date_order_slot) == database.get_doccount();
+  enquire.set_sort_by_value_then_relevance(date_then_hash ? schema::date_order_slot : schema::date_slot, newest);
 }
 
 Xapian::Query with_recency(const Xapian::Database& database, const Xapian::Query& query, double half_life_days,
@@ -53,7 +64,7 @@ Xapian::Query with_recency(const Xapian::Database& database, const Xapian::Query
   double top = probe.get_mset(0, 1).get_max_attained();
   long newest = days_from_value(database.get_value_upper_bound(schema::date_slot));
   if (top <= 0 || newest < 0) return query;
-  auto* source = new RecencyPostingSource(half_life_days, top * recency_share_of_top_weight, newest);
+  auto* source = recency_source(database, half_life_days, top * recency_share_of_top_weight, newest);
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(source->release()));
 }
 
@@ -91,15 +102,6 @@ MatchCounts match_counts(const Xapian::MSet& mset, bool every_match_seen) {
   return {mset.get_matches_lower_bound(), mset.get_matches_estimated(), mset.get_matches_upper_bound()};
 }
 
-// A local database is a directory; a file may be a remote stub (or a single-file database: then we
-// only miss an optimisation).
-bool all_directories(const std::vector<std::string>& paths) {
-  std::error_code error;
-  for (const auto& path : paths)
-    if (!std::filesystem::is_directory(path, error)) return false;
-  return !paths.empty();
-}
-
 // A more-like-this search needs no text of its own.
 QueryOptions query_options_for(const SearchRequest& request) {
   auto options = request.query;
@@ -133,11 +135,11 @@ Xapian::BM25Weight bm25_weighting(const Bm25Parameters& bm25) {
 }
 
 Xapian::Enquire make_enquire(const Xapian::Database& database, const Xapian::Weight& weighting, bool collapse,
-                             SortOrder order) {
+                             SortOrder order, bool ranked = true) {
   Xapian::Enquire enquire(database);
   enquire.set_weighting_scheme(weighting);
   if (collapse) enquire.set_collapse_key(schema::collapse_slot);
-  configure_order(enquire, order);
+  configure_order(enquire, database, order, ranked);
   return enquire;
 }
 
@@ -203,12 +205,31 @@ void add_counts(MatchCounts& counts, const MatchCounts& more) {
   counts.upper_bound += more.upper_bound;
 }
 
+// --cooccurrence where a shard may be remote: a match spy of our own cannot run on xapian-tcpsrv, so
+// every match's document is fetched (in as few round trips as Xapian allows) and counted here.
+void count_without_spy(CooccurrenceSpy& pairs, const Xapian::Database& database, const Xapian::Query& query,
+                       const Xapian::Weight& weighting, bool collapse) {
+  auto every = make_enquire(database, weighting, collapse, SortOrder::relevance);
+  every.set_query(query);
+  auto matches = every.get_mset(0, database.get_doccount());
+  matches.fetch();
+  for (auto it = matches.begin(); it != matches.end(); ++it) pairs(it.get_document(), it.get_weight());
+}
+
 // One match set's articles as hits, ranked after `ranks_before`: the stored article, its title and
 // snippet highlighted.
 void add_hits(std::vector<Hit>& hits, const Xapian::MSet& matches, Xapian::doccount ranks_before,
               const SearchRequest& request, const Highlighter& highlighter, DataUnpacker& unpacker,
               const CollectionNames& names) {
+  // Documents are asked for a chunk at a time (MSet::fetch): from a remote shard in one round trip per
+  // chunk instead of one per hit, and a list of every match is still never held whole.
+  constexpr Xapian::doccount fetch_chunk = 64;
   for (auto it = matches.begin(); it != matches.end(); ++it) {
+    if (it.get_rank() % fetch_chunk == 0 || it == matches.begin()) {
+      auto chunk_end = it;
+      for (Xapian::doccount i = 0; i < fetch_chunk && chunk_end != matches.end(); ++i) ++chunk_end;
+      matches.fetch(it, chunk_end);
+    }
     Hit hit;
     hit.rank = ranks_before + it.get_rank() + 1;  // get_rank() already counts the offset
     hit.docid = *it;
@@ -255,29 +276,57 @@ Bm25Parameters parse_bm25(std::string_view text) {
   return parameters;
 }
 
-Searcher::Searcher(const std::vector<std::string>& database_paths) try
-    : Searcher(open_for_reading(database_paths), all_directories(database_paths)) {
-  paths_ = database_paths;
-  if (database_paths.size() > 1) unpacker_ = DataUnpacker(database_, database_paths);
+Searcher::Searcher(const std::vector<std::string>& database_paths, bool allow_partial) try
+    : paths_(database_paths), allow_partial_(allow_partial), local_(false), unpacker_(Xapian::Database()) {
+  open_shards_of_paths();
 } catch (const Xapian::Error& e) {
   throw_as_newsdex_error(e, DatabaseWork::searching);
 }
 
 Searcher::Searcher(Xapian::Database database, bool local)
     : database_(std::move(database)),
+      shards_{database_},
       local_(local),
       builder_(std::make_unique<QueryBuilder>(database_)),
       unpacker_(database_) {}
+
+void Searcher::open_shards_of_paths() {
+  auto open = open_shards(paths_, allow_partial_);
+  database_ = std::move(open.combined);
+  shards_ = std::move(open.shards);
+  addresses_ = std::move(open.addresses);
+  missing_shards_ = std::move(open.missing);
+  local_ = std::all_of(addresses_.begin(), addresses_.end(), [](const ShardAddress& address) {
+    std::error_code error;
+    return address.kind == ShardAddress::Kind::local && std::filesystem::is_directory(address.location, error);
+  });
+  builder_ = std::make_unique<QueryBuilder>(database_);
+  unpacker_ = DataUnpacker(database_, shards_.size() > 1 ? shards_ : std::vector<Xapian::Database>{});
+}
+
+std::vector<ShardAddress> Searcher::unreachable_shards() const {
+  std::vector<ShardAddress> down;
+  for (const auto& address : addresses_) {
+    if (address.kind == ShardAddress::Kind::local) continue;
+    try {
+      open_shard(address);
+    } catch (const Xapian::Error&) {
+      down.push_back(address);
+    } catch (const Error&) {
+      down.push_back(address);
+    }
+  }
+  return down;
+}
 
 void Searcher::open_again() {
   if (paths_.empty()) {
     database_.reopen();
   } else {
-    database_ = open_for_reading(paths_);
-    builder_ = std::make_unique<QueryBuilder>(database_);
-    unpacker_ = DataUnpacker(database_, paths_.size() > 1 ? paths_ : std::vector<std::string>{});
+    open_shards_of_paths();
   }
   curation_.reset();
+  display_names_.clear();
   if (facet_cache_) facet_cache_ = std::make_unique<FacetValueCache>(database_);  // of the new revision
   no_duplicate_bodies_.reset();
 }
@@ -316,9 +365,20 @@ void Searcher::read(const std::function<void(const Xapian::Database&, DataUnpack
   for (int attempt = 1;; ++attempt) {
     try {
       // Reopening reads the new revision, which a further commit can discard too: inside the try.
-      if (attempt > 1) open_again();
+      if (attempt > 1 || reopen_before_next_) open_again();
+      reopen_before_next_ = false;
       work(database_, unpacker_);
       return;
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard stopped answering (its server was stopped, or the network went): which one, and
+      // then either without it (--allow-partial) or an error naming it. The next search opens every
+      // shard again, so a batch goes on when the server is back.
+      reopen_before_next_ = true;
+      auto down = unreachable_shards();
+      if (down.empty() && attempt < 3) continue;  // answering again: a dropped connection
+      if (down.empty()) throw DatabaseError(ExitCode::io_error, "a remote shard stopped answering: " + e.get_msg());
+      if (!allow_partial_ || down.size() == addresses_.size() || attempt == max_attempts)
+        throw DatabaseError(ExitCode::io_error, shard_problem(down.front(), e.get_msg()));
     } catch (const Xapian::DatabaseModifiedError&) {
       // An indexer committed while we read: reopen at the new revision and run the search again.
       if (attempt == max_attempts) throw DatabaseError(ExitCode::io_error, "the database kept changing while being read");
@@ -361,7 +421,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   response.sort = sort_used(request.sort, ranked);
   const bool every_match_seen = counts_every_match(request);
   auto enquire = make_enquire(
-      database_, weighting, request.collapse_duplicates && !(every_match_seen && no_duplicate_bodies()), response.sort);
+      database_, weighting, request.collapse_duplicates && !(every_match_seen && no_duplicate_bodies()), response.sort,
+      ranked);
   query = expanded(enquire, request, ranked, query, response);
   if (request.recency_half_life_days > 0 && response.sort == SortOrder::relevance)
     query = with_recency(database_, query, request.recency_half_life_days, weighting);
@@ -377,7 +438,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   std::unique_ptr<CooccurrenceSpy> pairs;
   if (request.cooccurrence) {
     pairs = std::make_unique<CooccurrenceSpy>(request.cooccurrence->types);
-    enquire.add_matchspy(pairs.get());
+    if (local_) enquire.add_matchspy(pairs.get());  // else counted after the match: see below
   }
   Xapian::doccount check_at_least = every_match_seen ? database_.get_doccount() : 0;  // count every match
   auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -411,10 +472,12 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   if (facets) {
     auto facets_started = Clock::now();
-    response.facets = facets->results(database_, request.facet_size, every_match_seen, date_bucketing(request));
+    response.facets =
+        facets->results(shards_, request.facet_size, every_match_seen, date_bucketing(request), &display_names_);
     response.timing.facets_ms = ms_since(facets_started);
   }
-  if (pairs) response.cooccurrence = pairs->results(database_, request.cooccurrence->limit);
+  if (pairs && !local_) count_without_spy(*pairs, database_, query, weighting, request.collapse_duplicates);
+  if (pairs) response.cooccurrence = pairs->results(shards_, request.cooccurrence->limit);
 
   auto snippets_started = Clock::now();
   Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));
@@ -423,6 +486,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   add_hits(response.hits, mset, 0, request, highlighter, unpacker_, names);
   add_hits(response.hits, others, with_all, request, highlighter, unpacker_, names);
   response.timing.snippets_ms = ms_since(snippets_started);
+  response.missing_shards = missing_shards_;
   response.timing.total_ms = ms_since(started);
   return response;
 }

@@ -19,6 +19,7 @@
 #include "common/search/facets.hpp"
 #include "common/search/snippets.hpp"
 #include "common/store/curation.hpp"
+#include "common/store/shards.hpp"
 #include "common/store/stored_data.hpp"
 
 namespace newsdex {
@@ -107,18 +108,24 @@ struct SearchResponse {
   std::vector<Hit> hits;
   std::vector<Facet> facets;
   std::optional<Cooccurrence> cooccurrence;  // when the request asked for it
+  // With --allow-partial: the shards that could not be searched (the answer is from the others).
+  std::vector<MissingShard> missing_shards;
   Timing timing;
 };
 
 // Holds the open databases and a configured QueryBuilder: batch mode reuses one for every query.
 class Searcher {
  public:
-  explicit Searcher(const std::vector<std::string>& database_paths);
+  // With `allow_partial`, shards that cannot be opened or stop answering are left out and listed in
+  // each response's missing_shards; without, such a shard is an error that names it.
+  explicit Searcher(const std::vector<std::string>& database_paths, bool allow_partial = false);
   // `local`: every shard is a local database (not a remote stub), so our own match spies can run.
   explicit Searcher(Xapian::Database database, bool local = false);
   // Throws QueryError for a bad query, DatabaseError when the database cannot be read.
   SearchResponse search(const SearchRequest& request);
   const Xapian::Database& database() const { return database_; }
+  // The same databases each on its own (metadata is asked of every one), in database()'s order.
+  const std::vector<Xapian::Database>& shards() const { return shards_; }
   // The database paths given, one per shard of database() in order; empty when made from an open
   // database.
   const std::vector<std::string>& paths() const { return paths_; }
@@ -136,13 +143,22 @@ class Searcher {
   // After an indexer committed (or compacted) under a search: the newest revision. Opened anew from
   // the paths (a compaction switches the folder's stub, which reopen() does not read again).
   void open_again();
+  // The remote shards that do not answer a new connection now.
+  std::vector<ShardAddress> unreachable_shards() const;
   // True when no two articles share a collapse key (a body hash), known in batch mode only: the
   // indexer stores such duplicates once, so within one database collapsing usually has nothing to
   // hide. A match that counts every article (facets) then skips it, since Xapian would read every
   // match's key (half the match time); the results and counts are the same.
   bool no_duplicate_bodies();
+  // Opens the shards of paths_ (leaving out those that fail with allow_partial_).
+  void open_shards_of_paths();
   std::vector<std::string> paths_;  // empty when made from an open database: then it is reopened
+  bool allow_partial_ = false;
   Xapian::Database database_;
+  std::vector<Xapian::Database> shards_;
+  std::vector<ShardAddress> addresses_;       // of shards_, when opened from paths
+  std::vector<MissingShard> missing_shards_;  // left out (allow_partial_)
+  bool reopen_before_next_ = false;           // a shard failed: open them all again before the next search
   bool local_;
   std::unique_ptr<QueryBuilder> builder_;  // set up with database_ (spelling), made anew with it
   DataUnpacker unpacker_;  // the hits' stored data
@@ -153,6 +169,7 @@ class Searcher {
   std::optional<Curation> curation_;
   std::unique_ptr<FacetValueCache> facet_cache_;  // with keep_facet_values()
   std::optional<bool> no_duplicate_bodies_;       // unknown until asked
+  DisplayNameCache display_names_;                // of this revision
 };
 
 }  // namespace newsdex

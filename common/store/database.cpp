@@ -9,6 +9,7 @@
 #include "common/base/errors.hpp"
 #include "common/store/database_folder.hpp"
 #include "common/store/schema.hpp"
+#include "common/store/shards.hpp"
 
 namespace newsdex {
 
@@ -164,25 +165,23 @@ Xapian::Database open_one(const std::string& path) {
 
 }  // namespace
 
-Xapian::Database open_for_reading(const std::vector<std::string>& paths) {
-  Xapian::Database combined;
-  for (const auto& path : paths) {
-    try {
-      if (!std::filesystem::exists(path) && !std::filesystem::exists(path + ".stub"))
-        throw DatabaseError(ExitCode::no_database, "no database at " + path +
-                                                       ": create one with 'newsdex-index --db " + path + " FOLDER'");
-      combined.add_database(open_one(path));
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      // A database that is there but cannot be read (permissions) is not a missing one.
-      if (auto problem = folder::read_problem(path); !problem.empty())
-        throw DatabaseError(ExitCode::io_error, "cannot read database " + path + ": " + problem);
-      throw DatabaseError(ExitCode::no_database, "cannot open database " + path + ": " + e.get_msg() +
-                                                     " (create one with 'newsdex-index --db " + path + " FOLDER')");
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(ExitCode::io_error, "cannot read database " + path + ": " + e.get_msg());
-    }
+Xapian::Database open_local_for_reading(const std::string& path) {
+  try {
+    if (!std::filesystem::exists(path) && !std::filesystem::exists(path + ".stub"))
+      throw DatabaseError(ExitCode::no_database,
+                          "no database at " + path + ": create one with 'newsdex-index --db " + path + " FOLDER'");
+    return open_one(path);
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    // A database that is there but cannot be read (permissions) is not a missing one.
+    if (auto problem = folder::read_problem(path); !problem.empty())
+      throw DatabaseError(ExitCode::io_error, "cannot read database " + path + ": " + problem);
+    throw DatabaseError(ExitCode::no_database, "cannot open database " + path + ": " + e.get_msg() +
+                                                   " (create one with 'newsdex-index --db " + path + " FOLDER')");
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(ExitCode::io_error, "cannot read database " + path + ": " + e.get_msg());
   }
-  return combined;
 }
+
+Xapian::Database open_for_reading(const std::vector<std::string>& paths) { return open_shards(paths).combined; }
 
 }  // namespace newsdex

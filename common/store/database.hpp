@@ -43,6 +43,11 @@ void check_shard_count(const std::string& path, unsigned existing, unsigned requ
 // Opens one or several databases (local paths, or remote stubs) as one; a missing database gets a
 // message saying how to create it, one of another schema a message saying to build it again. Each
 // path's stub is read anew: a caller that must follow a compaction opens again rather than reopen().
+// A stub file is read line by line (common/store/shards.hpp), each shard opened on its own.
 Xapian::Database open_for_reading(const std::vector<std::string>& paths);
+
+// One local database (a newsdex folder, a Xapian database or a stub Xapian opens itself), with the
+// messages above; what open_for_reading does for each local shard.
+Xapian::Database open_local_for_reading(const std::string& path);
 
 }  // namespace newsdex

@@ -194,8 +194,10 @@ Xapian::Document make_document(const Article& article, Xapian::TermGenerator& in
   auto hash = body_hash(article);
   document.add_boolean_term(schema::boolean_term(schema::body_hash_prefix, hash));
   document.add_value(schema::collapse_slot, hash);
+  auto day = schema::date_value(article.published);
+  document.add_value(schema::date_order_slot, (day.empty() ? std::string("00000000") : day) + hash);
 
-  if (auto day = schema::date_value(article.published); !day.empty()) {
+  if (!day.empty()) {
     document.add_value(schema::date_slot, day);
     document.add_boolean_term(std::string(schema::year_prefix) + day.substr(0, 4));
     document.add_boolean_term(std::string(schema::month_prefix) + day.substr(0, 6));

@@ -17,6 +17,10 @@ std::string boolean_term(std::string_view prefix, std::string_view key) {
   return term;
 }
 
+std::string entity_name_key(std::string_view prefix, std::string_view key) {
+  return std::string(entity_name_key_prefix) + boolean_term(prefix, key);
+}
+
 std::string exact_term(std::string_view prefix, std::string_view key) {
   if (key.size() <= 150) return std::string(prefix) + std::string(key);
   return boolean_term(prefix, key.substr(0, 100)) + "#" + content_hash(key);

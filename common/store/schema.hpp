@@ -44,6 +44,9 @@ inline constexpr std::string_view document_schema_prefix = "XV";
 inline constexpr Xapian::valueno date_slot = 0;       // "YYYYMMDD": sorts and range-filters as a string
 inline constexpr Xapian::valueno source_slot = 1;     // source key, for the source facet
 inline constexpr Xapian::valueno collapse_slot = 2;   // body hash: collapses duplicates across databases
+// "YYYYMMDD" (or "00000000" when undated) followed by the body hash: a date order whose ties do not
+// depend on the docid, as a plain value sort that xapian-tcpsrv runs (a KeyMaker cannot run remotely).
+inline constexpr Xapian::valueno date_order_slot = 3;
 // Multi-valued facets: the i-th entity of a type (by mentions) goes in slot first + i, with no gaps,
 // so exact counts come from the slots in order (locally) or from one built-in ValueCountMatchSpy per
 // slot, summed (which also works through xapian-tcpsrv): see common/search/facets.hpp.
@@ -103,6 +106,10 @@ std::string boolean_term(std::string_view prefix, std::string_view key);
 // A term that matches a key whole (an id, a URL, a path, a host): a key too long for a term keeps its
 // first 100 bytes and a hash of the whole (a key of up to 150 bytes is kept as it is).
 std::string exact_term(std::string_view prefix, std::string_view key);
+
+// The metadata key of the display name of an entity or source key: "name:" + boolean_term(prefix, key)
+// (common/store/display_names.hpp reads and chooses them).
+std::string entity_name_key(std::string_view prefix, std::string_view key);
 
 // The unique-id term (Q) or duplicate-location term (XD) of an article id.
 inline std::string id_term(std::string_view id, std::string_view prefix = id_prefix) { return exact_term(prefix, id); }

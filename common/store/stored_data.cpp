@@ -88,8 +88,8 @@ struct DataUnpacker::Zstd {
   std::map<std::uint32_t, std::unique_ptr<ZSTD_DDict, FreeDDict>> dictionaries;
 };
 
-DataUnpacker::DataUnpacker(Xapian::Database database, std::vector<std::string> other_paths)
-    : database_(std::move(database)), other_paths_(std::move(other_paths)), zstd_(std::make_unique<Zstd>()) {
+DataUnpacker::DataUnpacker(Xapian::Database database, std::vector<Xapian::Database> shards)
+    : database_(std::move(database)), shards_(std::move(shards)), zstd_(std::make_unique<Zstd>()) {
   if (!zstd_->context) throw std::bad_alloc();
 }
 
@@ -105,7 +105,7 @@ void DataUnpacker::add(const DataDictionary& dictionary) {
 const ZSTD_DDict* DataUnpacker::find_stored(std::uint32_t id) {
   auto key = data_dictionary_key(id);
   auto bytes = database_.get_metadata(key);
-  for (std::size_t i = 0; bytes.empty() && i < other_paths_.size(); ++i) bytes = Xapian::Database(other_paths_[i]).get_metadata(key);
+  for (std::size_t i = 0; bytes.empty() && i < shards_.size(); ++i) bytes = shards_[i].get_metadata(key);
   if (bytes.empty()) return nullptr;
   DataDictionary stored(std::move(bytes));
   if (stored.id() != id) return nullptr;
@@ -117,6 +117,7 @@ const ZSTD_DDict* DataUnpacker::dictionary(std::uint32_t id) {
   if (auto it = zstd_->dictionaries.find(id); it != zstd_->dictionaries.end()) return it->second.get();
   if (auto* found = find_stored(id)) return found;
   database_.reopen();  // written since we opened the database?
+  for (auto& shard : shards_) shard.reopen();
   if (auto* found = find_stored(id)) return found;
   throw DatabaseError(ExitCode::io_error, "the stored articles need compression dictionary " + std::to_string(id) +
                                               ", which none of the databases holds (is a database missing from --db?)");

@@ -57,11 +57,12 @@ class DataPacker {
 };
 
 // Reads document data back to JSON, whichever way it was stored. Dictionaries are looked up by id in
-// the databases' metadata, once each; with several databases given, each is asked in turn (Xapian's
-// combined database answers metadata from its first shard only). One per thread.
+// the databases' metadata, once each: in `database`, then in each of `shards` (the same databases each
+// opened on its own: Xapian's combined database answers metadata from its first shard only, and shards
+// indexed apart each trained a dictionary of their own). One per thread.
 class DataUnpacker {
  public:
-  explicit DataUnpacker(Xapian::Database database, std::vector<std::string> other_paths = {});
+  explicit DataUnpacker(Xapian::Database database, std::vector<Xapian::Database> shards = {});
   ~DataUnpacker();
   DataUnpacker(DataUnpacker&&) noexcept;
   DataUnpacker& operator=(DataUnpacker&&) noexcept;
@@ -78,7 +79,7 @@ class DataUnpacker {
   const ZSTD_DDict_s* dictionary(std::uint32_t id);
   const ZSTD_DDict_s* find_stored(std::uint32_t id);
   Xapian::Database database_;
-  std::vector<std::string> other_paths_;
+  std::vector<Xapian::Database> shards_;
   std::unique_ptr<Zstd> zstd_;
 };
 

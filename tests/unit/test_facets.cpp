@@ -100,7 +100,7 @@ TEST_CASE("our slot-run spies count the same as one built-in spy per slot", "[fa
     enquire.set_query(Xapian::Query("Xall"));
     collector.attach(enquire);
     enquire.get_mset(0, 10, database.get_doccount());
-    return collector.results(database, 10, true);
+    return collector.results({database}, 10, true);
   };
   auto local = count(true), builtin = count(false);
   REQUIRE(local.size() == 2);
@@ -143,7 +143,7 @@ void check_cache_counts_like_per_match(Xapian::WritableDatabase database) {
       enquire.get_mset(0, 10, database.get_doccount());
       std::vector<Facet> all;  // for several facet sizes: ties at the cut are broken alike
       for (std::size_t size : {1, 2, 10})
-        for (auto& facet : collector.results(database, size, true)) all.push_back(std::move(facet));
+        for (auto& facet : collector.results({database}, size, true)) all.push_back(std::move(facet));
       return all;
     };
     const std::string other_term = std::string(term) == "Xodd" ? "Xeven" : "Xodd";
@@ -171,7 +171,7 @@ void check_cache_counts_like_per_match(Xapian::WritableDatabase database) {
   everyone.attach(enquire);
   enquire.get_mset(0, 10, database.get_doccount());
   std::vector<std::string> names;
-  auto facets = everyone.results(database, 10, true);  // kept: a loop over a temporary's member would outlive it
+  auto facets = everyone.results({database}, 10, true);  // kept: a loop over a temporary's member would outlive it
   for (const auto& value : facets.at(0).values) names.push_back(value.name);
   CHECK(names == std::vector<std::string>{"Ann A.", "B", "Cy C.", "D", "E"});  // a 3, b 2, then by key
 }

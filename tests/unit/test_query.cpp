@@ -37,7 +37,7 @@ TEST_CASE("the query language builds the expected Xapian query", "[query]") {
       {"title:(harbour strike)", "(ZSharbour@1 AND ZSstrike@2)"},
       {"hostag*", "WILDCARD SYNONYM Zhostag"},     // wildcards expand over stems
       {"+hostag*", "WILDCARD SYNONYM Zhostag"},
-      {"hostages*", "(WILDCARD SYNONYM Zhostages SYNONYM Zhostag)"},  // and the prefix's own stem
+      {"hostages*", "(WILDCARD SYNONYM Zhostages OR Zhostag)"},  // and the prefix's own stem
       {"title:strik*", "WILDCARD SYNONYM ZSstrik"},
       {"title:(harbour strik*)", "(ZSharbour@1 AND WILDCARD SYNONYM ZSstrik)"},
       {"title:(harbour) strik*", "(ZSharbour@1 AND WILDCARD SYNONYM Zstrik)"},  // after the group: anywhere
