@@ -1,9 +1,10 @@
 #include "common/readers/language_id.hpp"
 
+#include <algorithm>
+#include <cstdio>  // before CLD2's header, which uses FILE without including it
+
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
-
-#include <algorithm>
 
 #include "common/base/languages.hpp"
 
@@ -36,9 +37,10 @@ LanguageGuess identify_language(std::string_view text) {
     return identify_language(text.substr(0, static_cast<std::size_t>(valid_prefix)));
   }
   if (language == CLD2::UNKNOWN_LANGUAGE || letter_bytes < minimum_letter_bytes) return guess;
-  const auto* known = find_language(CLD2::LanguageCode(language));
-  if (!known) return guess;
-  guess.code = std::string(known->code);
+  std::string code = CLD2::LanguageCode(language);
+  const auto* known = find_language(code);
+  // A language the table lacks (Galician, Welsh...) keeps CLD2's primary tag: indexed unstemmed.
+  guess.code = known ? std::string(known->code) : code.substr(0, code.find('-'));
   guess.percent = percent3[0];
   guess.reliable = reliable;
   return guess;

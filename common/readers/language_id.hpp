@@ -7,14 +7,15 @@
 namespace newsdex {
 
 struct LanguageGuess {
-  std::string code;      // ISO 639-1 ("fr"), or empty when the text does not say
+  // ISO 639-1 ("fr") for the languages of base/languages.hpp; CLD2's tag for others ("gl", "haw");
+  // empty when the text does not say.
+  std::string code;
   int percent = 0;       // the share of the text's letters in that language, 0..100
   bool reliable = false; // CLD2's own judgement: clearly ahead of the second-best language
 };
 
 // Looks at (at most) the first `identify_language_bytes` bytes. Invalid UTF-8 is judged on its
-// valid prefix. Empty text, text with too few letters to tell, or a language newsdex does not
-// know (base/languages.hpp) give an empty code.
+// valid prefix. Empty text, or text with too few letters to tell, gives an empty code.
 LanguageGuess identify_language(std::string_view text);
 
 inline constexpr std::size_t identify_language_bytes = 16 * 1024;
