@@ -22,6 +22,14 @@ constexpr std::string_view stopwords[] = {
 
 }  // namespace
 
+namespace {
+bool no_stopwords(std::string_view) { return false; }
+}  // namespace
+
+StopwordTest stopword_test(std::string_view language) {
+  return language == "english" ? &is_english_stopword : &no_stopwords;
+}
+
 bool is_english_stopword(std::string_view lower_word) {
   return std::binary_search(std::begin(stopwords), std::end(stopwords), lower_word);
 }

@@ -17,4 +17,9 @@ std::span<const std::string_view> english_stopwords();
 // Fills a stopper for Xapian::QueryParser with the same list.
 void add_english_stopwords(Xapian::SimpleStopper& stopper);
 
+// The common-word test for queries on an index of `language` (a Xapian::Stem name): English has the
+// list above; other languages have none yet, so each of their words is searched.
+using StopwordTest = bool (*)(std::string_view lower_word);
+StopwordTest stopword_test(std::string_view language);
+
 }  // namespace newsdex

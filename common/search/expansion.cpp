@@ -19,12 +19,13 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
 // stem of a common word, not a number, and not already in the query.
 class ExpansionWords : public Xapian::ExpandDecider {
  public:
-  explicit ExpansionWords(const Xapian::Query& query) : query_terms_(query.get_terms_begin(), query.get_terms_end()) {}
+  ExpansionWords(const Xapian::Query& query, bool english)
+      : query_terms_(query.get_terms_begin(), query.get_terms_end()), english_(english) {}
   bool operator()(const std::string& term) const override {
     auto first = static_cast<unsigned char>(term[1 % term.size()]);
     bool word = first >= 0x80 || std::islower(first);  // not a prefix (capitals) nor a number
     if (term.size() < 3 || term[0] != 'Z' || !word) return false;
-    return !common_stems().count(term) && !query_terms_.count(term);
+    return !(english_ && common_stems().count(term)) && !query_terms_.count(term);
   }
 
  private:
@@ -38,6 +39,7 @@ class ExpansionWords : public Xapian::ExpandDecider {
     return stems;
   }
   std::set<std::string> query_terms_;
+  bool english_;  // the common-word list is English (query/stopwords.hpp)
 };
 
 }  // namespace
@@ -56,7 +58,7 @@ Expansion parse_expansion(std::string_view text) {
 }
 
 ExpandedQuery expand_query(Xapian::Enquire& enquire, const Xapian::Query& text_query, const Xapian::Query& filter,
-                           const Expansion& expansion) {
+                           const Expansion& expansion, const std::string& language) {
   ExpandedQuery result{filtered(text_query, filter), {}};
   if (expansion.terms == 0 || expansion.documents == 0 || expansion.weight <= 0) return result;
   enquire.set_query(result.query);
@@ -64,7 +66,7 @@ ExpandedQuery expand_query(Xapian::Enquire& enquire, const Xapian::Query& text_q
   if (top.empty()) return result;
   Xapian::RSet relevant;
   for (auto it = top.begin(); it != top.end(); ++it) relevant.add_document(*it);
-  ExpansionWords decider(text_query);
+  ExpansionWords decider(text_query, language == "english");
   auto words = enquire.get_eset(static_cast<Xapian::termcount>(expansion.terms), relevant, &decider);
   if (words.empty()) return result;
   for (auto it = words.begin(); it != words.end(); ++it) result.added.push_back((*it).substr(1));

@@ -32,6 +32,11 @@ struct WritableFolder {
 // (read-only file system, permissions), with the reason.
 WritableFolder open_for_writing(const std::string& path, bool wait = false);
 
+// The stemming language the index was built with (newsdex-index --language, kept in the metadata
+// schema::language_key): a Xapian::Stem name or "none"; "english" for a database that says nothing.
+// Queries are stemmed with it, or they would miss the stems the index holds.
+std::string index_language(const Xapian::Database& db);
+
 // Opens one or several databases (local paths, or remote stubs) as one; a missing database gets a
 // message saying how to create it, one of another schema a message saying to build it again. Each
 // path's stub is read anew: a caller that must follow a compaction opens again rather than reopen().
