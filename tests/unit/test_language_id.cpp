@@ -8,6 +8,7 @@
 
 #include "common/base/languages.hpp"
 #include "common/readers/language_id.hpp"
+#include "common/store/database.hpp"
 #include "tests/support.hpp"
 
 using newsdex::find_language;
@@ -80,4 +81,16 @@ TEST_CASE("a long article is judged on its first bytes only, and a character cut
   std::string text;
   while (text.size() < newsdex::identify_language_bytes + 1000) text += paragraph;
   CHECK(identify_language(text).code == "ru");
+}
+
+TEST_CASE("a database's language: its stored --language, English when it has none, an error when unknown",
+          "[languages]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  CHECK(newsdex::index_language(db) == "english");
+  db.set_metadata("newsdex:language", "french");
+  CHECK(newsdex::index_language(db) == "french");
+  db.set_metadata("newsdex:language", "none");
+  CHECK(newsdex::index_language(db) == "none");
+  db.set_metadata("newsdex:language", "klingon");
+  CHECK_THROWS_WITH(newsdex::index_language(db), Catch::Contains("--language klingon") && Catch::Contains("build it again"));
 }
