@@ -235,11 +235,11 @@ std::string keep_known_words(const std::string& original, const std::string& cor
   return out == original ? std::string() : out;
 }
 
-void reject_only_stopwords(const QueryScan& scan, StopwordTest is_stopword) {
+void reject_only_stopwords(const QueryScan& scan, StopwordList stopwords) {
   if (scan.free_words.empty() || scan.has_phrase || scan.has_required_word || !scan.clauses.empty()) return;
   std::string listed;
   for (const auto& word : scan.free_words) {
-    if (!is_stopword(word)) return;
+    if (!is_stopword(stopwords, word)) return;
     listed += (listed.empty() ? "'" : ", '") + word + "'";
   }
   throw QueryError("the query has only common words (" + listed +
@@ -247,11 +247,11 @@ void reject_only_stopwords(const QueryScan& scan, StopwordTest is_stopword) {
 }
 
 // Words that carry meaning: not common, not excluded with '-'; a phrase counts as one.
-std::size_t count_content_words(const QueryScan& scan, StopwordTest is_stopword) {
+std::size_t count_content_words(const QueryScan& scan, StopwordList stopwords) {
   std::size_t count = scan.phrases;
   for (const auto& word : scan.free_words) {
     bool excluded = std::find(scan.excluded_words.begin(), scan.excluded_words.end(), word) != scan.excluded_words.end();
-    if (!excluded && !is_stopword(word)) ++count;
+    if (!excluded && !is_stopword(stopwords, word)) ++count;
   }
   return count;
 }
@@ -292,7 +292,7 @@ std::string_view word_operator_name(WordOperator op) { return choice_name<WordOp
 struct QueryBuilder::State {
   std::string language;
   Xapian::Stem stemmer;
-  StopwordTest is_stopword;
+  StopwordList stopwords;
   Xapian::QueryParser parser;
   Xapian::SimpleStopper stopper;
   ParseContext context;
@@ -300,17 +300,15 @@ struct QueryBuilder::State {
   Xapian::Database database;
 
   // `language`: the index's (store/database.hpp, index_language): the query's words are stemmed as
-  // the indexer stemmed the articles' words. English stopwords only for English.
+  // the indexer stemmed the articles' words, and its common words are left out.
   explicit State(const std::string& language_name)
-      : language(language_name), stemmer(language_name), is_stopword(stopword_test(language_name)) {
+      : language(language_name), stemmer(language_name), stopwords(stopwords_for(language_name)) {
     parser.set_stemmer(stemmer);
     // The index holds stems only, with positions (Z<stem>, ZS<stem> for title:): every word is
     // stemmed, names and the words of phrases included.
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-    if (language == "english") {
-      add_english_stopwords(stopper);
-      parser.set_stopper(&stopper);
-    }
+    add_stopwords(stopper, stopwords);
+    parser.set_stopper(&stopper);
     parser.add_prefix("title", std::string(schema::title_prefix));
     parser.add_prefix(std::string(wildcard_field), (new WildcardFieldProcessor("Z", context, stemmer))->release());
     auto title_stems = "Z" + std::string(schema::title_prefix);
@@ -347,16 +345,16 @@ const std::string& QueryBuilder::language() const { return state_->language; }
 ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& options) {
   ParsedQuery parsed;
   parsed.text = std::string(text);
-  auto scan = scan_query(text, query_fields, filter_fields, state_->is_stopword);
+  auto scan = scan_query(text, query_fields, filter_fields, state_->stopwords);
   parsed.wildcards = scan.wildcards;
   auto filters = option_filters(options.filters, parsed.filters);
   bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
   if (blank && filters.empty() && !options.allow_empty)
     throw QueryError("empty query: give words to search for, or a filter such as --person or --from");
-  reject_only_stopwords(scan, state_->is_stopword);
+  reject_only_stopwords(scan, state_->stopwords);
   if (state_->has_database) check_location_fields(scan, state_->database);
 
-  parsed.content_words = count_content_words(scan, state_->is_stopword);
+  parsed.content_words = count_content_words(scan, state_->stopwords);
   parsed.word_operator = resolve(options.word_operator, parsed.content_words);
   Xapian::Query text_query;
   if (!blank) {

@@ -121,11 +121,11 @@ bool contains(const std::vector<std::string_view>& names, std::string_view name)
 class Scanner {
  public:
   Scanner(std::string_view text, const std::vector<std::string_view>& fields,
-          const std::vector<std::string_view>& group_fields, StopwordTest is_stopword)
+          const std::vector<std::string_view>& group_fields, StopwordList stopwords)
       : text_(text),
         fields_(fields),
         group_fields_(group_fields),
-        is_stopword_(is_stopword),
+        stopwords_(stopwords),
         operators_are_words_(all_capitals(text)) {}
 
   QueryScan run() {
@@ -320,7 +320,7 @@ class Scanner {
     } else if (minus) {
       item(scan_.rewritten.size());
     } else if (!sign && !groups_.back().next_excluded && chained == ChainWord::none &&
-               is_stopword_(ascii_lower(word))) {
+               is_stopword(stopwords_, ascii_lower(word))) {
       // A bare common word: the parser drops it, so it neither includes nor excludes anything.
       groups_.back().run.common_words.emplace_back(scan_.rewritten.size(), scan_.rewritten.size() + word.size());
     } else {
@@ -534,7 +534,7 @@ class Scanner {
   std::string_view text_;
   const std::vector<std::string_view>& fields_;
   const std::vector<std::string_view>& group_fields_;
-  StopwordTest is_stopword_;
+  StopwordList stopwords_;
   bool operators_are_words_;
   std::size_t at_ = 0;
   std::vector<std::size_t> open_brackets_;  // where each open bracket is
@@ -564,12 +564,12 @@ std::string restore_wildcards(std::string text) {
 }
 
 QueryScan scan_query(std::string_view text, const std::vector<std::string_view>& fields,
-                     const std::vector<std::string_view>& group_fields, StopwordTest is_stopword) {
+                     const std::vector<std::string_view>& group_fields, StopwordList stopwords) {
   if (text.size() > max_query_bytes)
     throw QueryError("the query is too long (" + std::to_string(text.size()) + " bytes; the limit is " +
                          std::to_string(max_query_bytes) + ")",
                      max_query_bytes);
-  return Scanner(text, fields, group_fields, is_stopword).run();
+  return Scanner(text, fields, group_fields, stopwords).run();
 }
 
 }  // namespace newsdex

@@ -45,11 +45,11 @@ struct QueryScan {
 };
 
 // `fields` are the field names the query language knows ("title", "person", ...); `group_fields`
-// those that accept the `field:(a OR b)` group syntax (boolean filters); `is_stopword` says which
-// bare words the parser drops as common (stopwords.hpp, for the index's language). Throws QueryError.
+// those that accept the `field:(a OR b)` group syntax (boolean filters); `stopwords` are the bare words
+// the parser drops as common (stopwords.hpp, for the index's language). Throws QueryError.
 QueryScan scan_query(std::string_view text, const std::vector<std::string_view>& fields,
                      const std::vector<std::string_view>& group_fields,
-                     StopwordTest is_stopword = &is_english_stopword);
+                     StopwordList stopwords = english_stopwords());
 
 // Rewritten query text back as the user would write it (newsdexwildcard:hostag -> hostag*), for
 // showing a corrected query.

@@ -16,15 +16,15 @@ namespace {
 // Stemmed words only (one term per word, not the stem and the word), no stopwords, no numbers.
 class TellingWords : public Xapian::ExpandDecider {
  public:
-  explicit TellingWords(StopwordTest is_stopword) : is_stopword_(is_stopword) {}
+  explicit TellingWords(StopwordList stopwords) : stopwords_(stopwords) {}
   bool operator()(const std::string& term) const override {
     if (term.size() < 4 || term[0] != 'Z' || std::isupper(static_cast<unsigned char>(term[1]))) return false;
     if (std::isdigit(static_cast<unsigned char>(term[1]))) return false;
-    return !is_stopword_(std::string_view(term).substr(1));
+    return !is_stopword(stopwords_, std::string_view(term).substr(1));
   }
 
  private:
-  StopwordTest is_stopword_;
+  StopwordList stopwords_;
 };
 
 Xapian::docid find_article(const Xapian::Database& database, std::string_view id) {
@@ -41,7 +41,7 @@ Xapian::Query more_like_this(const Xapian::Database& database, std::string_view 
   Xapian::Enquire enquire(database);
   Xapian::RSet relevant;
   relevant.add_document(docid);
-  TellingWords decider(stopword_test(language));
+  TellingWords decider(stopwords_for(language));
   auto expand = enquire.get_eset(like_terms, relevant, &decider);
 
   std::vector<Xapian::Query> parts;

@@ -80,3 +80,26 @@ TEST_CASE("the highlights of a database in another language follow its stems", "
   CHECK(title.substr(start, end - start + 1) == "grève");  // one more byte: è is two
   CHECK_FALSE(hit["snippet_highlights"].empty());
 }
+
+TEST_CASE("a database in another language leaves out that language's common words", "[cli][languages]") {
+  TempDir dir("index-language-stopwords");
+  auto db = dir.path() / "db";
+  auto source = source_dir() / "corpus" / "languages" / "fr-greve-cheminots.txt";
+  REQUIRE(run_command(shell_quote(index_bin()) + " -q --language french --db " + shell_quote(db.string()) + " " +
+                      shell_quote(source.string()))
+              .exit_code == 0);
+  auto search = [&](const std::string& args) {
+    return run_command(shell_quote(search_bin()) + " --db " + shell_quote(db.string()) + " " + args);
+  };
+  auto result = search("--json " + shell_quote("la grève des cheminots"));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto json = nlohmann::json::parse(result.out);
+  CHECK(json["query"]["stopwords_ignored"] == nlohmann::json::array({"la", "des"}));
+  CHECK(json["results"].size() == 1);
+  auto only_common = search(shell_quote("des une du"));
+  CHECK(only_common.exit_code == 2);
+  CHECK(only_common.err.find("only common words") != std::string::npos);
+  // English common words are ordinary words here: "the" is searched (and found nowhere).
+  CHECK(search("--count the").out == "0\n");
+}

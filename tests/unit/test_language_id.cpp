@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
 #include "common/base/languages.hpp"
+#include "common/query/stopwords.hpp"
 #include "common/readers/language_id.hpp"
 #include "common/store/database.hpp"
 #include "tests/support.hpp"
@@ -93,4 +95,25 @@ TEST_CASE("a database's language: its stored --language, English when it has non
   CHECK(newsdex::index_language(db) == "none");
   db.set_metadata("newsdex:language", "klingon");
   CHECK_THROWS_WITH(newsdex::index_language(db), Catch::Contains("--language klingon") && Catch::Contains("build it again"));
+}
+
+TEST_CASE("each stemmed language's common-word list is sorted for binary search and finds its words",
+          "[languages]") {
+  struct Case {
+    const char* language;
+    const char* common;
+    const char* meaningful;
+  };
+  for (auto each : {Case{"english", "the", "strike"}, Case{"french", "des", "grève"}, Case{"german", "und", "brücke"},
+                    Case{"spanish", "los", "sequía"}, Case{"italian", "della", "sciopero"},
+                    Case{"portuguese", "não", "barco"}, Case{"russian", "что", "библиотека"}}) {
+    CAPTURE(each.language);
+    auto list = newsdex::stopwords_for(each.language);
+    CHECK(list.size() > 100);
+    CHECK(std::is_sorted(list.begin(), list.end()));
+    CHECK(newsdex::is_stopword(list, each.common));
+    CHECK_FALSE(newsdex::is_stopword(list, each.meaningful));
+  }
+  CHECK(newsdex::stopwords_for("none").empty());
+  CHECK(newsdex::stopwords_for("tamil").empty());  // a stemmer, no list: every word is searched
 }
