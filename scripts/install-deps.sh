@@ -12,6 +12,7 @@ packages=(
   libgumbo-dev                      # HTML5 parser for the HTML reader
   libutf8proc-dev                   # Unicode NFC, case folding, accent stripping
   libzstd-dev                       # compressing stored article data with a trained dictionary
+  libcld2-dev                       # language identification of each article (CLD2)
   zlib1g-dev                        # gzipped benchmark pages (bench/body_extraction)
   python3                           # corpus converters and evaluation scripts
   "$@"

@@ -10,8 +10,8 @@ search=build/searcher/newsdex-search
 db=${NEWSDEX_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/newsdex/db}
 export NEWSDEX_DB=$db
 
-echo; echo "== Indexing corpus/ into $db"
-"$index" corpus/
+echo; echo "== Indexing the sample collection (corpus/text, corpus/html, corpus/export) into $db"
+"$index" corpus/text corpus/html corpus/export
 
 echo; echo "== newsdex-search 'harbour strike'"
 "$search" "harbour strike"

@@ -57,14 +57,18 @@ std::size_t number_from_environment(const char* name, std::size_t fallback) {
   return text && *text ? std::stoul(text) : fallback;
 }
 
+std::string sample_corpus_paths() {
+  auto corpus = source_dir() / "corpus";
+  return shell_quote((corpus / "text").string()) + " " + shell_quote((corpus / "html").string()) + " " +
+         shell_quote((corpus / "export").string());
+}
+
 const std::filesystem::path& sample_corpus_db() {
   static TempDir dir("sample-corpus");
   static std::filesystem::path db = [] {
     auto path = dir.path() / "db";
-    auto corpus = source_dir() / "corpus";
-    auto result = run_command(shell_quote(index_bin()) + " -q --db " + shell_quote(path.string()) + " " +
-                              shell_quote((corpus / "text").string()) + " " + shell_quote((corpus / "html").string()) +
-                              " " + shell_quote((corpus / "export").string()));
+    auto result =
+        run_command(shell_quote(index_bin()) + " -q --db " + shell_quote(path.string()) + " " + sample_corpus_paths());
     if (result.exit_code != 0)
       throw std::runtime_error("indexing the sample corpus failed (exit " + std::to_string(result.exit_code) +
                                "): " + result.err);

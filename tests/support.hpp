@@ -46,6 +46,10 @@ std::size_t number_from_environment(const char* name, std::size_t fallback);
 // newsdex-index, once per test process, for tests that only search it.
 const std::filesystem::path& sample_corpus_db();
 
+// The sample collection's three folders (corpus/text, corpus/html, corpus/export), shell-quoted, for
+// an index command line: corpus/ also holds corpus/languages and corpus/tools, which are not part of it.
+std::string sample_corpus_paths();
+
 // The message of the UsageError `call` throws, or "no error" when it throws none.
 std::string usage_error_of(const std::function<void()>& call);
 

@@ -12,6 +12,7 @@
 #include "common/query/stopwords.hpp"
 #include "common/query/syntax.hpp"
 #include "common/store/field_terms.hpp"
+#include "common/store/database.hpp"
 #include "common/store/schema.hpp"
 
 namespace newsdex {
@@ -139,8 +140,8 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
 // stem of the prefix itself is added, so that hostages* still finds "hostages".
 class WildcardFieldProcessor : public Xapian::FieldProcessor {
  public:
-  WildcardFieldProcessor(std::string term_prefix, ParseContext& context)
-      : term_prefix_(std::move(term_prefix)), context_(context), stemmer_("english") {}
+  WildcardFieldProcessor(std::string term_prefix, ParseContext& context, Xapian::Stem stemmer)
+      : term_prefix_(std::move(term_prefix)), context_(context), stemmer_(std::move(stemmer)) {}
   Xapian::Query operator()(const std::string& value) override {
     auto expanded = expand(term_prefix_ + value);
     auto stem = stemmer_(value);
@@ -253,11 +254,11 @@ std::string keep_known_words(const std::string& original, const std::string& cor
   return out == original ? std::string() : out;
 }
 
-void reject_only_stopwords(const QueryScan& scan) {
+void reject_only_stopwords(const QueryScan& scan, StopwordList stopwords) {
   if (scan.free_words.empty() || scan.has_phrase || scan.has_required_word || !scan.clauses.empty()) return;
   std::string listed;
   for (const auto& word : scan.free_words) {
-    if (!is_english_stopword(word)) return;
+    if (!is_stopword(stopwords, word)) return;
     listed += (listed.empty() ? "'" : ", '") + word + "'";
   }
   throw QueryError("the query has only common words (" + listed +
@@ -265,11 +266,11 @@ void reject_only_stopwords(const QueryScan& scan) {
 }
 
 // Words that carry meaning: not common, not excluded with '-'; a phrase counts as one.
-std::size_t count_content_words(const QueryScan& scan) {
+std::size_t count_content_words(const QueryScan& scan, StopwordList stopwords) {
   std::size_t count = scan.phrases;
   for (const auto& word : scan.free_words) {
     bool excluded = std::find(scan.excluded_words.begin(), scan.excluded_words.end(), word) != scan.excluded_words.end();
-    if (!excluded && !is_english_stopword(word)) ++count;
+    if (!excluded && !is_stopword(stopwords, word)) ++count;
   }
   return count;
 }
@@ -308,24 +309,29 @@ WordOperator parse_word_operator(std::string_view name) {
 std::string_view word_operator_name(WordOperator op) { return choice_name<WordOperator>(op, word_operators); }
 
 struct QueryBuilder::State {
-  Xapian::Stem stemmer{"english"};
+  std::string language;
+  Xapian::Stem stemmer;
+  StopwordList stopwords;
   Xapian::QueryParser parser;
   Xapian::SimpleStopper stopper;
   ParseContext context;
   bool has_database = false;  // spelling suggestions, and the check of fields the database may lack
   Xapian::Database database;
 
-  State() {
+  // `language`: the index's (store/database.hpp, index_language): the query's words are stemmed as
+  // the indexer stemmed the articles' words, and its common words are left out.
+  explicit State(const std::string& language_name)
+      : language(language_name), stemmer(language_name), stopwords(stopwords_for(language_name)) {
     parser.set_stemmer(stemmer);
     // The index holds stems only, with positions (Z<stem>, ZS<stem> for title:): every word is
     // stemmed, names and the words of phrases included.
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-    add_english_stopwords(stopper);
+    add_stopwords(stopper, stopwords);
     parser.set_stopper(&stopper);
     parser.add_prefix("title", std::string(schema::title_prefix));
-    parser.add_prefix(std::string(wildcard_field), (new WildcardFieldProcessor("Z", context))->release());
+    parser.add_prefix(std::string(wildcard_field), (new WildcardFieldProcessor("Z", context, stemmer))->release());
     auto title_stems = "Z" + std::string(schema::title_prefix);
-    parser.add_prefix(std::string(title_wildcard_field), (new WildcardFieldProcessor(title_stems, context))->release());
+    parser.add_prefix(std::string(title_wildcard_field), (new WildcardFieldProcessor(title_stems, context, stemmer))->release());
     for (const auto& field : schema::entity_fields)
       add_filter(std::string(field.query_name), key_filter(field.prefix), false);  // all of
     add_filter("source", key_filter(schema::source_prefix), true);                 // one source per article: any of
@@ -342,9 +348,10 @@ struct QueryBuilder::State {
   }
 };
 
-QueryBuilder::QueryBuilder() : state_(std::make_unique<State>()) {}
+QueryBuilder::QueryBuilder() : state_(std::make_unique<State>("english")) {}
 
-QueryBuilder::QueryBuilder(const Xapian::Database& database) : state_(std::make_unique<State>()) {
+QueryBuilder::QueryBuilder(const Xapian::Database& database)
+    : state_(std::make_unique<State>(index_language(database))) {
   state_->parser.set_database(database);
   state_->database = database;
   state_->context.database = &state_->database;
@@ -353,19 +360,21 @@ QueryBuilder::QueryBuilder(const Xapian::Database& database) : state_(std::make_
 
 QueryBuilder::~QueryBuilder() = default;
 
+const std::string& QueryBuilder::language() const { return state_->language; }
+
 ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& options) {
   ParsedQuery parsed;
   parsed.text = std::string(text);
-  auto scan = scan_query(text, query_fields, filter_fields);
+  auto scan = scan_query(text, query_fields, filter_fields, state_->stopwords);
   parsed.wildcards = scan.wildcards;
   auto filters = option_filters(options.filters, parsed.filters);
   bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
   if (blank && filters.empty() && !options.allow_empty)
     throw QueryError("empty query: give words to search for, or a filter such as --person or --from");
-  reject_only_stopwords(scan);
+  reject_only_stopwords(scan, state_->stopwords);
   if (state_->has_database) check_location_fields(scan, state_->database);
 
-  parsed.content_words = count_content_words(scan);
+  parsed.content_words = count_content_words(scan, state_->stopwords);
   parsed.word_operator = resolve(options.word_operator, parsed.content_words);
   Xapian::Query text_query;
   if (!blank) {

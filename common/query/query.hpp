@@ -79,6 +79,9 @@ class QueryBuilder {
   // Throws QueryError (with the position in `text` when known).
   ParsedQuery build(std::string_view text, const QueryOptions& options);
 
+  // The stemming language queries are built with: the database's (index_language), else English.
+  const std::string& language() const;
+
  private:
   struct State;
   std::unique_ptr<State> state_;

@@ -1,5 +1,7 @@
 #include "common/query/stopwords.hpp"
 
+#include "common/query/stopword_lists.hpp"
+
 #include <algorithm>
 #include <iterator>
 
@@ -22,14 +24,22 @@ constexpr std::string_view stopwords[] = {
 
 }  // namespace
 
-bool is_english_stopword(std::string_view lower_word) {
-  return std::binary_search(std::begin(stopwords), std::end(stopwords), lower_word);
+StopwordList stopwords_for(std::string_view language) {
+  return language == "english" ? StopwordList(stopwords) : snowball_stopwords(language);
 }
+
+bool is_stopword(StopwordList list, std::string_view lower_word) {
+  return std::binary_search(list.begin(), list.end(), lower_word);
+}
+
+void add_stopwords(Xapian::SimpleStopper& stopper, StopwordList list) {
+  for (auto word : list) stopper.add(std::string(word));
+}
+
+bool is_english_stopword(std::string_view lower_word) { return is_stopword(stopwords, lower_word); }
 
 std::span<const std::string_view> english_stopwords() { return stopwords; }
 
-void add_english_stopwords(Xapian::SimpleStopper& stopper) {
-  for (auto word : stopwords) stopper.add(std::string(word));
-}
+void add_english_stopwords(Xapian::SimpleStopper& stopper) { add_stopwords(stopper, stopwords); }
 
 }  // namespace newsdex

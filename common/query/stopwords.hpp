@@ -17,4 +17,12 @@ std::span<const std::string_view> english_stopwords();
 // Fills a stopper for Xapian::QueryParser with the same list.
 void add_english_stopwords(Xapian::SimpleStopper& stopper);
 
+// The common words of queries on an index of `language` (a Xapian::Stem name), sorted by UTF-8
+// bytes: English the list above, the other languages Xapian stems the Snowball project's lists
+// (stopword_lists.hpp), a language without a list (or "none") none: all its words are searched.
+using StopwordList = std::span<const std::string_view>;
+StopwordList stopwords_for(std::string_view language);
+bool is_stopword(StopwordList list, std::string_view lower_word);
+void add_stopwords(Xapian::SimpleStopper& stopper, StopwordList list);
+
 }  // namespace newsdex

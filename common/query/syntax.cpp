@@ -121,8 +121,12 @@ bool contains(const std::vector<std::string_view>& names, std::string_view name)
 class Scanner {
  public:
   Scanner(std::string_view text, const std::vector<std::string_view>& fields,
-          const std::vector<std::string_view>& group_fields)
-      : text_(text), fields_(fields), group_fields_(group_fields), operators_are_words_(all_capitals(text)) {}
+          const std::vector<std::string_view>& group_fields, StopwordList stopwords)
+      : text_(text),
+        fields_(fields),
+        group_fields_(group_fields),
+        stopwords_(stopwords),
+        operators_are_words_(all_capitals(text)) {}
 
   QueryScan run() {
     while (at_ < text_.size()) {
@@ -316,7 +320,7 @@ class Scanner {
     } else if (minus) {
       item(scan_.rewritten.size());
     } else if (!sign && !groups_.back().next_excluded && chained == ChainWord::none &&
-               is_english_stopword(ascii_lower(word))) {
+               is_stopword(stopwords_, ascii_lower(word))) {
       // A bare common word: the parser drops it, so it neither includes nor excludes anything.
       groups_.back().run.common_words.emplace_back(scan_.rewritten.size(), scan_.rewritten.size() + word.size());
     } else {
@@ -530,6 +534,7 @@ class Scanner {
   std::string_view text_;
   const std::vector<std::string_view>& fields_;
   const std::vector<std::string_view>& group_fields_;
+  StopwordList stopwords_;
   bool operators_are_words_;
   std::size_t at_ = 0;
   std::vector<std::size_t> open_brackets_;  // where each open bracket is
@@ -559,12 +564,12 @@ std::string restore_wildcards(std::string text) {
 }
 
 QueryScan scan_query(std::string_view text, const std::vector<std::string_view>& fields,
-                     const std::vector<std::string_view>& group_fields) {
+                     const std::vector<std::string_view>& group_fields, StopwordList stopwords) {
   if (text.size() > max_query_bytes)
     throw QueryError("the query is too long (" + std::to_string(text.size()) + " bytes; the limit is " +
                          std::to_string(max_query_bytes) + ")",
                      max_query_bytes);
-  return Scanner(text, fields, group_fields).run();
+  return Scanner(text, fields, group_fields, stopwords).run();
 }
 
 }  // namespace newsdex

@@ -6,6 +6,7 @@
 // (`NOT a NOT b`: every article except those). Xapian's parser cannot read a group of '-' items
 // alone, and then silently parses the text again without operators, turning `-a -b` into `a AND b`.
 #pragma once
+#include "common/query/stopwords.hpp"
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -44,9 +45,11 @@ struct QueryScan {
 };
 
 // `fields` are the field names the query language knows ("title", "person", ...); `group_fields`
-// those that accept the `field:(a OR b)` group syntax (boolean filters). Throws QueryError.
+// those that accept the `field:(a OR b)` group syntax (boolean filters); `stopwords` are the bare words
+// the parser drops as common (stopwords.hpp, for the index's language). Throws QueryError.
 QueryScan scan_query(std::string_view text, const std::vector<std::string_view>& fields,
-                     const std::vector<std::string_view>& group_fields);
+                     const std::vector<std::string_view>& group_fields,
+                     StopwordList stopwords = english_stopwords());
 
 // Rewritten query text back as the user would write it (newsdexwildcard:hostag -> hostag*), for
 // showing a corrected query.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "common/base/errors.hpp"
@@ -19,25 +20,28 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
 // stem of a common word, not a number, and not already in the query.
 class ExpansionWords : public Xapian::ExpandDecider {
  public:
-  explicit ExpansionWords(const Xapian::Query& query) : query_terms_(query.get_terms_begin(), query.get_terms_end()) {}
+  ExpansionWords(const Xapian::Query& query, const std::string& language)
+      : query_terms_(query.get_terms_begin(), query.get_terms_end()), common_stems_(common_stems(language)) {}
   bool operator()(const std::string& term) const override {
     auto first = static_cast<unsigned char>(term[1 % term.size()]);
     bool word = first >= 0x80 || std::islower(first);  // not a prefix (capitals) nor a number
     if (term.size() < 3 || term[0] != 'Z' || !word) return false;
-    return !common_stems().count(term) && !query_terms_.count(term);
+    return !common_stems_.count(term) && !query_terms_.count(term);
   }
 
  private:
-  static const std::set<std::string>& common_stems() {
-    static const std::set<std::string> stems = [] {
-      std::set<std::string> out;
-      Xapian::Stem stemmer("english");
-      for (auto word : english_stopwords()) out.insert("Z" + stemmer(std::string(word)));
-      return out;
-    }();
-    return stems;
+  // The stems of the language's common words (query/stopwords.hpp), made once per language and thread.
+  static const std::set<std::string>& common_stems(const std::string& language) {
+    thread_local std::map<std::string, std::set<std::string>> by_language;
+    auto [it, added] = by_language.try_emplace(language);
+    if (added) {
+      Xapian::Stem stemmer(language);
+      for (auto word : stopwords_for(language)) it->second.insert("Z" + stemmer(std::string(word)));
+    }
+    return it->second;
   }
   std::set<std::string> query_terms_;
+  const std::set<std::string>& common_stems_;
 };
 
 }  // namespace
@@ -56,7 +60,7 @@ Expansion parse_expansion(std::string_view text) {
 }
 
 ExpandedQuery expand_query(Xapian::Enquire& enquire, const Xapian::Query& text_query, const Xapian::Query& filter,
-                           const Expansion& expansion) {
+                           const Expansion& expansion, const std::string& language) {
   ExpandedQuery result{filtered(text_query, filter), {}};
   if (expansion.terms == 0 || expansion.documents == 0 || expansion.weight <= 0) return result;
   enquire.set_query(result.query);
@@ -64,7 +68,7 @@ ExpandedQuery expand_query(Xapian::Enquire& enquire, const Xapian::Query& text_q
   if (top.empty()) return result;
   Xapian::RSet relevant;
   for (auto it = top.begin(); it != top.end(); ++it) relevant.add_document(*it);
-  ExpansionWords decider(text_query);
+  ExpansionWords decider(text_query, language);
   // Exact term frequencies: over shards Xapian otherwise estimates them (and picks other words).
   auto words = enquire.get_eset(static_cast<Xapian::termcount>(expansion.terms), relevant,
                                 Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);

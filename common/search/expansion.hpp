@@ -30,8 +30,9 @@ struct ExpandedQuery {
 // Runs `text_query` (restricted by `filter` when not empty) with `enquire`'s weighting, and expands
 // it from the top `expansion.documents` results. A plain OR of words is widened (articles with only
 // the added words can match); any other query (AND, NOT, field filters) keeps its matches and is
-// only re-ranked. Added words are stemmed free-text words, not common ones, not already in the query.
+// only re-ranked. Added words are stemmed free-text words, not common ones in the index's `language`,
+// not already in the query.
 ExpandedQuery expand_query(Xapian::Enquire& enquire, const Xapian::Query& text_query, const Xapian::Query& filter,
-                           const Expansion& expansion);
+                           const Expansion& expansion, const std::string& language = "english");
 
 }  // namespace newsdex

@@ -16,11 +16,15 @@ namespace {
 // Stemmed words only (one term per word, not the stem and the word), no stopwords, no numbers.
 class TellingWords : public Xapian::ExpandDecider {
  public:
+  explicit TellingWords(StopwordList stopwords) : stopwords_(stopwords) {}
   bool operator()(const std::string& term) const override {
     if (term.size() < 4 || term[0] != 'Z' || std::isupper(static_cast<unsigned char>(term[1]))) return false;
     if (std::isdigit(static_cast<unsigned char>(term[1]))) return false;
-    return !is_english_stopword(std::string_view(term).substr(1));
+    return !is_stopword(stopwords_, std::string_view(term).substr(1));
   }
+
+ private:
+  StopwordList stopwords_;
 };
 
 Xapian::docid find_article(const Xapian::Database& database, std::string_view id) {
@@ -32,12 +36,12 @@ Xapian::docid find_article(const Xapian::Database& database, std::string_view id
 
 }  // namespace
 
-Xapian::Query more_like_this(const Xapian::Database& database, std::string_view id) {
+Xapian::Query more_like_this(const Xapian::Database& database, std::string_view id, const std::string& language) {
   auto docid = find_article(database, id);
   Xapian::Enquire enquire(database);
   Xapian::RSet relevant;
   relevant.add_document(docid);
-  TellingWords decider;
+  TellingWords decider(stopwords_for(language));
   // Exact term frequencies: over shards Xapian otherwise estimates them (and picks other words).
   auto expand = enquire.get_eset(like_terms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
 

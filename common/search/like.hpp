@@ -13,6 +13,8 @@ inline constexpr Xapian::termcount like_terms = 25;
 
 // `id`: an article id as shown in results ("url:...", "file:...#0") or a docid. Throws QueryError
 // when no such article exists.
-Xapian::Query more_like_this(const Xapian::Database& database, std::string_view id);
+// `language`: the index's; its common words are never chosen (query/stopwords.hpp).
+Xapian::Query more_like_this(const Xapian::Database& database, std::string_view id,
+                             const std::string& language = "english");
 
 }  // namespace newsdex

@@ -120,9 +120,11 @@ struct QueryToRun {
 };
 
 // With --like, the query filters the articles most like the one named, which rank them.
-QueryToRun like_filtered(const Xapian::Database& database, const SearchRequest& request, const ParsedQuery& parsed) {
+QueryToRun like_filtered(const Xapian::Database& database, const SearchRequest& request, const ParsedQuery& parsed,
+                         const std::string& language) {
   if (request.like.empty()) return {parsed.query, parsed.ranked};
-  return {Xapian::Query(Xapian::Query::OP_FILTER, more_like_this(database, request.like), parsed.query), true};
+  return {Xapian::Query(Xapian::Query::OP_FILTER, more_like_this(database, request.like, language), parsed.query),
+          true};
 }
 
 // A query with nothing to rank by (filters only) is sorted newest first.
@@ -146,10 +148,10 @@ Xapian::Enquire make_enquire(const Xapian::Database& database, const Xapian::Wei
 // Pseudo-relevance feedback, for ranked word queries in relevance order: the query with the words
 // added (recorded in the response), or `query` as it was.
 Xapian::Query expanded(Xapian::Enquire& enquire, const SearchRequest& request, bool ranked, Xapian::Query query,
-                       SearchResponse& response) {
+                       SearchResponse& response, const std::string& language) {
   auto expansion = expansion_for(request, response.parsed);
   if (expansion.terms == 0 || !ranked || !request.like.empty() || response.sort != SortOrder::relevance) return query;
-  auto expanded = expand_query(enquire, response.parsed.text_query, response.parsed.filter, expansion);
+  auto expanded = expand_query(enquire, response.parsed.text_query, response.parsed.filter, expansion, language);
   response.expanded_with = std::move(expanded.added);
   return expanded.query;
 }
@@ -415,7 +417,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   response.parsed = builder_->build(request.text, query_options);
   response.suggestion = suggestion_for(response.parsed);
 
-  auto [query, ranked] = like_filtered(database_, request, response.parsed);
+  auto [query, ranked] = like_filtered(database_, request, response.parsed, builder_->language());
   const auto highlighted = query;  // the words asked for: not those added by expansion
   const auto weighting = bm25_weighting(request.bm25);
   response.sort = sort_used(request.sort, ranked);
@@ -423,7 +425,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   auto enquire = make_enquire(
       database_, weighting, request.collapse_duplicates && !(every_match_seen && no_duplicate_bodies()), response.sort,
       ranked);
-  query = expanded(enquire, request, ranked, query, response);
+  query = expanded(enquire, request, ranked, query, response, builder_->language());
   if (request.recency_half_life_days > 0 && response.sort == SortOrder::relevance)
     query = with_recency(database_, query, request.recency_half_life_days, weighting);
   response.timing.parse_ms = ms_since(started);
@@ -480,7 +482,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   if (pairs) response.cooccurrence = pairs->results(shards_, request.cooccurrence->limit);
 
   auto snippets_started = Clock::now();
-  Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards));
+  Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards), builder_->language());
   if (!curation_) curation_ = load_curation(database_);  // here, where a newer revision is retried
   const CollectionNames names(database_, *curation_);
   add_hits(response.hits, mset, 0, request, highlighter, unpacker_, names);

@@ -241,7 +241,7 @@ Highlighter::Highlighter(HighlightTerms terms, const std::string& language)
 }
 
 const std::string& Highlighter::stem_of(std::string_view lower_word) const {
-  // Snowball's English stemmer changes only the end of a word: a word whose first byte starts no
+  // Snowball's stemmers change only the end of a word: a word whose first byte starts no
   // query stem cannot stem to one, and stemming every word of every snippet was most of its cost.
   static const std::string no_stem;
   if (lower_word.empty() || !stem_initials_.test(static_cast<unsigned char>(lower_word[0]))) return no_stem;

@@ -29,6 +29,18 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
                           ": build it again (remove " + path + ", or give another --db, and run newsdex-index on the collection)");
 }
 
+std::string index_language(const Xapian::Database& db) {
+  auto language = db.get_metadata(std::string(schema::language_key));
+  if (language.empty()) return "english";  // built before the language was recorded: English only
+  try {
+    Xapian::Stem check(language);
+  } catch (const Xapian::InvalidArgumentError&) {
+    throw DatabaseError(ExitCode::no_database, "the database says it was built with --language " + language +
+                                                   ", which this Xapian has no stemmer for: build it again");
+  }
+  return language;
+}
+
 namespace {
 
 namespace folder = database_folder;

@@ -40,6 +40,11 @@ WritableFolder open_for_writing(const std::string& path, bool wait = false, unsi
 // The shard count `seen` has, checked against the one asked for (0: any): UsageError when they differ.
 void check_shard_count(const std::string& path, unsigned existing, unsigned requested);
 
+// The stemming language the index was built with (newsdex-index --language, kept in the metadata
+// schema::language_key): a Xapian::Stem name or "none"; "english" for a database that says nothing.
+// Queries are stemmed with it, or they would miss the stems the index holds.
+std::string index_language(const Xapian::Database& db);
+
 // Opens one or several databases (local paths, or remote stubs) as one; a missing database gets a
 // message saying how to create it, one of another schema a message saying to build it again. Each
 // path's stub is read anew: a caller that must follow a compaction opens again rather than reopen().

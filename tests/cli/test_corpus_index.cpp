@@ -24,8 +24,8 @@ struct IndexedCorpus {
   IndexedCorpus() {
     expected = nlohmann::json::parse(read_file(source_dir() / "tests/fixtures/corpus-expected.json"));
     auto db = dir.path() / "db";
-    auto result = run_command(shell_quote(index_bin()) + " --json --db " + shell_quote(db.string()) + " " +
-                              shell_quote((source_dir() / "corpus").string()));
+    auto result =
+        run_command(shell_quote(index_bin()) + " --json --db " + shell_quote(db.string()) + " " + sample_corpus_paths());
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     summary = nlohmann::json::parse(result.out);

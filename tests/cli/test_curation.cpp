@@ -23,7 +23,7 @@ struct CuratedCorpus {
   fs::path db = dir.path() / "db";
 
   CuratedCorpus() {
-    auto result = index("-q " + shell_quote((source_dir() / "corpus").string()));
+    auto result = index("-q " + sample_corpus_paths());
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
   }
@@ -267,7 +267,7 @@ TEST_CASE("curation: later index runs apply it to new and re-indexed articles, a
   auto curated = corpus.listing();
 
   // Every article indexed again (--force): the same curated entities.
-  auto forced = corpus.index("-q --force " + shell_quote((source_dir() / "corpus").string()));
+  auto forced = corpus.index("-q --force " + sample_corpus_paths());
   INFO(forced.err);
   REQUIRE(forced.exit_code == 0);
   CHECK(corpus.listing() == curated);
