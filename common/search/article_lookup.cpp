@@ -78,7 +78,7 @@ ShownArticle read_article(const Xapian::Database& database, const std::vector<Xa
   // What results and facets show: curated, with the collection's display names; `extracted` keeps
   // the article's own (stored only when the collection-wide resolution changed them).
   if (!shown.article.extracted) shown.article.extracted = shown.article.entities;
-  shown.article.entities = CollectionNames(database, load_curation(database))(shown.article.entities);
+  shown.article.entities = CollectionNames(each, load_curation(database))(shown.article.entities);
   shown.language = holding(each, docid).get_metadata(std::string(schema::language_key));
   shown.same_body = same_body(database, unpacker, docid);
   return shown;

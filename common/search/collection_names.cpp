@@ -8,7 +8,7 @@ namespace newsdex {
 const std::string& CollectionNames::name_of(std::string_view prefix, const std::string& key) const {
   auto term = schema::boolean_term(prefix, key);
   auto known = names_.find(term);
-  if (known == names_.end()) known = names_.emplace(term, display_name(database_, prefix, key)).first;
+  if (known == names_.end()) known = names_.emplace(term, display_name(shards_, prefix, key, cache_)).first;
   return known->second;
 }
 

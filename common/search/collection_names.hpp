@@ -7,24 +7,30 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "common/base/article.hpp"
+#include "common/search/facets.hpp"
 #include "common/store/curation.hpp"
 
 namespace newsdex {
 
 class CollectionNames {
  public:
-  CollectionNames(const Xapian::Database& database, const Curation& curation)
-      : database_(database), curation_(curation) {}
+  // `shards`: the databases each on its own (display names are asked of every shard, facets.hpp);
+  // `cache`: the searcher's names of this revision, when there is one.
+  CollectionNames(const std::vector<Xapian::Database>& shards, const Curation& curation,
+                  DisplayNameCache* cache = nullptr)
+      : shards_(shards), curation_(curation), cache_(cache) {}
 
   Entities operator()(const Entities& stored) const;
 
  private:
   const std::string& name_of(std::string_view prefix, const std::string& key) const;
 
-  const Xapian::Database& database_;
+  const std::vector<Xapian::Database>& shards_;
   const Curation& curation_;
+  DisplayNameCache* cache_;
   mutable std::map<std::string, std::string, std::less<>> names_;  // facet term -> display name, as read
 };
 

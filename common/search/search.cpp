@@ -484,7 +484,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   auto snippets_started = Clock::now();
   Highlighter highlighter(highlight_terms(highlighted, response.parsed.wildcards), builder_->language());
   if (!curation_) curation_ = load_curation(database_);  // here, where a newer revision is retried
-  const CollectionNames names(database_, *curation_);
+  const CollectionNames names(shards_, *curation_, &display_names_);
   add_hits(response.hits, mset, 0, request, highlighter, unpacker_, names);
   add_hits(response.hits, others, with_all, request, highlighter, unpacker_, names);
   response.timing.snippets_ms = ms_since(snippets_started);
