@@ -152,6 +152,32 @@ TEST_CASE("newsdex-serve serves shards on 127.0.0.1, writes the stub, and stops 
   CHECK_FALSE(fs::exists(stub.string() + ".pids"));
 }
 
+TEST_CASE("newsdex-serve serves a collection built with --shards, one server per shard", "[shards][serve]") {
+  auto& collection = sample_shards();
+  auto db = collection.dir.path() / "built-with-shards";
+  auto corpus = source_dir() / "corpus";
+  auto indexed = run_command(shell_quote(index_bin()) + " -q --shards 3 --db " + shell_quote(db.string()) + " " +
+                             sample_corpus_paths());
+  INFO(indexed.err);
+  REQUIRE(indexed.exit_code == 0);
+  auto stub = collection.dir.path() / "built-with-shards.stub";
+  auto serve = "python3 " + shell_quote((source_dir() / "scripts/newsdex-serve").string());
+  auto started = run_command(serve + " start --stub " + shell_quote(stub.string()) + " " + shell_quote(db.string()));
+  INFO(started.err);
+  REQUIRE(started.exit_code == 0);
+  struct StopAtEnd {  // also when a check below fails
+    std::string command;
+    ~StopAtEnd() { run_command(command); }
+  } stop_at_end{serve + " stop --stub " + shell_quote(stub.string())};
+  std::size_t servers = 0;
+  std::istringstream lines(read_file(stub));
+  for (std::string line; std::getline(lines, line);) servers += line.rfind("remote 127.0.0.1:", 0) == 0;
+  CHECK(servers == 3);
+  for (const std::string query : {"flood --facet person,org,place,source,date", "'hospit*' --sort newest"})
+    CHECK(comparable_search("--db " + shell_quote(stub.string()), query) ==
+          comparable_search(collection.single_db(), query));
+}
+
 }  // namespace newsdex::test
 
 namespace newsdex::test {
