@@ -36,10 +36,6 @@ void add_stopwords(Xapian::SimpleStopper& stopper, StopwordList list) {
   for (auto word : list) stopper.add(std::string(word));
 }
 
-bool is_english_stopword(std::string_view lower_word) { return is_stopword(stopwords, lower_word); }
-
 std::span<const std::string_view> english_stopwords() { return stopwords; }
-
-void add_english_stopwords(Xapian::SimpleStopper& stopper) { add_stopwords(stopper, stopwords); }
 
 }  // namespace newsdex

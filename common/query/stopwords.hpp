@@ -1,6 +1,6 @@
-// English stopwords: common words the query parser leaves out of ranked queries (they match nearly
-// every article). Words in a phrase or marked with + are kept. The indexer keeps them all, so
-// "the king" as a phrase still matches exactly.
+// Common words the query parser leaves out of ranked queries (they match nearly every article), per
+// language. Words in a phrase or marked with + are kept. The indexer keeps them all, so "the king" as
+// a phrase still matches exactly.
 #pragma once
 #include <span>
 #include <string_view>
@@ -9,13 +9,8 @@
 
 namespace newsdex {
 
-bool is_english_stopword(std::string_view lower_word);
-
-// The whole list, sorted, lower-case.
+// The English list, sorted, lower-case.
 std::span<const std::string_view> english_stopwords();
-
-// Fills a stopper for Xapian::QueryParser with the same list.
-void add_english_stopwords(Xapian::SimpleStopper& stopper);
 
 // The common words of queries on an index of `language` (a Xapian::Stem name), sorted by UTF-8
 // bytes: English the list above, the other languages Xapian stems the Snowball project's lists
